@@ -1,0 +1,126 @@
+import { constants as fsConstants } from "node:fs";
+import { open, readFile, stat, type FileHandle } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { IAM } from "@aws-sdk/client-iam";
+import { UsageError } from "./errors.js";
+
+/** The process-level streams and environment a command runs with; tests pass their own. */
+export interface Io {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Everything with side effects that a command may use. Commands touch nothing else. */
+export interface Context {
+  /** The legacy command name, used as the prefix of diagnostics. */
+  prog: string;
+  /** The IAM client, with endpoint, region and credentials already resolved. */
+  iam: IAM;
+  env: NodeJS.ProcessEnv;
+  /** A diagnostic line on stderr: `<prog>: warning: <message>`. */
+  warn(message: string): void;
+  /** A `-d` line on stderr; a no-op without -d. Never pass secrets. */
+  debug(message: string): void;
+  /** Reads a UTF-8 text file named on the command line (`-` is stdin); errors name the file. */
+  readText(path: string, what: string): Promise<string>;
+  /** Creates a file that must not exist yet, with the given mode; fails rather than overwrite. */
+  createNewFile(path: string, mode: number, what: string): Promise<FileHandle>;
+  /** Reads a secret from the terminal without echo; undefined when stdin is not a terminal. */
+  promptSecret(question: string): Promise<string | undefined>;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Decodes strictly so that a Latin-1 or binary file is reported rather than silently mangled. */
+function decodeUtf8(bytes: Buffer, name: string, what: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${what} ${name} is not valid UTF-8 text`);
+  }
+}
+
+function fileErrorReason(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "does not exist";
+    case "EACCES":
+    case "EPERM":
+      return "is not readable (permission denied)";
+    case "EISDIR":
+      return "is a directory";
+    case "EEXIST":
+      return "already exists (iamkit never overwrites it; remove it or choose another name)";
+    default:
+      return `cannot be used (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+}
+
+/** Builds the file, terminal and diagnostic half of the context; the IAM client is added by the caller. */
+export function localContext(prog: string, io: Io, debugEnabled: boolean): Omit<Context, "iam"> {
+  const line = (text: string) => io.stderr.write(`${text}\n`);
+  return {
+    prog,
+    env: io.env,
+    warn: (message) => line(`${prog}: warning: ${message}`),
+    debug: debugEnabled ? (message) => line(`${prog}: debug: ${message}`) : () => {},
+    async readText(path, what) {
+      if (path === "-") return decodeUtf8(await readStream(io.stdin), "(standard input)", what);
+      const full = resolve(io.cwd, path);
+      try {
+        if ((await stat(full)).isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
+        return decodeUtf8(await readFile(full), path, what);
+      } catch (err) {
+        if (err instanceof UsageError) throw err;
+        throw new UsageError(`${what} ${path} ${fileErrorReason(err)}`);
+      }
+    },
+    async createNewFile(path, mode, what) {
+      try {
+        const flags = fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY;
+        return await open(resolve(io.cwd, path), flags, mode);
+      } catch (err) {
+        throw new UsageError(`${what} ${path} ${fileErrorReason(err)}`);
+      }
+    },
+    async promptSecret(question) {
+      if (!io.stdin.isTTY || !io.stdin.setRawMode) return undefined;
+      return readHidden(io, question);
+    },
+  };
+}
+
+/** Reads one line from a raw-mode terminal, echoing nothing. */
+function readHidden(io: Io, question: string): Promise<string> {
+  const stdin = io.stdin;
+  io.stderr.write(question);
+  stdin.setRawMode!(true);
+  stdin.resume();
+  let typed = "";
+  return new Promise((resolvePromise, reject) => {
+    const done = (value: string | Error) => {
+      stdin.removeListener("data", onData);
+      stdin.setRawMode!(false);
+      stdin.pause();
+      io.stderr.write("\n");
+      if (value instanceof Error) reject(value);
+      else resolvePromise(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString("utf8")) {
+        if (ch === "\r" || ch === "\n") return done(typed);
+        if (ch === "\u0003") return done(new UsageError("interrupted"));
+        if (ch === "\u007f" || ch === "\b") typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}

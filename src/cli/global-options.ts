@@ -1,0 +1,34 @@
+import type { OptionSpec } from "./define.js";
+
+/** Options every command accepts: IAMCli's common set, then iamkit's additions. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  {
+    key: "awsCredentialFile",
+    long: "aws-credential-file",
+    metavar: "CREDENTIALFILE",
+    description: "path to the file containing your AWS credentials",
+  },
+  {
+    key: "clientConfigFile",
+    long: "client-config-file",
+    metavar: "CLIENTCONFIGFILE",
+    description: "path to the file containing client configurations",
+  },
+  { key: "url", long: "url", metavar: "SERVICEENDPOINT", description: "endpoint URL to be used when making the service call" },
+  { key: "debug", short: "d", long: "debug", description: "enable debug logging" },
+  { key: "help", short: "h", long: "help", description: "print out this message" },
+  { key: "profile", long: "profile", metavar: "NAME", description: "use this profile of the AWS shared config files" },
+  { key: "region", long: "region", metavar: "REGION", description: "sign requests for this region (default us-east-1)" },
+  { key: "json", long: "json", description: "print the result as one JSON document" },
+];
+
+export interface GlobalOptions {
+  awsCredentialFile?: string;
+  clientConfigFile?: string;
+  url?: string;
+  debug?: boolean;
+  help?: boolean;
+  profile?: string;
+  region?: string;
+  json?: boolean;
+}

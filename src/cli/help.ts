@@ -1,0 +1,32 @@
+import type { CommandSpec, OptionSpec } from "./define.js";
+import { GLOBAL_OPTIONS } from "./global-options.js";
+
+/** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
+export function optionSynopsis(option: OptionSpec): string {
+  const names = option.short ? `-${option.short} (--${option.long})` : `--${option.long}`;
+  return option.metavar ? `${names} ${option.metavar}` : names;
+}
+
+/** Long-only options first, then by letter, as IAMCli's help listed them. */
+function helpOrder(a: OptionSpec, b: OptionSpec): number {
+  if (!a.short !== !b.short) return a.short ? 1 : -1;
+  const ka = a.short ?? a.long;
+  const kb = b.short ?? b.long;
+  return ka.toLowerCase().localeCompare(kb.toLowerCase()) || ka.localeCompare(kb);
+}
+
+/** The option table of the help text, one line per option. */
+export function optionLines(spec: CommandSpec<any, any>): string[] {
+  const all = [...GLOBAL_OPTIONS, ...spec.options].sort(helpOrder);
+  const width = Math.max(...all.map((o) => optionSynopsis(o).length));
+  return all.map((o) => {
+    const notes = [o.required ? "required" : "", o.repeatable ? "repeatable" : ""].filter(Boolean).join(", ");
+    const description = notes ? `${o.description} (${notes})` : o.description;
+    return ` ${optionSynopsis(o).padEnd(width)} : ${description}`;
+  });
+}
+
+/** Legacy layout: the one-sentence summary, the usage line, then the options. */
+export function renderHelp(spec: CommandSpec<any, any>): string {
+  return [spec.summary, `${spec.name} [options...] arguments...`, ...optionLines(spec)].join("\n") + "\n";
+}

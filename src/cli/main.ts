@@ -1,0 +1,61 @@
+import { EXIT } from "./errors.js";
+import type { CommandSpec } from "./define.js";
+import type { Io } from "./context.js";
+import { runCommand } from "./run-command.js";
+
+/** Entity folders under src/commands; a command lives in the folder its name starts with. */
+const NOUNS = ["account", "group", "instanceprofile", "role", "servercert", "user", "virtualmfadevice"];
+
+/** `iam-userdel` -> `user/iam-userdel`: the module path below src/commands (dist/commands). */
+export function commandModulePath(name: string): string | undefined {
+  const match = /^iam-([a-z]+)$/.exec(name);
+  const noun = match && NOUNS.find((n) => match[1].startsWith(n) && match[1].length > n.length);
+  return noun ? `${noun}/${name}` : undefined;
+}
+
+export async function loadCommand(name: string): Promise<CommandSpec<any, any> | undefined> {
+  const path = commandModulePath(name);
+  if (!path) return undefined;
+  try {
+    const url = new URL(`../commands/${path}.js`, import.meta.url).href;
+    return (await import(url)).default;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw err;
+  }
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/** Runs a command by its legacy name; what the bins, the dispatcher and the tests all call. */
+export async function runByName(name: string, argv: string[], io: Io): Promise<number> {
+  const spec = await loadCommand(name);
+  if (!spec) {
+    io.stderr.write(`iamkit: unknown command "${name}"; run iamkit --help for the list\n`);
+    return EXIT.usage;
+  }
+  return runCommand(spec, argv, io);
+}
+
+/** The body of every generated bin shim. */
+export async function runBin(name: string): Promise<void> {
+  process.exitCode = await runByName(name, process.argv.slice(2), processIo());
+}
+
+/** `iamkit <name> [args]`: `name` may omit the `iam-` prefix. */
+export async function runDispatcher(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (!first || first === "-h" || first === "--help") {
+    const { COMMANDS } = await import("../commands/index.js");
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    io.stdout.write(
+      ["usage: iamkit <command> [options...]   (or run iam-<command> directly)", "", "commands:"]
+        .concat(COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`))
+        .join("\n") + "\n",
+    );
+    return first ? EXIT.ok : EXIT.usage;
+  }
+  return runByName(first.startsWith("iam-") ? first : `iam-${first}`, rest, io);
+}

@@ -1,0 +1,233 @@
+import type { OptionSpec } from "./define.js";
+import { UsageError } from "./errors.js";
+import {
+  checkAccessKeyId,
+  checkAccountAlias,
+  checkCertificateId,
+  checkName,
+  checkPath,
+  type EntityKind,
+} from "../iam/names.js";
+
+/**
+ * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
+ * short letters are IAMCli's, per command (`-p` is a path, a policy name, a password or "pretend"
+ * depending on the command, exactly as the legacy tools had it); long names are euca2ools'.
+ */
+
+interface Required {
+  required?: boolean;
+}
+
+const entity = (kind: EntityKind) => (raw: string) => checkName(kind, raw);
+
+export const userName = ({ required = true, description = "the name of the user" }: Required & { description?: string } = {}): OptionSpec => ({
+  key: "userName",
+  short: "u",
+  long: "user-name",
+  metavar: "USERNAME",
+  description,
+  required,
+  parse: entity("user"),
+});
+
+export const groupName = ({ required = true }: Required = {}): OptionSpec => ({
+  key: "groupName",
+  short: "g",
+  long: "group-name",
+  metavar: "GROUPNAME",
+  description: "the name of the group",
+  required,
+  parse: entity("group"),
+});
+
+export const policyName = (): OptionSpec => ({
+  key: "policyName",
+  short: "p",
+  long: "policy-name",
+  metavar: "POLICYNAME",
+  description: "the name of the policy",
+  required: true,
+  parse: entity("policy"),
+});
+
+/** `-p PATH` on create commands. */
+export const path = (what: string): OptionSpec => ({
+  key: "path",
+  short: "p",
+  long: "path",
+  metavar: "PATH",
+  description: `the path of the ${what}, defaults to /`,
+  parse: (raw, warn) => checkPath(raw, warn),
+});
+
+/** `-p PATHPREFIX` on listbypath commands. */
+export const pathPrefix = (what: string): OptionSpec => ({
+  key: "pathPrefix",
+  short: "p",
+  long: "path-prefix",
+  metavar: "PATHPREFIX",
+  description: `list only ${what} whose path starts with this prefix, defaults to /`,
+  parse: (raw, warn) => checkPath(raw, warn),
+});
+
+/** `-n NEWNAME` on mod commands. */
+export const newName = (kind: EntityKind, long: string): OptionSpec => ({
+  key: "newName",
+  short: "n",
+  long,
+  metavar: `NEW${kind.replace(/ /g, "").toUpperCase()}NAME`,
+  description: `the new name of the ${kind}`,
+  parse: entity(kind),
+});
+
+/** `-p NEWPATH` on mod commands. */
+export const newPath = (what: string): OptionSpec => ({
+  key: "newPath",
+  short: "p",
+  long: "new-path",
+  metavar: "NEWPATH",
+  description: `the new path of the ${what}`,
+  parse: (raw, warn) => checkPath(raw, warn),
+});
+
+export const verbose = (description: string): OptionSpec => ({
+  key: "verbose",
+  short: "v",
+  long: "verbose",
+  description,
+});
+
+/** The two ways to give a policy document; a command's `check` requires exactly one. */
+export const policyDocument = (): OptionSpec[] => [
+  {
+    key: "policyDocumentFile",
+    short: "f",
+    long: "policy-document",
+    metavar: "POLICYDOCUMENTFILE",
+    description: "file holding the policy document (- reads standard input)",
+  },
+  {
+    key: "policyContent",
+    short: "o",
+    long: "policy-content",
+    metavar: "POLICYDOCUMENT",
+    description: "the policy document itself, as text",
+  },
+];
+
+/** The cross-option rule for policyDocument(): exactly one of -f and -o. */
+export function exactlyOnePolicySource(opts: { policyDocumentFile?: string; policyContent?: string }): string | undefined {
+  if (opts.policyDocumentFile !== undefined && opts.policyContent !== undefined) {
+    return "give the policy with -f FILE or -o TEXT, not both";
+  }
+  if (opts.policyDocumentFile === undefined && opts.policyContent === undefined) {
+    return "a policy document is required: -f FILE or -o TEXT";
+  }
+  return undefined;
+}
+
+/** `-e -a -r -o` of the `*addpolicy` commands; `resourceLetter` is `c` for roles. */
+export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
+  {
+    key: "effect",
+    short: "e",
+    long: "effect",
+    metavar: "EFFECT",
+    description: "the policy's effect: Allow or Deny",
+    required: true,
+    choices: ["Allow", "Deny"],
+  },
+  {
+    key: "action",
+    short: "a",
+    long: "action",
+    metavar: "ACTION",
+    description: "an action the policy covers, such as s3:GetObject (repeatable)",
+    required: true,
+    repeatable: true,
+  },
+  {
+    key: "resource",
+    short: resourceLetter,
+    long: "resource",
+    metavar: "RESOURCE",
+    description: "an ARN the policy covers, or * (repeatable)",
+    required: true,
+    repeatable: true,
+  },
+  {
+    key: "output",
+    short: "o",
+    long: "output",
+    description: "also print the generated policy",
+  },
+];
+
+export const accessKeyId = (): OptionSpec => ({
+  key: "accessKeyId",
+  short: "k",
+  long: "user-key-id",
+  metavar: "ACCESSKEYID",
+  description: "the access key id",
+  required: true,
+  parse: checkAccessKeyId,
+});
+
+export const certificateId = (): OptionSpec => ({
+  key: "certificateId",
+  short: "c",
+  long: "certificate-id",
+  metavar: "CERTIFICATEID",
+  description: "the signing certificate id",
+  required: true,
+  parse: checkCertificateId,
+});
+
+export const status = (what: string): OptionSpec => ({
+  key: "status",
+  short: "s",
+  long: "status",
+  metavar: "STATUS",
+  description: `the new status of the ${what}: Active or Inactive`,
+  required: true,
+  choices: ["Active", "Inactive"],
+});
+
+export const accountAlias = (): OptionSpec => ({
+  key: "alias",
+  short: "a",
+  long: "account-alias",
+  metavar: "ALIAS",
+  description: "the account alias",
+  required: true,
+  parse: checkAccountAlias,
+});
+
+export const recursive = (description: string): OptionSpec => ({
+  key: "recursive",
+  short: "r",
+  long: "recursive",
+  description,
+});
+
+export const pretend = (): OptionSpec => ({
+  key: "pretend",
+  short: "p",
+  long: "pretend",
+  description: "with -r: print what would be deleted and change nothing",
+});
+
+/** The rule for recursive()/pretend(): -p only with -r, as the legacy docs insist. */
+export function pretendNeedsRecursive(opts: { recursive?: boolean; pretend?: boolean }): string | undefined {
+  return opts.pretend && !opts.recursive ? "-p (pretend) can only be used with -r" : undefined;
+}
+
+/** A positive whole number, for sizes and counts. */
+export function positiveInteger(name: string) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value <= 0) throw new UsageError(`${name} must be a positive whole number, not "${raw}"`);
+    return value;
+  };
+}

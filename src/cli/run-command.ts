@@ -1,0 +1,147 @@
+import { Command, CommanderError, Option } from "commander";
+import type { CommandSpec, OptionSpec } from "./define.js";
+import { EXIT, UsageError, toFailure } from "./errors.js";
+import { localContext, type Context, type Io } from "./context.js";
+import { renderHelp } from "./help.js";
+import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
+
+/** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
+export function commanderFlags(option: OptionSpec): string {
+  const names = option.short ? `-${option.short}, --${option.long}` : `--${option.long}`;
+  return option.metavar ? `${names} <${option.metavar}>` : names;
+}
+
+/** How an option is named in messages: `-u` where a legacy letter exists, else `--long`. */
+export function optionLabel(option: OptionSpec): string {
+  return option.short ? `-${option.short}` : `--${option.long}`;
+}
+
+function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute: Map<OptionSpec, string> } {
+  const program = new Command(spec.name)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .helpOption(false)
+    .allowExcessArguments(false);
+  const attribute = new Map<OptionSpec, string>();
+  for (const option of [...GLOBAL_OPTIONS, ...spec.options]) {
+    const commanderOption = new Option(commanderFlags(option), option.description);
+    if (option.repeatable) commanderOption.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    program.addOption(commanderOption);
+    attribute.set(option, commanderOption.attributeName());
+  }
+  return { program, attribute };
+}
+
+/** Rewords commander's parse errors into one specific line. */
+function usageFromCommander(err: CommanderError, prog: string): UsageError {
+  const message = err.message.replace(/^error: /, "");
+  const missing = /^option '(-\w|--[\w-]+).*<(\w+)>' argument missing$/.exec(message);
+  if (missing) return new UsageError(`option ${missing[1]} needs a value (${missing[2]}); see ${prog} -h`);
+  return new UsageError(`${message}; see ${prog} -h`);
+}
+
+/** Applies choices, parse functions and required checks, in declaration order. */
+function checkOptions(
+  options: readonly OptionSpec[],
+  raw: Record<string, unknown>,
+  attribute: Map<OptionSpec, string>,
+  warn: (message: string) => void,
+): Record<string, unknown> {
+  const parsed: Record<string, unknown> = {};
+  for (const option of options) {
+    const value = raw[attribute.get(option)!];
+    if (value === undefined) {
+      if (option.required) {
+        const shown = option.metavar ? `${optionLabel(option)} ${option.metavar}` : optionLabel(option);
+        throw new UsageError(`missing required option ${shown} (${option.description})`);
+      }
+      continue;
+    }
+    const one = (text: string) => {
+      if (option.choices && !option.choices.includes(text)) {
+        throw new UsageError(`invalid value "${text}" for ${optionLabel(option)}: expected ${option.choices.join(" or ")}`);
+      }
+      return option.parse ? option.parse(text, warn) : text;
+    };
+    parsed[option.key] = Array.isArray(value) ? value.map(one) : typeof value === "string" ? one(value) : value;
+  }
+  return parsed;
+}
+
+/** Removes the SDK's `$metadata` so --json prints only the command's result. */
+function withoutMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key, v]) => key !== "$metadata" && v !== undefined)
+        .map(([key, v]) => [key, withoutMetadata(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Runs one command: parse, check, build the context, run, print. Returns the exit code; this is
+ * the only place that turns failures into exit codes (through toFailure).
+ */
+export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io): Promise<number> {
+  const prog = spec.name;
+  const writeLines = (stream: Io["stdout"], lines: string[]) => {
+    if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
+  };
+  let endpointUrl: string | undefined;
+  try {
+    const { program, attribute } = buildParser(spec);
+    try {
+      program.parse(argv, { from: "user" });
+    } catch (err) {
+      if (err instanceof CommanderError) throw usageFromCommander(err, prog);
+      throw err;
+    }
+    const raw = program.opts();
+    const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
+    if (globals.help) {
+      io.stdout.write(renderHelp(spec));
+      return EXIT.ok;
+    }
+    const local = localContext(prog, io, Boolean(globals.debug));
+    const opts = checkOptions(spec.options, raw, attribute, local.warn);
+    const rule = spec.check?.(opts);
+    if (rule) throw new UsageError(rule);
+
+    const connection = await connect(globals, io, local);
+    endpointUrl = connection.endpointUrl;
+    const ctx: Context = { ...local, iam: connection.iam };
+    const result = await spec.run(ctx, opts);
+    if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(result ?? {}), null, 2)]);
+    else writeLines(io.stdout, spec.render?.(result, opts) ?? []);
+    return EXIT.ok;
+  } catch (err) {
+    const failure = toFailure(err, prog, endpointUrl);
+    writeLines(io.stderr, failure.lines);
+    if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return failure.code;
+  }
+}
+
+/** Resolves configuration, credentials and endpoint, then creates the IAM client. */
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam">) {
+  const [{ loadClientConfig }, { resolveCredentials }, { createIamClient, resolveEndpoint, signingRegion }] =
+    await Promise.all([import("../aws/client-config.js"), import("../aws/credentials.js"), import("../aws/client.js")]);
+  const endpoint = resolveEndpoint(globals.url, io.env);
+  const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd);
+  const credentials = await resolveCredentials({
+    credentialFile: globals.awsCredentialFile,
+    profile: globals.profile,
+    env: io.env,
+    cwd: io.cwd,
+    warn: local.warn,
+  });
+  const region = signingRegion(globals.region, endpoint);
+  local.debug(`credentials: ${credentials.description}`);
+  local.debug(`endpoint: ${endpoint.url ?? "https://iam.amazonaws.com"} (${endpoint.source}), signing region ${region}`);
+  if (config.proxyHost) local.debug(`proxy: ${config.proxyHost}:${config.proxyPort}`);
+  const iam = await createIamClient({ endpoint, region, credentials, config, debug: globals.debug ? local.debug : undefined });
+  return { iam, endpointUrl: endpoint.url };
+}

@@ -1,0 +1,16 @@
+import type { Group } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { groupName, path, verbose } from "../../cli/options.js";
+
+export default defineCommand<{ groupName: string; path?: string; verbose?: boolean }, { Group: Group }>({
+  name: "iam-groupcreate",
+  summary: "Create a group.",
+  operations: ["CreateGroup"],
+  options: [groupName(), path("group"), verbose("print the new group's ARN and id")],
+  output: ["[with -v] group ARN", "[with -v] group id"],
+  example: "iam-groupcreate -g Admin",
+  run: async ({ iam }, { groupName, path }) => ({
+    Group: (await iam.createGroup({ GroupName: groupName, Path: path })).Group!,
+  }),
+  render: ({ Group }, { verbose }) => (verbose ? [Group.Arn!, Group.GroupId!] : []),
+});

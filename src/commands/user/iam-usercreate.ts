@@ -1,0 +1,64 @@
+import type { AccessKey, User } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { PartialFailure } from "../../cli/errors.js";
+import { groupName, path, userName, verbose } from "../../cli/options.js";
+import { checkName } from "../../iam/names.js";
+
+interface Options {
+  userName: string;
+  path?: string;
+  groups?: string[][];
+  createKey?: boolean;
+  verbose?: boolean;
+}
+
+interface Result {
+  User: User;
+  Groups: string[];
+  AccessKey?: AccessKey;
+}
+
+export default defineCommand<Options, Result>({
+  name: "iam-usercreate",
+  summary: "Create a user, optionally adding it to groups and giving it an access key.",
+  operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey"],
+  options: [
+    userName(),
+    path("user"),
+    {
+      ...groupName({ required: false }),
+      key: "groups",
+      metavar: "GROUPS",
+      description: "add the user to this group; repeat -g or give a comma-separated list",
+      repeatable: true,
+      parse: (raw) => raw.split(",").map((name) => checkName("group", name.trim())),
+    },
+    { key: "createKey", short: "k", long: "create-accesskey", description: "create an access key for the user" },
+    verbose("print the new user's ARN and id"),
+  ],
+  output: ["[with -k] access key id", "[with -k] secret access key", "[with -v] user ARN", "[with -v] user id"],
+  example: "iam-usercreate -u david -g Admin -k -v",
+
+  async run({ iam }, { userName, path, groups = [], createKey }) {
+    const { User } = await iam.createUser({ UserName: userName, Path: path });
+    const done: string[] = [`created user ${userName}`];
+    try {
+      const added: string[] = [];
+      for (const group of groups.flat()) {
+        await iam.addUserToGroup({ GroupName: group, UserName: userName });
+        added.push(group);
+        done.push(`added it to group ${group}`);
+      }
+      const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey : undefined;
+      return { User: User!, Groups: added, AccessKey: key };
+    } catch (err) {
+      // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained.
+      throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`]);
+    }
+  },
+
+  render: ({ User, AccessKey }, opts) => [
+    ...(AccessKey ? [AccessKey.AccessKeyId!, AccessKey.SecretAccessKey!] : []),
+    ...(opts.verbose ? [User.Arn!, User.UserId!] : []),
+  ],
+});

@@ -1,0 +1,14 @@
+import type { User } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName?: string }, { User: User }>({
+  name: "iam-usergetattributes",
+  summary: "Show a user's ARN and id; without -u, the user whose credentials are in use.",
+  operations: ["GetUser"],
+  options: [userName({ required: false, description: "the name of the user (default: the caller)" })],
+  output: ["user ARN", "user id"],
+  example: "iam-usergetattributes -u david",
+  run: async ({ iam }, { userName }) => ({ User: (await iam.getUser({ UserName: userName })).User! }),
+  render: ({ User }) => [User.Arn!, User.UserId!],
+});

@@ -1,0 +1,57 @@
+import { UsageError } from "../cli/errors.js";
+
+/** The one statement shape `*addpolicy -e -a -r` builds; `-o` prints it as a single JSON line. */
+export function buildSimplePolicy(effect: string, actions: string[], resources: string[]): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: effect, Action: actions, Resource: resources }],
+  });
+}
+
+/** Typographic characters that blog posts put into commands and policies, with what was meant. */
+const TYPOGRAPHIC: Record<string, string> = {
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u2033": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u2032": "'",
+  "\u2013": "-",
+  "\u2014": "-",
+};
+
+/** Replaces typographic quotes and dashes with their ASCII originals. */
+export function plainText(text: string): string {
+  return text.replace(/[\u201c\u201d\u2033\u2018\u2019\u2032\u2013\u2014]/g, (ch) => TYPOGRAPHIC[ch]);
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/**
+ * Checks that a policy document can be sent: it parses as JSON (the error names line and column)
+ * and holds only characters IAM accepts (tab, LF, CR and U+0020 to U+00FF). Returns the text
+ * unchanged: IAM stores the document as written.
+ */
+export function checkPolicyDocument(text: string, source: string): string {
+  const bad = /[^\t\n\r\x20-\xff]/.exec(text);
+  if (bad) {
+    const { line, column } = lineAndColumn(text, bad.index);
+    const hint = plainText(text) !== text ? ` (typographic quotes or dashes? use plain ASCII " ' -)` : "";
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    throw new UsageError(`${source} line ${line}, column ${column}: character U+${code} is not allowed in a policy${hint}`);
+  }
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const where = at ? lineAndColumn(text, Number(at[1])) : lineAndColumn(text, text.length);
+    const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of input");
+    throw new UsageError(`${source} line ${where.line}, column ${where.column}: not valid JSON: ${reason}`);
+  }
+  return text;
+}

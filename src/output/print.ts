@@ -1,0 +1,26 @@
+/**
+ * The legacy output shapes. Every command prints through these, so a format fix lands once.
+ */
+
+/** The trailer IAMCli printed after every list; iamkit always lists every page, so it is false. */
+export const NOT_TRUNCATED = "IsTruncated: false";
+
+/** A list: one value per line, then the IsTruncated trailer. */
+export function listLines(values: (string | undefined)[]): string[] {
+  return [...values.map((v) => v ?? ""), NOT_TRUNCATED];
+}
+
+/** `-r -p` layout: each header on its own line, its items below it indented by a tab. */
+export function sectionLines(sections: [header: string, items: string[]][]): string[] {
+  return sections.flatMap(([header, items]) => [header, ...items.map((item) => `\t${item}`)]);
+}
+
+/** `Key: Value` lines. */
+export function keyValueLines(entries: [key: string, value: unknown][]): string[] {
+  return entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v instanceof Date ? v.toISOString() : v}`);
+}
+
+/** IAM returns policy documents URL-encoded; print them as the user wrote them. */
+export function decodePolicy(document: string | undefined): string {
+  return document === undefined ? "" : decodeURIComponent(document);
+}

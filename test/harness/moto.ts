@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { IAM } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/moto-api/reset`, { method: "POST" });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`moto_server did not answer on ${url} within 20 s:\n${log()}`);
+}
+
+/** A running moto server for one test file: its own port, so parallel files never share state. */
+export interface Moto {
+  url: string;
+  /** Environment for commands: endpoint and a 0600 legacy credential file (moto accepts any key). */
+  env: NodeJS.ProcessEnv;
+  /** A directory for the test's files. */
+  dir: string;
+  /** A plain SDK client on the same server, for seeding and for reading state back. */
+  iam: IAM;
+  /** Sets moto's INITIAL_NO_AUTH_ACTION_COUNT at run time ("inf" turns enforcement off). */
+  enforceAuthAfter(actions: number | "inf"): Promise<void>;
+}
+
+/**
+ * Starts moto's server mode (installed by scripts/setup-moto.sh) once for the calling test file and
+ * resets it before each test. Throws, and so fails the file, when moto is missing: never skips.
+ */
+export function useMoto(): Moto {
+  let child: ChildProcess | undefined;
+  const moto = {} as Moto;
+  beforeAll(async () => {
+    if (!existsSync(MOTO_SERVER)) {
+      throw new Error(`${MOTO_SERVER} is missing: run scripts/setup-moto.sh (npm test does this)`);
+    }
+    const port = await freePort();
+    let output = "";
+    child = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    moto.url = `http://127.0.0.1:${port}`;
+    await waitUntilUp(moto.url, child, () => output);
+    moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
+    const credentialFile = join(moto.dir, "account-key");
+    writeFileSync(credentialFile, "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE\nAWSSecretKey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", {
+      mode: 0o600,
+    });
+    moto.env = {
+      PATH: process.env.PATH,
+      HOME: moto.dir,
+      AWS_IAM_URL: moto.url,
+      AWS_CREDENTIAL_FILE: credentialFile,
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    moto.iam = new IAM({
+      endpoint: moto.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "test" },
+    });
+    moto.enforceAuthAfter = async (actions) => {
+      const res = await fetch(`${moto.url}/moto-api/reset-auth`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain" },
+        body: String(actions),
+      });
+      if (!res.ok) throw new Error(`reset-auth failed: HTTP ${res.status}`);
+    };
+  }, 30_000);
+  beforeEach(async () => {
+    const res = await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
+    if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
+  });
+  afterAll(() => {
+    child?.kill();
+  });
+  return moto;
+}
+
+/** Writes a file into the test directory and returns its path. */
+export function writeTestFile(moto: Moto, name: string, content: string, mode = 0o644): string {
+  const path = join(moto.dir, name);
+  writeFileSync(path, content, { mode });
+  return path;
+}
