@@ -1,3 +1,5 @@
+import { isNotImplementedAnswer } from "../iam/not-implemented.js";
+
 /**
  * Error classes and the one mapping from any failure to an exit code and a one-line message.
  * Documented in README.md ("Exit codes"); keep the two in step.
@@ -102,6 +104,13 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
       lines: [
         `${prog}: no AWS credentials found: use --aws-credential-file, AWS_CREDENTIAL_FILE, --profile or the standard AWS variables`,
       ],
+    };
+  }
+  if (isNotImplementedAnswer(err)) {
+    const status = (err as ServiceErrorShape).$metadata?.httpStatusCode;
+    return {
+      code: EXIT.service,
+      lines: [`${prog}: error (HTTP ${status}): the endpoint answered with a non-IAM page; it may not implement this action`],
     };
   }
   if (isServiceError(err)) {

@@ -1,0 +1,46 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, pretend, pretendNeedsRecursive, recursive } from "../../cli/options.js";
+import {
+  deleteGroupRecursively,
+  findGroupAttachments,
+  groupSections,
+  type GroupAttachments,
+} from "../../iam/group-attachments.js";
+import { sectionLines } from "../../output/print.js";
+
+interface Options {
+  groupName: string;
+  recursive?: boolean;
+  pretend?: boolean;
+}
+
+export default defineCommand<Options, { Pretend?: GroupAttachments; Removed?: GroupAttachments }>({
+  name: "iam-groupdel",
+  summary: "Delete a group; with -r, first remove its members and policies.",
+  operations: [
+    "DeleteGroup",
+    "GetGroup",
+    "RemoveUserFromGroup",
+    "ListGroupPolicies",
+    "DeleteGroupPolicy",
+    "ListAttachedGroupPolicies",
+    "DetachGroupPolicy",
+  ],
+  options: [groupName(), recursive("first remove the group's members and delete or detach its policies"), pretend()],
+  check: pretendNeedsRecursive,
+  output: ["[with -r -p] users and policies sections (plus attachedpolicies when present), items tab-indented"],
+  example: "iam-groupdel -g mygroup -r",
+
+  async run({ iam }, { groupName, recursive, pretend }) {
+    if (!recursive) {
+      await iam.deleteGroup({ GroupName: groupName });
+      return {};
+    }
+    const attachments = await findGroupAttachments(iam, groupName);
+    if (pretend) return { Pretend: attachments };
+    await deleteGroupRecursively(iam, groupName, attachments);
+    return { Removed: attachments };
+  },
+
+  render: (result) => (result.Pretend ? sectionLines(groupSections(result.Pretend)) : []),
+});

@@ -1,0 +1,62 @@
+import { defineCommand } from "../../cli/define.js";
+import { pretend, pretendNeedsRecursive, recursive, userName } from "../../cli/options.js";
+import { deleteUserRecursively, findUserAttachments, userSections, type UserAttachments } from "../../iam/user-attachments.js";
+import { sectionLines } from "../../output/print.js";
+
+interface Options {
+  userName: string;
+  recursive?: boolean;
+  pretend?: boolean;
+}
+
+export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: UserAttachments }>({
+  name: "iam-userdel",
+  summary: "Delete a user; with -r, first remove everything that hangs off it.",
+  operations: [
+    "DeleteUser",
+    "GetUser",
+    "ListAccessKeys",
+    "DeleteAccessKey",
+    "ListUserPolicies",
+    "DeleteUserPolicy",
+    "ListAttachedUserPolicies",
+    "DetachUserPolicy",
+    "ListSigningCertificates",
+    "DeleteSigningCertificate",
+    "ListSSHPublicKeys",
+    "DeleteSSHPublicKey",
+    "ListServiceSpecificCredentials",
+    "DeleteServiceSpecificCredential",
+    "ListGroupsForUser",
+    "RemoveUserFromGroup",
+    "GetLoginProfile",
+    "DeleteLoginProfile",
+    "ListMFADevices",
+    "DeactivateMFADevice",
+    "DeleteVirtualMFADevice",
+    "DeleteUserPermissionsBoundary",
+  ],
+  options: [
+    userName(),
+    recursive(
+      "first delete the user's access keys, certificates, SSH keys, service credentials, policies, group memberships, login profile, MFA devices and permissions boundary",
+    ),
+    pretend(),
+  ],
+  check: pretendNeedsRecursive,
+  output: ["[with -r -p] accesskeys, policies, certificates, groups sections (plus attachedpolicies, sshkeys, servicecredentials, loginprofile, mfadevices, permissionsboundary when present), items tab-indented"],
+  example: "iam-userdel -u bob -r",
+
+  async run({ iam, debug }, { userName, recursive, pretend }) {
+    if (!recursive) {
+      await iam.deleteUser({ UserName: userName });
+      return {};
+    }
+    const attachments = await findUserAttachments(iam, userName, debug);
+    if (pretend) return { Pretend: attachments };
+    await deleteUserRecursively(iam, userName, attachments);
+    return { Removed: attachments };
+  },
+
+  render: (result, { userName }) => (result.Pretend ? sectionLines(userSections(userName, result.Pretend)) : []),
+});

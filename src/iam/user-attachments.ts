@@ -1,0 +1,134 @@
+import type { IAM } from "@aws-sdk/client-iam";
+import { serviceErrorCode } from "../cli/errors.js";
+import { emptyIfNotImplemented } from "./not-implemented.js";
+import { collect } from "./paginate.js";
+import { runTasks, type Task } from "./tasks.js";
+
+/** Everything that makes real IAM refuse DeleteUser. */
+export interface UserAttachments {
+  accessKeys: string[];
+  policies: string[];
+  attachedPolicies: string[];
+  certificates: string[];
+  sshKeys: string[];
+  serviceCredentials: string[];
+  /** Group ARNs (what `-r -p` prints) with the names the removal needs. */
+  groups: { name: string; arn: string }[];
+  loginProfile: boolean;
+  mfaDevices: string[];
+  permissionsBoundary?: string;
+}
+
+async function hasLoginProfile(iam: IAM, userName: string): Promise<boolean> {
+  try {
+    await iam.getLoginProfile({ UserName: userName });
+    return true;
+  } catch (err) {
+    if (serviceErrorCode(err) === "NoSuchEntity") return false;
+    throw err;
+  }
+}
+
+/** Lists every dependent of a user, all listings in parallel (one wave of requests). */
+export async function findUserAttachments(
+  iam: IAM,
+  userName: string,
+  debug: (message: string) => void,
+): Promise<UserAttachments> {
+  const UserName = userName;
+  const [user, accessKeys, policies, attachedPolicies, certificates, sshKeys, serviceCredentials, groups, loginProfile, mfaDevices] =
+    await Promise.all([
+      iam.getUser({ UserName }),
+      collect((Marker) => iam.listAccessKeys({ UserName, Marker }), (p) => p.AccessKeyMetadata),
+      collect((Marker) => iam.listUserPolicies({ UserName, Marker }), (p) => p.PolicyNames),
+      collect((Marker) => iam.listAttachedUserPolicies({ UserName, Marker }), (p) => p.AttachedPolicies),
+      collect((Marker) => iam.listSigningCertificates({ UserName, Marker }), (p) => p.Certificates),
+      collect((Marker) => iam.listSSHPublicKeys({ UserName, Marker }), (p) => p.SSHPublicKeys),
+      emptyIfNotImplemented(
+        iam.listServiceSpecificCredentials({ UserName }).then((r) => r.ServiceSpecificCredentials ?? []),
+        "ListServiceSpecificCredentials",
+        debug,
+      ),
+      collect((Marker) => iam.listGroupsForUser({ UserName, Marker }), (p) => p.Groups),
+      hasLoginProfile(iam, userName),
+      collect((Marker) => iam.listMFADevices({ UserName, Marker }), (p) => p.MFADevices),
+    ]);
+  return {
+    accessKeys: accessKeys.map((k) => k.AccessKeyId!),
+    policies,
+    attachedPolicies: attachedPolicies.map((p) => p.PolicyArn!),
+    certificates: certificates.map((c) => c.CertificateId!),
+    sshKeys: sshKeys.map((k) => k.SSHPublicKeyId!),
+    serviceCredentials: serviceCredentials.map((c) => c.ServiceSpecificCredentialId!),
+    groups: groups.map((g) => ({ name: g.GroupName!, arn: g.Arn! })),
+    loginProfile,
+    mfaDevices: mfaDevices.map((d) => d.SerialNumber!),
+    permissionsBoundary: user.User?.PermissionsBoundary?.PermissionsBoundaryArn,
+  };
+}
+
+/**
+ * The `-r -p` listing: IAMCli's four sections always, in its order; the dependents IAM added
+ * later only when the user has some, so output for a legacy-shaped user stays as it was.
+ */
+export function userSections(userName: string, a: UserAttachments): [string, string[]][] {
+  const legacy: [string, string[]][] = [
+    ["accesskeys", a.accessKeys],
+    ["policies", a.policies],
+    ["certificates", a.certificates],
+    ["groups", a.groups.map((g) => g.arn)],
+  ];
+  const modern: [string, string[]][] = [
+    ["attachedpolicies", a.attachedPolicies],
+    ["sshkeys", a.sshKeys],
+    ["servicecredentials", a.serviceCredentials],
+    ["loginprofile", a.loginProfile ? [userName] : []],
+    ["mfadevices", a.mfaDevices],
+    ["permissionsboundary", a.permissionsBoundary ? [a.permissionsBoundary] : []],
+  ];
+  return [...legacy, ...modern.filter(([, items]) => items.length > 0)];
+}
+
+/** One task per dependent; all are independent of each other, so they run as one wave. */
+function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
+  return [
+    ...a.accessKeys.map((id) => ({ label: `access key ${id}`, run: () => iam.deleteAccessKey({ UserName, AccessKeyId: id }) })),
+    ...a.policies.map((name) => ({ label: `policy ${name}`, run: () => iam.deleteUserPolicy({ UserName, PolicyName: name }) })),
+    ...a.attachedPolicies.map((arn) => ({
+      label: `attached policy ${arn}`,
+      run: () => iam.detachUserPolicy({ UserName, PolicyArn: arn }),
+    })),
+    ...a.certificates.map((id) => ({
+      label: `certificate ${id}`,
+      run: () => iam.deleteSigningCertificate({ UserName, CertificateId: id }),
+    })),
+    ...a.sshKeys.map((id) => ({ label: `SSH key ${id}`, run: () => iam.deleteSSHPublicKey({ UserName, SSHPublicKeyId: id }) })),
+    ...a.serviceCredentials.map((id) => ({
+      label: `service credential ${id}`,
+      run: () => iam.deleteServiceSpecificCredential({ UserName, ServiceSpecificCredentialId: id }),
+    })),
+    ...a.groups.map((g) => ({
+      label: `membership of group ${g.name}`,
+      run: () => iam.removeUserFromGroup({ UserName, GroupName: g.name }),
+    })),
+    ...(a.loginProfile ? [{ label: "login profile", run: () => iam.deleteLoginProfile({ UserName }) }] : []),
+    // A virtual device can be deleted only once it is deactivated: one task, two steps in order.
+    ...a.mfaDevices.map((serial) => ({
+      label: `MFA device ${serial}`,
+      run: async () => {
+        await iam.deactivateMFADevice({ UserName, SerialNumber: serial });
+        if (serial.startsWith("arn:")) await iam.deleteVirtualMFADevice({ SerialNumber: serial });
+      },
+    })),
+    ...(a.permissionsBoundary
+      ? [{ label: "permissions boundary", run: () => iam.deleteUserPermissionsBoundary({ UserName }) }]
+      : []),
+  ];
+}
+
+/** Removes every dependent (one wave, bounded concurrency), then the user (the last wave). */
+export async function deleteUserRecursively(iam: IAM, userName: string, a: UserAttachments): Promise<void> {
+  const userLabel = `user ${userName}`;
+  const removed = await runTasks(removalTasks(iam, userName, a), { remainingAfter: [userLabel] });
+  await runTasks([{ label: userLabel, run: () => iam.deleteUser({ UserName: userName }) }], { removedBefore: removed });
+}

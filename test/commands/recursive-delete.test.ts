@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { useMoto, writeTestFile } from "../harness/moto.js";
+import { runCli } from "../harness/run-cli.js";
+import { seedLoadedUser } from "../harness/fixtures.js";
+
+const moto = useMoto();
+const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
+const groupArn = (name: string) => `arn:aws:iam::123456789012:group/${name}`;
+const userArn = (name: string) => `arn:aws:iam::123456789012:user/${name}`;
+
+/** The `-d` request lines of a run, without their timings: what went over the wire, in order. */
+const requests = (stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((l) => / HTTP \d+ \d+ ms$/.test(l))
+    .map((l) => l.replace(/^iam-\w+: debug: /, "").replace(/ \d+ ms$/, ""));
+
+describe("iam-userdel", () => {
+  it("without -r deletes a bare user", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    expect(await cli("iam-userdel", "-u", "bob")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+  });
+
+  it("without -r is refused by IAM while the user has a policy (exit 1)", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.putUserPolicy({ UserName: "bob", PolicyName: "p", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' });
+    const res = await cli("iam-userdel", "-u", "bob");
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe("iam-userdel: error (DeleteConflict): Cannot delete entity, must delete policies first.\n");
+  });
+
+  it("-r -p lists every dependent in sections and changes nothing", async () => {
+    const seeded = await seedLoadedUser(moto.iam, "david");
+    const res = await cli("iam-userdel", "-u", "david", "-r", "-p");
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    const tab = (items: string[]) => items.map((i) => `\t${i}`);
+    expect(res.stdout.split("\n")).toEqual([
+      "accesskeys",
+      ...tab(seeded.keys),
+      "policies",
+      ...tab(seeded.policies),
+      "certificates",
+      ...tab(seeded.certs),
+      "groups",
+      ...tab(seeded.groups.map(groupArn)),
+      "attachedpolicies",
+      ...tab(seeded.attached),
+      "sshkeys",
+      ...tab([seeded.sshKey]),
+      "loginprofile",
+      "\tdavid",
+      "mfadevices",
+      ...tab([seeded.serial]),
+      "",
+    ]);
+    expect((await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata).toHaveLength(2);
+    expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");
+  });
+
+  it("-r -p on a bare user prints the four legacy sections, empty", async () => {
+    await moto.iam.createUser({ UserName: "jack" });
+    expect((await cli("iam-userdel", "-u", "jack", "-r", "-p")).stdout).toBe("accesskeys\npolicies\ncertificates\ngroups\n");
+  });
+
+  it("-r removes every dependent, then the user", async () => {
+    const seeded = await seedLoadedUser(moto.iam, "david");
+    const res = await runCli("iam-userdel", ["-u", "david", "-r", "-d"], { env: moto.env });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe("");
+    // moto lets DeleteUser through with most dependents left in place, so check each removal on
+    // the wire and, where moto keeps the state, on the server.
+    const sent = requests(res.stderr);
+    const count = (action: string) => sent.filter((l) => l === `${action} HTTP 200`).length;
+    expect(count("DeleteAccessKey")).toBe(2);
+    expect(count("DeleteSigningCertificate")).toBe(2);
+    expect(count("DeleteUserPolicy")).toBe(3);
+    expect(count("DetachUserPolicy")).toBe(3);
+    expect(count("RemoveUserFromGroup")).toBe(3);
+    expect(count("DeleteLoginProfile")).toBe(1);
+    expect(count("DeactivateMFADevice")).toBe(1);
+    expect(count("DeleteVirtualMFADevice")).toBe(1);
+    expect(count("DeleteSSHPublicKey")).toBe(1);
+    expect(sent.at(-1)).toBe("DeleteUser HTTP 200");
+    expect(res.stderr).toContain("ListServiceSpecificCredentials is not implemented by this endpoint; treating it as nothing to remove");
+    expect(res.stderr).not.toMatch(/Passw0rd|Signature=|Authorization/);
+
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+    for (const GroupName of seeded.groups) expect((await moto.iam.getGroup({ GroupName })).Users).toEqual([]);
+    for (const PolicyArn of seeded.attached) expect((await moto.iam.getPolicy({ PolicyArn })).Policy?.AttachmentCount).toBe(0);
+    expect((await moto.iam.listVirtualMFADevices({})).VirtualMFADevices).toEqual([]);
+  });
+
+  it("-r reports what was removed and what remains when a step is denied", async () => {
+    await seedLoadedUser(moto.iam, "david");
+    await moto.iam.createUser({ UserName: "admin" });
+    await moto.iam.putUserPolicy({
+      UserName: "admin",
+      PolicyName: "all-but-login-profiles",
+      PolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: "*", Resource: "*" },
+          { Effect: "Deny", Action: "iam:DeleteLoginProfile", Resource: "*" },
+        ],
+      }),
+    });
+    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
+    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
+    await moto.enforceAuthAfter(0);
+    try {
+      const res = await runCli("iam-userdel", ["-u", "david", "-r"], { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } });
+      expect(res.code).toBe(1);
+      const lines = res.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/^iam-userdel: error \(AccessDenied\): .*DeleteLoginProfile/);
+      expect(lines[1]).toMatch(/^iam-userdel: removed: access key \w+, access key \w+, policy p1, policy p2, policy p3, attached policy .*, membership of group g3, MFA device arn:aws:iam::123456789012:mfa\/david-mfa$/);
+      expect(lines[2]).toBe("iam-userdel: remains: login profile, user david");
+      expect(lines[1]).not.toContain("login profile");
+    } finally {
+      await moto.enforceAuthAfter("inf");
+    }
+    expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");
+    expect((await moto.iam.getLoginProfile({ UserName: "david" })).LoginProfile?.UserName).toBe("david");
+    expect((await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata).toEqual([]);
+  });
+
+  it("-p without -r is a usage error and sends nothing", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    expect(await cli("iam-userdel", "-u", "bob", "-p")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "iam-userdel: -p (pretend) can only be used with -r\n",
+    });
+    expect((await moto.iam.listUsers({})).Users).toHaveLength(1);
+  });
+});
+
+describe("iam-groupdel", () => {
+  async function seedGroup() {
+    await moto.iam.createGroup({ GroupName: "mygroup" });
+    for (const UserName of ["ann", "ben"]) {
+      await moto.iam.createUser({ UserName });
+      await moto.iam.addUserToGroup({ GroupName: "mygroup", UserName });
+    }
+    await moto.iam.putGroupPolicy({ GroupName: "mygroup", PolicyName: "read", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}' });
+  }
+
+  it("-r -p prints users (ARNs) and policies, and changes nothing", async () => {
+    await seedGroup();
+    expect(await cli("iam-groupdel", "-g", "mygroup", "-r", "-p")).toEqual({
+      code: 0,
+      stdout: `users\n\t${userArn("ann")}\n\t${userArn("ben")}\npolicies\n\tread\n`,
+      stderr: "",
+    });
+    expect((await moto.iam.getGroup({ GroupName: "mygroup" })).Users).toHaveLength(2);
+  });
+
+  it("-r removes members and policies, then the group", async () => {
+    await seedGroup();
+    expect(await cli("iam-groupdel", "-g", "mygroup", "-r")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect((await moto.iam.listGroups({})).Groups).toEqual([]);
+    for (const UserName of ["ann", "ben"]) expect((await moto.iam.listGroupsForUser({ UserName })).Groups).toEqual([]);
+  });
+
+  it("a missing group is IAM's NoSuchEntity, exit 1", async () => {
+    const res = await cli("iam-groupdel", "-g", "nope", "-r");
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^iam-groupdel: error \(NoSuchEntity\): /);
+  });
+});
