@@ -8,6 +8,7 @@ import {
   checkPath,
   type EntityKind,
 } from "../iam/names.js";
+import { checkPassword } from "../iam/password.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
@@ -30,6 +31,10 @@ export const userName = ({ required = true, description = "the name of the user"
   required,
   parse: entity("user"),
 });
+
+/** Optional `-u` of the key and certificate commands: IAM acts on the caller's own user without it. */
+export const ownerUserName = (what: string): OptionSpec =>
+  userName({ required: false, description: `the user who owns the ${what} (default: the user whose credentials are in use)` });
 
 export const groupName = ({ required = true }: Required = {}): OptionSpec => ({
   key: "groupName",
@@ -91,6 +96,13 @@ export const newPath = (what: string): OptionSpec => ({
   parse: (raw, warn) => checkPath(raw, warn),
 });
 
+/** The rule for newName()/newPath(): a mod command with neither would send a request that changes nothing. */
+export function newNameOrPath(opts: { newName?: string; newPath?: string }): string | undefined {
+  return opts.newName === undefined && opts.newPath === undefined
+    ? "nothing to change: give a new name (-n), a new path (-p) or both"
+    : undefined;
+}
+
 export const verbose = (description: string): OptionSpec => ({
   key: "verbose",
   short: "v",
@@ -143,7 +155,7 @@ export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
     short: "a",
     long: "action",
     metavar: "ACTION",
-    description: "an action the policy covers, such as s3:GetObject (repeatable)",
+    description: "an action the policy covers, such as s3:GetObject",
     required: true,
     repeatable: true,
   },
@@ -152,7 +164,7 @@ export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
     short: resourceLetter,
     long: "resource",
     metavar: "RESOURCE",
-    description: "an ARN the policy covers, or * (repeatable)",
+    description: "an ARN the policy covers, or *",
     required: true,
     repeatable: true,
   },
@@ -204,6 +216,39 @@ export const accountAlias = (): OptionSpec => ({
   parse: checkAccountAlias,
 });
 
+/**
+ * The login-profile password: `-p` as IAMCli had it (other local users can read it in `ps`), or
+ * iamkit's `--password-file`; with neither, the command prompts on the terminal.
+ */
+export const loginPassword = (): OptionSpec[] => [
+  {
+    key: "password",
+    short: "p",
+    long: "password",
+    metavar: "PASSWORD",
+    description: "the password (visible to other local users in ps; prefer --password-file or the prompt)",
+    parse: (raw) => checkPassword(raw, "-p"),
+  },
+  {
+    key: "passwordFile",
+    long: "password-file",
+    metavar: "PASSWORDFILE",
+    description: "file holding the password, one trailing newline ignored (- reads standard input)",
+  },
+  {
+    key: "passwordResetRequired",
+    long: "password-reset-required",
+    description: "make the user choose a new password at the next sign-in",
+  },
+];
+
+/** The cross-option rule for loginPassword(): -p and --password-file exclude each other. */
+export function onePasswordSource(opts: { password?: string; passwordFile?: string }): string | undefined {
+  return opts.password !== undefined && opts.passwordFile !== undefined
+    ? "give the password with -p or --password-file, not both"
+    : undefined;
+}
+
 export const recursive = (description: string): OptionSpec => ({
   key: "recursive",
   short: "r",
@@ -228,6 +273,17 @@ export function positiveInteger(name: string) {
   return (raw: string): number => {
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value <= 0) throw new UsageError(`${name} must be a positive whole number, not "${raw}"`);
+    return value;
+  };
+}
+
+/** A whole number within an IAM limit (password lengths, ages, counts). */
+export function integerInRange(name: string, min: number, max: number) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+    }
     return value;
   };
 }

@@ -32,9 +32,15 @@ function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute
   return { program, attribute };
 }
 
-/** Rewords commander's parse errors into one specific line. */
+/**
+ * Rewords commander's parse errors into one specific line. A mistyped option's value and stray
+ * arguments are not repeated: they may be a password typed with the wrong flag.
+ */
 function usageFromCommander(err: CommanderError, prog: string): UsageError {
-  const message = err.message.replace(/^error: /, "");
+  const message = err.message.replace(/^error: /, "").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
+  if (err.code === "commander.excessArguments") {
+    return new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
+  }
   const missing = /^option '(-\w|--[\w-]+).*<(\w+)>' argument missing$/.exec(message);
   if (missing) return new UsageError(`option ${missing[1]} needs a value (${missing[2]}); see ${prog} -h`);
   return new UsageError(`${message}; see ${prog} -h`);

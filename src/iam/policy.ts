@@ -32,11 +32,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /**
+ * Where and why text is not strict JSON. V8's own messages give no position for most mistakes and
+ * quote the whole input, so the location comes from jsonc-parser, loaded only on this error path.
+ */
+async function jsonSyntaxError(text: string): Promise<{ offset: number; reason: string }> {
+  const { parse, printParseErrorCode } = await import("jsonc-parser");
+  const errors: import("jsonc-parser").ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0] ?? { offset: text.length, error: 16 /* ValueExpected */ };
+  const words = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return { offset: first.offset, reason: words };
+}
+
+/**
  * Checks that a policy document can be sent: it parses as JSON (the error names line and column)
  * and holds only characters IAM accepts (tab, LF, CR and U+0020 to U+00FF). Returns the text
  * unchanged: IAM stores the document as written.
  */
-export function checkPolicyDocument(text: string, source: string): string {
+export async function checkPolicyDocument(text: string, source: string): Promise<string> {
   const bad = /[^\t\n\r\x20-\xff]/.exec(text);
   if (bad) {
     const { line, column } = lineAndColumn(text, bad.index);
@@ -46,12 +59,10 @@ export function checkPolicyDocument(text: string, source: string): string {
   }
   try {
     JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const where = at ? lineAndColumn(text, Number(at[1])) : lineAndColumn(text, text.length);
-    const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of input");
-    throw new UsageError(`${source} line ${where.line}, column ${where.column}: not valid JSON: ${reason}`);
+  } catch {
+    const { offset, reason } = await jsonSyntaxError(text);
+    const { line, column } = lineAndColumn(text, offset);
+    throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
   }
   return text;
 }

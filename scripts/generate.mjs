@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Writes the artifacts derived from the command table (run after `npm run build`):
+// bin/*.js, package.json#bin, docs/commands/*.md and README.md's command list.
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { COMMANDS } from "../dist/commands/index.js";
+import * as gen from "../dist/gen/artifacts.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const write = (path, text, mode) => {
+  writeFileSync(root + path, text);
+  if (mode) chmodSync(root + path, mode);
+};
+
+mkdirSync(root + "bin", { recursive: true });
+mkdirSync(root + "docs/commands", { recursive: true });
+for (const file of readdirSync(root + "bin")) rmSync(root + "bin/" + file);
+for (const file of readdirSync(root + "docs/commands")) rmSync(root + "docs/commands/" + file);
+
+write("bin/iamkit.js", gen.DISPATCHER_SHIM, 0o755);
+for (const spec of COMMANDS) {
+  write(`bin/${spec.name}.js`, gen.binShim(spec.name), 0o755);
+  write(`docs/commands/${spec.name}.md`, gen.commandDoc(spec));
+}
+write("docs/commands/README.md", gen.commandIndexDoc(COMMANDS));
+
+const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
+pkg.bin = gen.binMap(COMMANDS);
+write("package.json", JSON.stringify(pkg, null, 2) + "\n");
+write("README.md", gen.readmeWithCommands(readFileSync(root + "README.md", "utf8"), COMMANDS));
+console.error(`generated ${COMMANDS.length} commands`);

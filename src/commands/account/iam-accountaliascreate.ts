@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { accountAlias } from "../../cli/options.js";
+
+export default defineCommand<{ alias: string }>({
+  name: "iam-accountaliascreate",
+  summary: "Give the account an alias, which names its console sign-in page.",
+  operations: ["CreateAccountAlias"],
+  options: [accountAlias()],
+  example: "iam-accountaliascreate -a example-corp",
+  async run({ iam }, { alias }) {
+    await iam.createAccountAlias({ AccountAlias: alias });
+    return {};
+  },
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { accountAlias } from "../../cli/options.js";
+
+export default defineCommand<{ alias: string }>({
+  name: "iam-accountaliasdelete",
+  summary: "Remove the account's alias; the sign-in page goes back to using the account id.",
+  operations: ["DeleteAccountAlias"],
+  options: [accountAlias()],
+  example: "iam-accountaliasdelete -a example-corp",
+  async run({ iam }, { alias }) {
+    await iam.deleteAccountAlias({ AccountAlias: alias });
+    return {};
+  },
+});

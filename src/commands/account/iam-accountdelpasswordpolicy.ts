@@ -1,0 +1,13 @@
+import { defineCommand } from "../../cli/define.js";
+
+export default defineCommand<Record<string, never>>({
+  name: "iam-accountdelpasswordpolicy",
+  summary: "Remove the account's password policy, leaving passwords with only IAM's built-in rules.",
+  operations: ["DeleteAccountPasswordPolicy"],
+  options: [],
+  example: "iam-accountdelpasswordpolicy",
+  async run({ iam }) {
+    await iam.deleteAccountPasswordPolicy({});
+    return {};
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, policyName, simplePolicy } from "../../cli/options.js";
+import {
+  putSimplePolicy,
+  renderGeneratedPolicy,
+  type GeneratedPolicy,
+  type SimplePolicyOptions,
+} from "../../iam/inline-policies.js";
+
+export default defineCommand<{ groupName: string; policyName: string } & SimplePolicyOptions, GeneratedPolicy>({
+  name: "iam-groupaddpolicy",
+  summary: "Give a group an inline policy with one statement built from an effect, actions and resources.",
+  operations: ["PutGroupPolicy"],
+  options: [groupName(), policyName(), ...simplePolicy()],
+  output: ["[with -o] the generated policy, as one line of JSON"],
+  example: "iam-groupaddpolicy -g Admin -p AdminAll -e Allow -a '*' -r '*' -o",
+  run: ({ iam }, opts) =>
+    putSimplePolicy(opts, (PolicyDocument) =>
+      iam.putGroupPolicy({ GroupName: opts.groupName, PolicyName: opts.policyName, PolicyDocument }),
+    ),
+  render: renderGeneratedPolicy,
+});

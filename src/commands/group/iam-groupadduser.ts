@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, userName } from "../../cli/options.js";
+
+export default defineCommand<{ groupName: string; userName: string }>({
+  name: "iam-groupadduser",
+  summary: "Make a user a member of a group.",
+  operations: ["AddUserToGroup"],
+  options: [groupName(), userName()],
+  example: "iam-groupadduser -g Admin -u david",
+  async run({ iam }, { groupName, userName }) {
+    await iam.addUserToGroup({ GroupName: groupName, UserName: userName });
+    return {};
+  },
+});

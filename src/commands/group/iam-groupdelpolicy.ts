@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, policyName } from "../../cli/options.js";
+
+export default defineCommand<{ groupName: string; policyName: string }>({
+  name: "iam-groupdelpolicy",
+  summary: "Remove one of a group's inline policies.",
+  operations: ["DeleteGroupPolicy"],
+  options: [groupName(), policyName()],
+  example: "iam-groupdelpolicy -g Admin -p AdminGroupPolicy",
+  async run({ iam }, { groupName, policyName }) {
+    await iam.deleteGroupPolicy({ GroupName: groupName, PolicyName: policyName });
+    return {};
+  },
+});

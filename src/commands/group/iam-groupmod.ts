@@ -1,0 +1,15 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, newName, newNameOrPath, newPath } from "../../cli/options.js";
+
+export default defineCommand<{ groupName: string; newName?: string; newPath?: string }>({
+  name: "iam-groupmod",
+  summary: "Rename a group, move it to another path, or both.",
+  operations: ["UpdateGroup"],
+  options: [groupName(), newName("group", "new-group-name"), newPath("group")],
+  check: newNameOrPath,
+  example: "iam-groupmod -g Admin -n Administrators -p /staff/",
+  async run({ iam }, { groupName, newName, newPath }) {
+    await iam.updateGroup({ GroupName: groupName, NewGroupName: newName, NewPath: newPath });
+    return {};
+  },
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { groupName, userName } from "../../cli/options.js";
+
+export default defineCommand<{ groupName: string; userName: string }>({
+  name: "iam-groupremoveuser",
+  summary: "Take a user out of a group; the user itself is kept.",
+  operations: ["RemoveUserFromGroup"],
+  options: [groupName(), userName()],
+  example: "iam-groupremoveuser -g Admin -u david",
+  async run({ iam }, { groupName, userName }) {
+    await iam.removeUserFromGroup({ GroupName: groupName, UserName: userName });
+    return {};
+  },
+});

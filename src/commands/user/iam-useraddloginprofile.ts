@@ -1,0 +1,16 @@
+import { defineCommand } from "../../cli/define.js";
+import { loginPassword, onePasswordSource, userName } from "../../cli/options.js";
+import { loginProfileRequest, type LoginProfileOptions } from "../../iam/password.js";
+
+export default defineCommand<LoginProfileOptions>({
+  name: "iam-useraddloginprofile",
+  summary: "Give a user a password for the AWS Management Console.",
+  operations: ["CreateLoginProfile"],
+  options: [userName(), ...loginPassword()],
+  check: onePasswordSource,
+  example: "iam-useraddloginprofile -u david --password-file david.pw --password-reset-required",
+  async run(ctx, opts) {
+    await ctx.iam.createLoginProfile(await loginProfileRequest(ctx, opts));
+    return {};
+  },
+});

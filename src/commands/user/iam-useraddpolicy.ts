@@ -1,0 +1,22 @@
+import { defineCommand } from "../../cli/define.js";
+import { policyName, simplePolicy, userName } from "../../cli/options.js";
+import {
+  putSimplePolicy,
+  renderGeneratedPolicy,
+  type GeneratedPolicy,
+  type SimplePolicyOptions,
+} from "../../iam/inline-policies.js";
+
+export default defineCommand<{ userName: string; policyName: string } & SimplePolicyOptions, GeneratedPolicy>({
+  name: "iam-useraddpolicy",
+  summary: "Give a user an inline policy with one statement built from an effect, actions and resources.",
+  operations: ["PutUserPolicy"],
+  options: [userName(), policyName(), ...simplePolicy()],
+  output: ["[with -o] the generated policy, as one line of JSON"],
+  example: "iam-useraddpolicy -u david -p S3Everything -e Allow -a 's3:*' -r 'arn:aws:s3:::*' -o",
+  run: ({ iam }, opts) =>
+    putSimplePolicy(opts, (PolicyDocument) =>
+      iam.putUserPolicy({ UserName: opts.userName, PolicyName: opts.policyName, PolicyDocument }),
+    ),
+  render: renderGeneratedPolicy,
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { certificateId, ownerUserName } from "../../cli/options.js";
+
+export default defineCommand<{ userName?: string; certificateId: string }>({
+  name: "iam-userdelcert",
+  summary: "Delete one of a user's signing certificates.",
+  operations: ["DeleteSigningCertificate"],
+  options: [ownerUserName("certificate"), certificateId()],
+  example: "iam-userdelcert -u david -c TA7SMP42TDN5Z26OBPJE7EXAMPLE",
+  async run({ iam }, { userName, certificateId }) {
+    await iam.deleteSigningCertificate({ UserName: userName, CertificateId: certificateId });
+    return {};
+  },
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { accessKeyId, ownerUserName } from "../../cli/options.js";
+
+export default defineCommand<{ userName?: string; accessKeyId: string }>({
+  name: "iam-userdelkey",
+  summary: "Delete one of a user's access keys for good.",
+  operations: ["DeleteAccessKey"],
+  options: [ownerUserName("key"), accessKeyId()],
+  example: "iam-userdelkey -u david -k AKIAIOSFODNN7EXAMPLE",
+  async run({ iam }, { userName, accessKeyId }) {
+    await iam.deleteAccessKey({ UserName: userName, AccessKeyId: accessKeyId });
+    return {};
+  },
+});

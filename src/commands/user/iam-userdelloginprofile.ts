@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName: string }>({
+  name: "iam-userdelloginprofile",
+  summary: "Remove a user's console password, so the user can no longer sign in to the console.",
+  operations: ["DeleteLoginProfile"],
+  options: [userName()],
+  example: "iam-userdelloginprofile -u david",
+  async run({ iam }, { userName }) {
+    await iam.deleteLoginProfile({ UserName: userName });
+    return {};
+  },
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { policyName, userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName: string; policyName: string }>({
+  name: "iam-userdelpolicy",
+  summary: "Remove one of a user's inline policies.",
+  operations: ["DeleteUserPolicy"],
+  options: [userName(), policyName()],
+  example: "iam-userdelpolicy -u david -p ReadReports",
+  async run({ iam }, { userName, policyName }) {
+    await iam.deleteUserPolicy({ UserName: userName, PolicyName: policyName });
+    return {};
+  },
+});

@@ -1,0 +1,16 @@
+import type { GetUserPolicyResponse } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { policyName, userName } from "../../cli/options.js";
+import { documentLines, withDecodedDocument } from "../../iam/inline-policies.js";
+
+export default defineCommand<{ userName: string; policyName: string }, GetUserPolicyResponse & { PolicyDocument: string }>({
+  name: "iam-usergetpolicy",
+  summary: "Print the document of one of a user's inline policies, as it was written.",
+  operations: ["GetUserPolicy"],
+  options: [userName(), policyName()],
+  output: ["the policy document, line for line as stored"],
+  example: "iam-usergetpolicy -u david -p ReadReports",
+  run: async ({ iam }, { userName, policyName }) =>
+    withDecodedDocument(await iam.getUserPolicy({ UserName: userName, PolicyName: policyName })),
+  render: ({ PolicyDocument }) => documentLines(PolicyDocument),
+});

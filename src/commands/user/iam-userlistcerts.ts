@@ -1,0 +1,36 @@
+import type { SigningCertificate } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { ownerUserName, verbose } from "../../cli/options.js";
+import { collect } from "../../iam/paginate.js";
+import { listLines } from "../../output/print.js";
+
+interface Options {
+  userName?: string;
+  verbose?: boolean;
+}
+
+export default defineCommand<Options, { Certificates: SigningCertificate[] }>({
+  name: "iam-userlistcerts",
+  summary: "List a user's signing certificate ids and whether each is Active or Inactive.",
+  operations: ["ListSigningCertificates"],
+  options: [ownerUserName("certificates"), verbose("also print each certificate's PEM body")],
+  output: [
+    "per certificate: its id, [with -v] its PEM body lines, then its status (Active or Inactive)",
+    "IsTruncated: false",
+  ],
+  example: "iam-userlistcerts -u david -v",
+  run: async ({ iam }, { userName }) => ({
+    Certificates: await collect(
+      (Marker) => iam.listSigningCertificates({ UserName: userName, Marker }),
+      (page) => page.Certificates,
+    ),
+  }),
+  render: ({ Certificates }, { verbose }) =>
+    listLines(
+      Certificates.flatMap((cert) => [
+        cert.CertificateId,
+        ...(verbose ? (cert.CertificateBody ?? "").trimEnd().split(/\r?\n/) : []),
+        cert.Status,
+      ]),
+    ),
+});

@@ -1,0 +1,18 @@
+import { defineCommand } from "../../cli/define.js";
+import { userName, verbose } from "../../cli/options.js";
+import { listInlinePolicies, renderInlinePolicyList, type InlinePolicyList } from "../../iam/inline-policies.js";
+
+export default defineCommand<{ userName: string; verbose?: boolean }, InlinePolicyList>({
+  name: "iam-userlistpolicies",
+  summary: "List the names of a user's inline policies, optionally with their documents.",
+  operations: ["ListUserPolicies", "GetUserPolicy"],
+  options: [userName(), verbose("also print each policy's document after its name")],
+  output: ["one policy name per line, each followed by its document with -v", "IsTruncated: false"],
+  example: "iam-userlistpolicies -u david -v",
+  run: ({ iam }, { userName, verbose }) =>
+    listInlinePolicies(
+      (Marker) => iam.listUserPolicies({ UserName: userName, Marker }),
+      verbose ? (PolicyName) => iam.getUserPolicy({ UserName: userName, PolicyName }) : undefined,
+    ),
+  render: renderInlinePolicyList,
+});

@@ -1,0 +1,15 @@
+import { defineCommand } from "../../cli/define.js";
+import { newName, newNameOrPath, newPath, userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName: string; newName?: string; newPath?: string }>({
+  name: "iam-usermod",
+  summary: "Rename a user, move it to another path, or both.",
+  operations: ["UpdateUser"],
+  options: [userName(), newName("user", "new-user-name"), newPath("user")],
+  check: newNameOrPath,
+  example: "iam-usermod -u david -n dave -p /staff/",
+  async run({ iam }, { userName, newName, newPath }) {
+    await iam.updateUser({ UserName: userName, NewUserName: newName, NewPath: newPath });
+    return {};
+  },
+});

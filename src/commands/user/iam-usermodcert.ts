@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { certificateId, ownerUserName, status } from "../../cli/options.js";
+
+export default defineCommand<{ userName?: string; certificateId: string; status: "Active" | "Inactive" }>({
+  name: "iam-usermodcert",
+  summary: "Turn one of a user's signing certificates on (Active) or off (Inactive).",
+  operations: ["UpdateSigningCertificate"],
+  options: [ownerUserName("certificate"), certificateId(), status("certificate")],
+  example: "iam-usermodcert -u david -c TA7SMP42TDN5Z26OBPJE7EXAMPLE -s Inactive",
+  async run({ iam }, { userName, certificateId, status }) {
+    await iam.updateSigningCertificate({ UserName: userName, CertificateId: certificateId, Status: status });
+    return {};
+  },
+});

@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { accessKeyId, ownerUserName, status } from "../../cli/options.js";
+
+export default defineCommand<{ userName?: string; accessKeyId: string; status: "Active" | "Inactive" }>({
+  name: "iam-usermodkey",
+  summary: "Turn one of a user's access keys on (Active) or off (Inactive), as when rotating keys.",
+  operations: ["UpdateAccessKey"],
+  options: [ownerUserName("key"), accessKeyId(), status("key")],
+  example: "iam-usermodkey -u david -k AKIAIOSFODNN7EXAMPLE -s Inactive",
+  async run({ iam }, { userName, accessKeyId, status }) {
+    await iam.updateAccessKey({ UserName: userName, AccessKeyId: accessKeyId, Status: status });
+    return {};
+  },
+});

@@ -1,0 +1,16 @@
+import { defineCommand } from "../../cli/define.js";
+import { loginPassword, onePasswordSource, userName } from "../../cli/options.js";
+import { loginProfileRequest, type LoginProfileOptions } from "../../iam/password.js";
+
+export default defineCommand<LoginProfileOptions>({
+  name: "iam-usermodloginprofile",
+  summary: "Change the console password of a user that already has one.",
+  operations: ["UpdateLoginProfile"],
+  options: [userName(), ...loginPassword()],
+  check: onePasswordSource,
+  example: "iam-usermodloginprofile -u david --password-file - --password-reset-required",
+  async run(ctx, opts) {
+    await ctx.iam.updateLoginProfile(await loginProfileRequest(ctx, opts));
+    return {};
+  },
+});

@@ -1,0 +1,17 @@
+import { defineCommand } from "../../cli/define.js";
+import { exactlyOnePolicySource, policyDocument, policyName, userName } from "../../cli/options.js";
+import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
+
+export default defineCommand<{ userName: string; policyName: string } & PolicySource>({
+  name: "iam-useruploadpolicy",
+  summary: "Give a user an inline policy written by hand, replacing any policy of the same name.",
+  operations: ["PutUserPolicy"],
+  options: [userName(), policyName(), ...policyDocument()],
+  check: exactlyOnePolicySource,
+  example: "iam-useruploadpolicy -u david -p ReadReports -f read-reports.json",
+  async run(ctx, opts) {
+    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    await ctx.iam.putUserPolicy({ UserName: opts.userName, PolicyName: opts.policyName, PolicyDocument });
+    return {};
+  },
+});

@@ -1,0 +1,98 @@
+import type { CommandSpec } from "../cli/define.js";
+import { optionLines } from "../cli/help.js";
+import { commandModulePath } from "../cli/main.js";
+
+/**
+ * Everything generated from the command table: bin shims, package.json#bin, the docs pages and
+ * README's command list. scripts/generate.mjs writes them; test/table.test.ts fails on any drift.
+ */
+
+const GENERATED = "Generated from the command table by `npm run generate`; do not edit.";
+
+export function binShim(name: string): string {
+  return `#!/usr/bin/env node\n// ${GENERATED}\nimport { runBin } from "../dist/cli/main.js";\nawait runBin("${name}");\n`;
+}
+
+export const DISPATCHER_SHIM = `#!/usr/bin/env node\n// ${GENERATED}\nimport { processIo, runDispatcher } from "../dist/cli/main.js";\nprocess.exitCode = await runDispatcher(process.argv.slice(2), processIo());\n`;
+
+export function binMap(specs: readonly CommandSpec<any, any>[]): Record<string, string> {
+  const entries = specs.map((s) => [s.name, `bin/${s.name}.js`] as const);
+  return Object.fromEntries([["iamkit", "bin/iamkit.js"], ...entries]);
+}
+
+const EXIT_CODES = [
+  "| code | meaning |",
+  "| --- | --- |",
+  "| 0 | success |",
+  "| 1 | IAM returned an error (`<command>: error (<Code>): <message>`) |",
+  "| 2 | bad command line or locally invalid input; nothing was sent |",
+  "| 3 | credentials or configuration missing or unreadable |",
+  "| 4 | the endpoint could not be reached or timed out |",
+];
+
+export function commandDoc(spec: CommandSpec<any, any>): string {
+  const output = spec.output?.length ? spec.output.map((line) => `- ${line}`) : ["Nothing on success."];
+  return [
+    `# ${spec.name}`,
+    "",
+    `<!-- ${GENERATED} -->`,
+    "",
+    spec.summary,
+    "",
+    "## Usage",
+    "",
+    "```",
+    `${spec.name} [options...]`,
+    ...optionLines(spec),
+    "```",
+    "",
+    "## Output (stdout)",
+    "",
+    ...output,
+    "",
+    "With `--json`: one JSON document holding the IAM result (without `$metadata`; lists fully paginated).",
+    "",
+    "## Exit codes",
+    "",
+    ...EXIT_CODES,
+    "",
+    ...(spec.example ? ["## Example", "", "```sh", spec.example, "```", ""] : []),
+    "## IAM operations",
+    "",
+    spec.operations.map((op) => `\`${op}\``).join(", "),
+    "",
+  ].join("\n");
+}
+
+/** Commands grouped by the entity their name starts with, each linked to its page. */
+function groupedLinks(specs: readonly CommandSpec<any, any>[], linkPrefix: string): string[] {
+  const byNoun = new Map<string, CommandSpec<any, any>[]>();
+  for (const spec of specs) {
+    const noun = commandModulePath(spec.name)!.split("/")[0];
+    byNoun.set(noun, [...(byNoun.get(noun) ?? []), spec]);
+  }
+  return [...byNoun].flatMap(([noun, list]) => [
+    `### ${noun}`,
+    "",
+    "| command | what it does |",
+    "| --- | --- |",
+    ...list.map((s) => `| [${s.name}](${linkPrefix}${s.name}.md) | ${s.summary} |`),
+    "",
+  ]);
+}
+
+export function commandIndexDoc(specs: readonly CommandSpec<any, any>[]): string {
+  return ["# iamkit commands", "", `<!-- ${GENERATED} -->`, "", ...groupedLinks(specs, "")].join("\n");
+}
+
+export const README_START = "<!-- commands:start -->";
+export const README_END = "<!-- commands:end -->";
+
+/** README.md with the text between the command markers replaced by the current table. */
+export function readmeWithCommands(readme: string, specs: readonly CommandSpec<any, any>[]): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${README_START} ... ${README_END} markers`);
+  const table = groupedLinks(specs, "docs/commands/").join("\n");
+  return `${readme.slice(0, start + README_START.length)}\n${table}${readme.slice(end)}`;
+}

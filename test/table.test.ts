@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../dist/commands/index.js";
+import * as gen from "../dist/gen/artifacts.js";
+import { GLOBAL_OPTIONS } from "../dist/cli/global-options.js";
+import { commandModulePath } from "../dist/cli/main.js";
+import { ROOT } from "./harness/moto.js";
+
+const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
+const names = COMMANDS.map((c) => c.name);
+
+describe("the command table", () => {
+  it("is sorted by name, without duplicates", () => {
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("lists every module under src/commands, each where its name says", () => {
+    const modules = readdirSync(join(ROOT, "src/commands"))
+      .filter((entry) => statSync(join(ROOT, "src/commands", entry)).isDirectory())
+      .flatMap((noun) => readdirSync(join(ROOT, "src/commands", noun)).map((file) => `${noun}/${file.replace(/\.ts$/, "")}`));
+    expect(names.map((n) => commandModulePath(n)).sort()).toEqual(modules.sort());
+  });
+
+  it("gives every command a sentence, operations, and options that do not collide", () => {
+    for (const spec of COMMANDS) {
+      expect(spec.summary, spec.name).toMatch(/^[A-Z].*\.$/);
+      expect(spec.operations.length, spec.name).toBeGreaterThan(0);
+      const all = [...GLOBAL_OPTIONS, ...spec.options];
+      const shorts = all.map((o) => o.short).filter(Boolean);
+      expect(new Set(shorts).size, `${spec.name} short letters`).toBe(shorts.length);
+      expect(new Set(all.map((o) => o.long)).size, `${spec.name} long names`).toBe(all.length);
+      expect(new Set(all.map((o) => o.key)).size, `${spec.name} keys`).toBe(all.length);
+    }
+  });
+});
+
+describe("generated artifacts match the table (run `npm run generate` after changing a command)", () => {
+  it("bin/ holds exactly one shim per command plus the dispatcher", () => {
+    expect(readdirSync(join(ROOT, "bin")).sort()).toEqual(["iamkit.js", ...names.map((n) => `${n}.js`)].sort());
+    expect(read("bin/iamkit.js")).toBe(gen.DISPATCHER_SHIM);
+    for (const name of names) {
+      expect(read(`bin/${name}.js`), name).toBe(gen.binShim(name));
+      expect(statSync(join(ROOT, `bin/${name}.js`)).mode & 0o111, `${name} is executable`).not.toBe(0);
+    }
+  });
+
+  it("package.json#bin maps every command", () => {
+    expect(JSON.parse(read("package.json")).bin).toEqual(gen.binMap(COMMANDS));
+  });
+
+  it("docs/commands has one page per command and the index", () => {
+    expect(readdirSync(join(ROOT, "docs/commands")).sort()).toEqual(["README.md", ...names.map((n) => `${n}.md`)].sort());
+    for (const spec of COMMANDS) expect(read(`docs/commands/${spec.name}.md`), spec.name).toBe(gen.commandDoc(spec));
+    expect(read("docs/commands/README.md")).toBe(gen.commandIndexDoc(COMMANDS));
+  });
+
+  it("README.md's command list is current", () => {
+    const readme = read("README.md");
+    expect(readme).toBe(gen.readmeWithCommands(readme, COMMANDS));
+  });
+});
