@@ -5,7 +5,12 @@ import type { ClientConfig } from "./client-config.js";
  * names one. The proxy agent is loaded only then, so ordinary runs pay nothing for it.
  */
 export async function httpOptions(config: ClientConfig) {
-  const base = { connectionTimeout: config.connectionTimeout, requestTimeout: config.requestTimeout };
+  // Without throwOnRequestTimeout the handler only logs a warning on console and waits on.
+  const base = {
+    connectionTimeout: config.connectionTimeout,
+    requestTimeout: config.requestTimeout,
+    throwOnRequestTimeout: true,
+  };
   if (!config.proxyHost) return { requestHandler: base };
   const { HttpsProxyAgent } = await import("https-proxy-agent");
   const agent = new HttpsProxyAgent(`http://${config.proxyHost}:${config.proxyPort}`);

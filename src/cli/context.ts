@@ -1,5 +1,5 @@
 import { constants as fsConstants } from "node:fs";
-import { open, readFile, stat, type FileHandle } from "node:fs/promises";
+import { open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import { UsageError } from "./errors.js";
@@ -28,6 +28,8 @@ export interface Context {
   readText(path: string, what: string): Promise<string>;
   /** Creates a file that must not exist yet, with the given mode; fails rather than overwrite. */
   createNewFile(path: string, mode: number, what: string): Promise<FileHandle>;
+  /** Removes a file this run created (for clean-up after a failure); a missing file is not an error. */
+  removeFile(path: string): Promise<void>;
   /** Reads a secret from the terminal without echo; undefined when stdin is not a terminal. */
   promptSecret(question: string): Promise<string | undefined>;
 }
@@ -89,6 +91,9 @@ export function localContext(prog: string, io: Io, debugEnabled: boolean): Omit<
       } catch (err) {
         throw new UsageError(`${what} ${path} ${fileErrorReason(err)}`);
       }
+    },
+    async removeFile(path) {
+      await rm(resolve(io.cwd, path), { force: true });
     },
     async promptSecret(question) {
       if (!io.stdin.isTTY || !io.stdin.setRawMode) return undefined;

@@ -51,7 +51,6 @@ const NETWORK_CODES = new Set([
   "ECONNRESET",
   "ENOTFOUND",
   "EAI_AGAIN",
-  "ETIMEDOUT",
   "EHOSTUNREACH",
   "ENETUNREACH",
   "EPIPE",
@@ -77,8 +76,8 @@ export function serviceErrorCode(err: unknown): string | undefined {
 
 function networkCode(err: unknown): string | undefined {
   for (let e = err as { code?: string; cause?: unknown; name?: string } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "ETIMEDOUT" || e.name === "TimeoutError") return "timed out";
     if (e.code && NETWORK_CODES.has(e.code)) return e.code;
-    if (e.name === "TimeoutError") return "timed out";
   }
   return undefined;
 }

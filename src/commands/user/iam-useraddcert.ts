@@ -1,4 +1,4 @@
-import { readlink, unlink, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import type { SigningCertificate } from "@aws-sdk/client-iam";
 import type { Context } from "../../cli/context.js";
 import { defineCommand, type OptionSpec } from "../../cli/define.js";
@@ -89,28 +89,19 @@ async function readCertificate(ctx: Context, file: string): Promise<string> {
 interface Reserved {
   handle: FileHandle;
   path: string;
-  what: string;
 }
 
 async function reserve(ctx: Context, reserved: Reserved[], path: string, mode: number, what: string): Promise<FileHandle> {
   const handle = await ctx.createNewFile(path, mode, what);
-  reserved.push({ handle, path, what });
+  reserved.push({ handle, path });
   return handle;
 }
 
-/**
- * Context resolves paths against a working directory it does not expose, so the file is found
- * through its open descriptor (Linux /proc). Where that is unavailable, the user is told instead.
- */
+/** Removes the files this run created, so that a retry is not refused by its own leftovers. */
 async function discard(ctx: Context, reserved: Reserved[]): Promise<void> {
-  for (const { handle, path, what } of reserved) {
-    try {
-      await unlink(await readlink(`/proc/self/fd/${handle.fd}`));
-    } catch {
-      ctx.warn(`could not remove the unfinished ${what} ${path}; remove it before retrying`);
-    } finally {
-      await handle.close();
-    }
+  for (const { handle, path } of reserved) {
+    await handle.close();
+    await ctx.removeFile(path);
   }
 }
 
