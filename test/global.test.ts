@@ -138,6 +138,72 @@ describe("endpoint", () => {
   });
 });
 
+describe("client config file", () => {
+  it("tunnels requests through the configured proxy with CONNECT", async () => {
+    const { createServer: createHttpServer } = await import("node:http");
+    const { connect } = await import("node:net");
+    const tunnels: string[] = [];
+    const proxy = createHttpServer();
+    proxy.on("connect", (req, client, head) => {
+      tunnels.push(req.url!);
+      const [host, port] = req.url!.split(":");
+      const upstream = connect(Number(port), host, () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on("error", () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const proxyPort = (proxy.address() as { port: number }).port;
+    const config = writeTestFile(moto, "proxy.conf", `ProxyHost=127.0.0.1\nProxyPort=${proxyPort}\n`);
+    try {
+      const res = await runCli("iam-userlistbypath", ["--client-config-file", config, "-d"], { env: moto.env });
+      expect(res.code).toBe(0);
+      expect(res.stdout).toBe("IsTruncated: false\n");
+      expect(res.stderr).toContain(`debug: proxy: 127.0.0.1:${proxyPort}\n`);
+      expect(tunnels).toEqual([new URL(moto.url).host]);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+  });
+
+  it("an unknown key is a configuration error naming the line", async () => {
+    const config = writeTestFile(moto, "bad.conf", "ProxyHost=127.0.0.1\nProxyPassword=hunter2\n");
+    expect(await runCli("iam-userlistbypath", ["--client-config-file", config], { env: moto.env })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: client config file ${config} line 2: unknown "ProxyPassword" (known: proxyHost, proxyPort, connectionTimeout, requestTimeout, maxAttempts)\n`,
+    });
+  });
+});
+
+describe("colour", () => {
+  const tty = (env: NodeJS.ProcessEnv) => {
+    let stderr = "";
+    return {
+      stdout: { write: () => true },
+      stderr: { write: (c: string) => (stderr += c), isTTY: true },
+      stdin: process.stdin,
+      env,
+      cwd: moto.dir,
+      text: () => stderr,
+    };
+  };
+
+  it("colours stderr lines only on a terminal, and never with NO_COLOR", async () => {
+    const { runByName } = await import("../dist/cli/main.js");
+    const coloured = tty(moto.env);
+    expect(await runByName("iam-usergetattributes", ["-u", "nobody"], coloured)).toBe(1);
+    expect(coloured.text()).toMatch(/^\u001b\[31miam-usergetattributes: error \(NoSuchEntity\): .*\u001b\[39m\n$/);
+    const plain = tty({ ...moto.env, NO_COLOR: "1" });
+    await runByName("iam-usergetattributes", ["-u", "nobody"], plain);
+    expect(plain.text()).toMatch(/^iam-usergetattributes: error \(NoSuchEntity\)/);
+  });
+});
+
 describe("output modes", () => {
   it("--json prints one document with the fully listed result and nothing else", async () => {
     await moto.iam.createUser({ UserName: "ann" });

@@ -2,12 +2,13 @@ import { constants as fsConstants } from "node:fs";
 import { open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
+import type { Paint } from "../output/color.js";
 import { UsageError } from "./errors.js";
 
 /** The process-level streams and environment a command runs with; tests pass their own. */
 export interface Io {
   stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -66,12 +67,12 @@ function fileErrorReason(err: unknown): string {
 }
 
 /** Builds the file, terminal and diagnostic half of the context; the IAM client is added by the caller. */
-export function localContext(prog: string, io: Io, debugEnabled: boolean): Omit<Context, "iam"> {
+export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): Omit<Context, "iam"> {
   const line = (text: string) => io.stderr.write(`${text}\n`);
   return {
     prog,
     env: io.env,
-    warn: (message) => line(`${prog}: warning: ${message}`),
+    warn: (message) => line(paint(`${prog}: warning: ${message}`, "warning")),
     debug: debugEnabled ? (message) => line(`${prog}: debug: ${message}`) : () => {},
     async readText(path, what) {
       if (path === "-") return decodeUtf8(await readStream(io.stdin), "(standard input)", what);

@@ -4,6 +4,7 @@ import { EXIT, UsageError, toFailure } from "./errors.js";
 import { localContext, type Context, type Io } from "./context.js";
 import { renderHelp } from "./help.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
+import { painterFor } from "../output/color.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 export function commanderFlags(option: OptionSpec): string {
@@ -93,6 +94,7 @@ function withoutMetadata(value: unknown): unknown {
  */
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io): Promise<number> {
   const prog = spec.name;
+  const paint = await painterFor(io.stderr, io.env);
   const writeLines = (stream: Io["stdout"], lines: string[]) => {
     if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
   };
@@ -111,7 +113,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
       io.stdout.write(renderHelp(spec));
       return EXIT.ok;
     }
-    const local = localContext(prog, io, Boolean(globals.debug));
+    const local = localContext(prog, io, Boolean(globals.debug), paint);
     const opts = checkOptions(spec.options, raw, attribute, local.warn);
     const rule = spec.check?.(opts);
     if (rule) throw new UsageError(rule);
@@ -125,7 +127,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     return EXIT.ok;
   } catch (err) {
     const failure = toFailure(err, prog, endpointUrl);
-    writeLines(io.stderr, failure.lines);
+    writeLines(io.stderr, failure.lines.map((line) => paint(line, "error")));
     if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return failure.code;
   }

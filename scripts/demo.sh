@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# npm run demo: starts a local IAM server (moto), runs the runbook of "Getting started with AWS
+# Identity Access Management" (seed 000) with the iam-* bins, printing each command and its
+# output, then stops the server. Nothing outside a scratch directory is touched.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup-moto.sh"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$root/.moto-venv/bin/moto_server" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+moto_pid=$!
+scratch=$(mktemp -d)
+trap 'kill $moto_pid 2>/dev/null; rm -rf "$scratch"' EXIT
+export AWS_IAM_URL="http://127.0.0.1:$port" HOME="$scratch" PATH="$root/.bin:$PATH"
+for _ in $(seq 100); do curl -sf -X POST "$AWS_IAM_URL/moto-api/reset" >/dev/null && break; sleep 0.1; done
+
+say() { printf '\n# %s\n' "$*"; }
+run() { printf '$ %s\n' "$*"; eval "$@"; }
+
+say "The master credentials go into a legacy credential file, readable only by you"
+mkdir -p ~/.aws && chmod 0700 ~/.aws
+printf 'AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE\nAWSSecretKey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' > ~/.aws/account-key
+chmod 600 ~/.aws/account-key
+run export AWS_CREDENTIAL_FILE=~/.aws/account-key
+
+say "An Admin group with a policy that allows everything"
+run iam-usercreate -h
+run iam-groupcreate -g Admin
+run iam-grouplistbypath
+cat > ~/AdminGroupPolicy.txt <<'POLICY'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}
+POLICY
+run cat ~/AdminGroupPolicy.txt
+run iam-groupuploadpolicy -g Admin -p AdminGroupPolicy -f ~/AdminGroupPolicy.txt
+run iam-grouplistpolicies -g Admin
+
+say "A user for yourself, in the Admin group, with an access key"
+run "iam-usercreate -u david -g Admin -k -v | tee ~/david.out"
+
+say "Switch to david's own key (the server now checks every signature and permission)"
+{ echo "AWSAccessKeyId=$(sed -n 1p ~/david.out)"; echo "AWSSecretKey=$(sed -n 2p ~/david.out)"; } > ~/.aws/david_cloudartisan_cred.txt
+chmod 600 ~/.aws/david_cloudartisan_cred.txt
+curl -sf -X POST -H 'Content-Type: text/plain' --data 0 "$AWS_IAM_URL/moto-api/reset-auth" >/dev/null
+run export AWS_CREDENTIAL_FILE=~/.aws/david_cloudartisan_cred.txt
+run iam-usergetattributes
+
+say "A key pair and a self-signed signing certificate, made locally, the key file 0600"
+run "cd ~/.aws && iam-useraddcert -u david --generate"
+run ls -l ~/.aws
+run iam-userlistcerts -u david
