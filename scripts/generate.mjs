@@ -17,10 +17,8 @@ for (const file of readdirSync(root + "bin")) rmSync(root + "bin/" + file);
 for (const file of readdirSync(root + "docs/commands")) rmSync(root + "docs/commands/" + file);
 
 write("bin/iamkit.js", gen.DISPATCHER_SHIM, 0o755);
-for (const spec of COMMANDS) {
-  write(`bin/${spec.name}.js`, gen.binShim(spec.name), 0o755);
-  write(`docs/commands/${spec.name}.md`, gen.commandDoc(spec));
-}
+for (const name of gen.binNames(COMMANDS)) write(`bin/${name}.js`, gen.binShim(name), 0o755);
+for (const spec of COMMANDS) write(`docs/commands/${spec.name}.md`, gen.commandDoc(spec));
 write("docs/commands/README.md", gen.commandIndexDoc(COMMANDS));
 
 const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));

@@ -20,6 +20,11 @@ export interface OptionSpec {
   repeatable?: boolean;
   /** Checks and converts one raw value. */
   parse?: (raw: string, warn: (message: string) => void) => unknown;
+  /**
+   * Other whole-word spellings accepted on the command line for this option, such as euca2ools'
+   * single-dash `-c1` (rewritten to the long form before parsing).
+   */
+  aliases?: readonly string[];
   /** Documented value set, checked before parse (`Active`, `Inactive`). */
   choices?: readonly string[];
 }
@@ -36,6 +41,13 @@ export interface CommandSpec<O = Record<string, unknown>, R = unknown> {
   /** IAM API actions this command may call (documentation and review). */
   operations: readonly string[];
   options: readonly OptionSpec[];
+  /**
+   * Key of the option a bare argument may give instead, as euca2ools took the entity name
+   * positionally (`euare-userdel alice`); `-u alice` keeps working.
+   */
+  positional?: string;
+  /** euca2ools had this command: `euare-<name>` is installed as an alias. */
+  euare?: boolean;
   /** Lines printed on success, for the generated docs (empty: prints nothing). */
   output?: readonly string[];
   /** An example invocation for the docs. */

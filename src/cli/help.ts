@@ -3,7 +3,8 @@ import { GLOBAL_OPTIONS } from "./global-options.js";
 
 /** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
 export function optionSynopsis(option: OptionSpec): string {
-  const names = option.short ? `-${option.short} (--${option.long})` : `--${option.long}`;
+  const first = option.short ? `-${option.short}` : option.aliases?.[0];
+  const names = first ? `${first} (--${option.long})` : `--${option.long}`;
   return option.metavar ? `${names} ${option.metavar}` : names;
 }
 
@@ -27,6 +28,6 @@ export function optionLines(spec: CommandSpec<any, any>): string[] {
 }
 
 /** Legacy layout: the one-sentence summary, the usage line, then the options. */
-export function renderHelp(spec: CommandSpec<any, any>): string {
-  return [spec.summary, `${spec.name} [options...] arguments...`, ...optionLines(spec)].join("\n") + "\n";
+export function renderHelp(spec: CommandSpec<any, any>, prog: string = spec.name): string {
+  return [spec.summary, `${prog} [options...] arguments...`, ...optionLines(spec)].join("\n") + "\n";
 }

@@ -4,7 +4,7 @@ import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
-const NOUNS = ["account", "group", "instanceprofile", "role", "servercert", "user", "virtualmfadevice"];
+const NOUNS = ["account", "group", "instanceprofile", "policy", "role", "servercert", "user", "virtualmfadevice"];
 
 /** `iam-userdel` -> `user/iam-userdel`: the module path below src/commands (dist/commands). */
 export function commandModulePath(name: string): string | undefined {
@@ -29,14 +29,15 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
-/** Runs a command by its legacy name; what the bins, the dispatcher and the tests all call. */
+/** Runs a command by its legacy name (or its euca2ools `euare-` name); what the bins, the dispatcher and the tests all call. */
 export async function runByName(name: string, argv: string[], io: Io): Promise<number> {
-  const spec = await loadCommand(name);
-  if (!spec) {
+  const euare = name.startsWith("euare-");
+  const spec = await loadCommand(euare ? `iam-${name.slice(6)}` : name);
+  if (!spec || (euare && !spec.euare)) {
     io.stderr.write(`iamkit: unknown command "${name}"; run iamkit --help for the list\n`);
     return EXIT.usage;
   }
-  return runCommand(spec, argv, io);
+  return runCommand(spec, argv, io, name);
 }
 
 /** The body of every generated bin shim. */
@@ -57,5 +58,5 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
     );
     return first ? EXIT.ok : EXIT.usage;
   }
-  return runByName(first.startsWith("iam-") ? first : `iam-${first}`, rest, io);
+  return runByName(/^(iam|euare)-/.test(first) ? first : `iam-${first}`, rest, io);
 }

@@ -1,6 +1,7 @@
 import type { OptionSpec } from "./define.js";
 import { UsageError } from "./errors.js";
 import {
+  checkPolicyArn,
   checkAccessKeyId,
   checkAccountAlias,
   checkCertificateId,
@@ -287,3 +288,55 @@ export function integerInRange(name: string, min: number, max: number) {
     return value;
   };
 }
+
+/**
+ * `--tag KEY=VALUE` (repeatable) on create commands, and `-t` on the tag commands. IAM's rules:
+ * keys 1 to 128 characters, values up to 256, letters, digits, spaces and _ . : / = + - @.
+ */
+export const tags = (short?: string): OptionSpec => ({
+  key: "tags",
+  short,
+  long: "tag",
+  metavar: "KEY=VALUE",
+  description: "a tag for the new entity (repeatable)",
+  repeatable: true,
+  parse: parseTag,
+});
+
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export function parseTag(raw: string): { Key: string; Value: string } {
+  const eq = raw.indexOf("=");
+  if (eq <= 0) throw new UsageError(`invalid tag "${raw}": expected KEY=VALUE`);
+  const Key = raw.slice(0, eq);
+  const Value = raw.slice(eq + 1);
+  if (Key.length > 128 || !TAG_CHARS.test(Key)) {
+    throw new UsageError(`invalid tag key "${Key}": up to 128 letters, digits, spaces and _ . : / = + - @`);
+  }
+  if (Value.length > 256 || !TAG_CHARS.test(Value)) {
+    throw new UsageError(`invalid tag value for "${Key}": up to 256 letters, digits, spaces and _ . : / = + - @`);
+  }
+  return { Key, Value };
+}
+
+/** The cross-option rule for tags(): IAM allows 50 tags per entity and each key once. */
+export function checkTags(list: { Key: string }[] | undefined): string | undefined {
+  if (!list) return undefined;
+  if (list.length > 50) return `too many tags: ${list.length} given, IAM allows 50`;
+  const seen = new Set<string>();
+  for (const { Key } of list) {
+    if (seen.has(Key.toLowerCase())) return `tag key "${Key}" is given twice`;
+    seen.add(Key.toLowerCase());
+  }
+  return undefined;
+}
+
+/** `--permissions-boundary ARN` on create commands: the managed policy that caps the entity's permissions. */
+export const permissionsBoundary = (short?: string): OptionSpec => ({
+  key: "permissionsBoundary",
+  short,
+  long: "permissions-boundary",
+  metavar: "POLICYARN",
+  description: "ARN of the managed policy that sets the most permissions the entity can have",
+  parse: checkPolicyArn,
+});

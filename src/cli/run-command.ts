@@ -23,6 +23,7 @@ function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
     .helpOption(false)
     .allowExcessArguments(false);
+  if (spec.positional) program.argument("[name]");
   const attribute = new Map<OptionSpec, string>();
   for (const option of [...GLOBAL_OPTIONS, ...spec.options]) {
     const commanderOption = new Option(commanderFlags(option), option.description);
@@ -88,12 +89,21 @@ function withoutMetadata(value: unknown): unknown {
   return value;
 }
 
+/** Puts a bare argument into the option the spec names for it, refusing it twice over. */
+function applyPositional(spec: CommandSpec<any, any>, args: string[], raw: Record<string, unknown>, attribute: Map<OptionSpec, string>) {
+  const option = spec.options.find((o) => o.key === spec.positional);
+  if (!option || args.length === 0) return;
+  const name = attribute.get(option)!;
+  if (raw[name] !== undefined) throw new UsageError(`${optionLabel(option)} was given twice: as an option and as an argument`);
+  raw[name] = option.repeatable ? [args[0]] : args[0];
+}
+
 /**
  * Runs one command: parse, check, build the context, run, print. Returns the exit code; this is
- * the only place that turns failures into exit codes (through toFailure).
+ * the only place that turns failures into exit codes (through toFailure). `prog` is the name the
+ * user typed (an `euare-` alias runs the `iam-` spec under its own name).
  */
-export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io): Promise<number> {
-  const prog = spec.name;
+export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
   const writeLines = (stream: Io["stdout"], lines: string[]) => {
     if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
@@ -101,16 +111,21 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   let endpointUrl: string | undefined;
   try {
     const { program, attribute } = buildParser(spec);
+    const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
     try {
-      program.parse(argv, { from: "user" });
+      program.parse(
+        argv.map((token) => aliases.get(token) ?? token),
+        { from: "user" },
+      );
     } catch (err) {
       if (err instanceof CommanderError) throw usageFromCommander(err, prog);
       throw err;
     }
     const raw = program.opts();
+    applyPositional(spec, program.args, raw, attribute);
     const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
     if (globals.help) {
-      io.stdout.write(renderHelp(spec));
+      io.stdout.write(renderHelp(spec, prog));
       return EXIT.ok;
     }
     const local = localContext(prog, io, Boolean(globals.debug), paint);

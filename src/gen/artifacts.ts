@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../cli/define.js";
 import { optionLines } from "../cli/help.js";
+import { optionLabel } from "../cli/run-command.js";
 import { commandModulePath } from "../cli/main.js";
 
 /**
@@ -15,8 +16,18 @@ export function binShim(name: string): string {
 
 export const DISPATCHER_SHIM = `#!/usr/bin/env node\n// ${GENERATED}\nimport { processIo, runDispatcher } from "../dist/cli/main.js";\nprocess.exitCode = await runDispatcher(process.argv.slice(2), processIo());\n`;
 
+/** `euare-<name>` for a command euca2ools also had. */
+export function euareName(spec: CommandSpec<any, any>): string | undefined {
+  return spec.euare ? spec.name.replace(/^iam-/, "euare-") : undefined;
+}
+
+/** Every installed command name: the iam- names, then the euare- aliases. */
+export function binNames(specs: readonly CommandSpec<any, any>[]): string[] {
+  return [...specs.map((s) => s.name), ...specs.flatMap((s) => euareName(s) ?? [])];
+}
+
 export function binMap(specs: readonly CommandSpec<any, any>[]): Record<string, string> {
-  const entries = specs.map((s) => [s.name, `bin/${s.name}.js`] as const);
+  const entries = binNames(specs).map((name) => [name, `bin/${name}.js`] as const);
   return Object.fromEntries([["iamkit", "bin/iamkit.js"], ...entries]);
 }
 
@@ -39,6 +50,8 @@ export function commandDoc(spec: CommandSpec<any, any>): string {
     "",
     spec.summary,
     "",
+    ...(spec.euare ? [`Also installed as \`${euareName(spec)}\`, the euca2ools name, which accepts the same options.`, ""] : []),
+    ...(spec.positional ? [`The ${optionLabel(spec.options.find((o) => o.key === spec.positional)!)} value may also be given as a bare argument, as euca2ools took it.`, ""] : []),
     "## Usage",
     "",
     "```",

@@ -76,3 +76,11 @@ export function checkAccountAlias(value: string): string {
   if (/^\d{12}$/.test(value)) throw new UsageError(`invalid account alias "${value}": cannot be a 12-digit number`);
   return value;
 }
+
+/** A managed policy ARN: arn:<partition>:iam::<account or aws>:policy/<path><name>. */
+export function checkPolicyArn(value: string): string {
+  if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/.test(value)) {
+    throw new UsageError(`invalid policy ARN "${value}": expected arn:aws:iam::<account>:policy/<name>`);
+  }
+  return value;
+}

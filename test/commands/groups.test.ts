@@ -1,7 +1,7 @@
-import { createServer, request, type Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
+import { useWire, verifySignature } from "../harness/wire.js";
 
 const moto = useMoto();
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
@@ -12,35 +12,8 @@ const groupNames = async () => ((await moto.iam.listGroups({})).Groups ?? []).ma
 const members = async (group: string) =>
   ((await moto.iam.getGroup({ GroupName: group })).Users ?? []).map((u) => u.UserName).sort();
 
-/**
- * A pass-through proxy in front of moto that keeps each request body: moto applies UpdateGroup's
- * NewPath only together with NewGroupName, so for `-p` alone the request is what can be checked.
- */
-function useRecordingProxy() {
-  const bodies: string[] = [];
-  let server: Server;
-  const proxy = { bodies, url: "" };
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        bodies.push(body.toString("utf8"));
-        const upstream = request(`${moto.url}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        });
-        upstream.end(body);
-      });
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
-  return proxy;
-}
-const proxy = useRecordingProxy();
+/** moto applies UpdateGroup's NewPath only together with NewGroupName: for -p alone the request is checked. */
+const wire = useWire(moto);
 
 describe("iam-groupmod", () => {
   it("-n renames the group and prints nothing: the old name is gone, the new one exists", async () => {
@@ -66,32 +39,29 @@ describe("iam-groupmod", () => {
 
   it("-p alone sends only the new path (completing its slash, with a warning)", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });
-    proxy.bodies.length = 0;
-    const res = await runCli("iam-groupmod", ["-g", "Admin", "-p", "/staff"], { env: { ...moto.env, AWS_IAM_URL: proxy.url } });
+    const res = await runCli("iam-groupmod", ["-g", "Admin", "-p", "/staff"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
     expect(res).toEqual({
       code: 0,
       stdout: "",
       stderr: 'iam-groupmod: warning: path "/staff" does not end with /; using "/staff/"\n',
     });
-    expect(proxy.bodies).toHaveLength(1);
-    const sent = new URLSearchParams(proxy.bodies[0]);
-    expect(sent.get("Action")).toBe("UpdateGroup");
-    expect(sent.get("GroupName")).toBe("Admin");
-    expect(sent.get("NewPath")).toBe("/staff/");
-    expect(sent.has("NewGroupName")).toBe(false);
+    expect(wire.requests).toHaveLength(1);
+    expect(wire.requests[0].params).toEqual({ Action: "UpdateGroup", Version: "2010-05-08", GroupName: "Admin", NewPath: "/staff/" });
+    const signature = await verifySignature(wire.requests[0], "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    expect(signature).toMatchObject({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", region: "us-east-1", service: "iam" });
+    expect(signature.recomputed).toBe(signature.signature);
     expect(await groupNames()).toEqual(["Admin"]);
   });
 
   it("refuses a call with neither -n nor -p, sending nothing", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });
-    proxy.bodies.length = 0;
-    const res = await runCli("iam-groupmod", ["-g", "Admin"], { env: { ...moto.env, AWS_IAM_URL: proxy.url } });
+    const res = await runCli("iam-groupmod", ["-g", "Admin"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
     expect(res).toEqual({
       code: 2,
       stdout: "",
       stderr: "iam-groupmod: nothing to change: give a new name (-n), a new path (-p) or both\n",
     });
-    expect(proxy.bodies).toEqual([]);
+    expect(wire.requests).toEqual([]);
     expect(await groupNames()).toEqual(["Admin"]);
   });
 

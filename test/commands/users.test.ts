@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
+import { useWire } from "../harness/wire.js";
 
 const moto = useMoto();
+const wire = useWire(moto);
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
 const ARN = (name: string, path = "/") => `arn:aws:iam::123456789012:user${path}${name}`;
 
@@ -55,6 +57,32 @@ describe("iam-usercreate", () => {
       stdout: "",
       stderr: 'iam-usercreate: invalid user name "bad name!": use only letters, digits and + = , . @ _ -\n',
     });
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+  });
+
+  it("--tag and --permissions-boundary are sent with CreateUser", async () => {
+    const arn = (await moto.iam.createPolicy({ PolicyName: "cap", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' })).Policy!.Arn!;
+    const res = await runCli(
+      "iam-usercreate",
+      ["-u", "tagged", "--tag", "team=ops", "--tag", "cost center=42", "--permissions-boundary", arn],
+      { env: { ...moto.env, AWS_IAM_URL: wire.url } },
+    );
+    expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect((await moto.iam.listUserTags({ UserName: "tagged" })).Tags).toEqual([
+      { Key: "team", Value: "ops" },
+      { Key: "cost center", Value: "42" },
+    ]);
+    // moto drops CreateUser's PermissionsBoundary, so the request itself is checked.
+    expect(wire.requests.map((r) => r.params)).toEqual([
+      expect.objectContaining({ Action: "CreateUser", UserName: "tagged", PermissionsBoundary: arn }),
+    ]);
+  });
+
+  it("refuses malformed tags and boundaries before sending anything", async () => {
+    expect((await cli("iam-usercreate", "-u", "t", "--tag", "novalue")).stderr).toBe('iam-usercreate: invalid tag "novalue": expected KEY=VALUE\n');
+    expect((await cli("iam-usercreate", "-u", "t", "--tag", "a=1", "--tag", "A=2")).stderr).toBe('iam-usercreate: tag key "A" is given twice\n');
+    const bad = await cli("iam-usercreate", "-u", "t", "--permissions-boundary", "arn:aws:s3:::bucket");
+    expect(bad).toEqual({ code: 2, stdout: "", stderr: 'iam-usercreate: invalid policy ARN "arn:aws:s3:::bucket": expected arn:aws:iam::<account>:policy/<name>\n' });
     expect((await moto.iam.listUsers({})).Users).toEqual([]);
   });
 

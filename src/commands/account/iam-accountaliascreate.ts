@@ -5,6 +5,8 @@ export default defineCommand<{ alias: string }>({
   name: "iam-accountaliascreate",
   summary: "Give the account an alias, which names its console sign-in page.",
   operations: ["CreateAccountAlias"],
+  euare: true,
+  positional: "alias",
   options: [accountAlias()],
   example: "iam-accountaliascreate -a example-corp",
   async run({ iam }, { alias }) {

@@ -5,6 +5,8 @@ export default defineCommand<{ alias: string }>({
   name: "iam-accountaliasdelete",
   summary: "Remove the account's alias; the sign-in page goes back to using the account id.",
   operations: ["DeleteAccountAlias"],
+  euare: true,
+  positional: "alias",
   options: [accountAlias()],
   example: "iam-accountaliasdelete -a example-corp",
   async run({ iam }, { alias }) {

@@ -6,6 +6,7 @@ export default defineCommand<Record<string, never>, { AccountAliases: string[] }
   name: "iam-accountaliaslist",
   summary: "List the account's alias (IAM allows at most one).",
   operations: ["ListAccountAliases"],
+  euare: true,
   options: [],
   output: ["one alias per line", "IsTruncated: false"],
   example: "iam-accountaliaslist",

@@ -8,6 +8,7 @@ export default defineCommand<Record<string, never>, { SummaryMap: Summary }>({
   name: "iam-accountgetsummary",
   summary: "Show how many users, groups, roles, keys and so on the account has, and its quotas.",
   operations: ["GetAccountSummary"],
+  euare: true,
   options: [],
   output: ["Key: Value per entry, sorted by key (Groups: 3, GroupsQuota: 300, ...)"],
   example: "iam-accountgetsummary",

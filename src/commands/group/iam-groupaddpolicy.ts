@@ -11,6 +11,8 @@ export default defineCommand<{ groupName: string; policyName: string } & SimpleP
   name: "iam-groupaddpolicy",
   summary: "Give a group an inline policy with one statement built from an effect, actions and resources.",
   operations: ["PutGroupPolicy"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), policyName(), ...simplePolicy()],
   output: ["[with -o] the generated policy, as one line of JSON"],
   example: "iam-groupaddpolicy -g Admin -p AdminAll -e Allow -a '*' -r '*' -o",

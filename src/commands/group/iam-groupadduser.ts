@@ -5,6 +5,8 @@ export default defineCommand<{ groupName: string; userName: string }>({
   name: "iam-groupadduser",
   summary: "Make a user a member of a group.",
   operations: ["AddUserToGroup"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), userName()],
   example: "iam-groupadduser -g Admin -u david",
   async run({ iam }, { groupName, userName }) {

@@ -6,6 +6,8 @@ export default defineCommand<{ groupName: string; path?: string; verbose?: boole
   name: "iam-groupcreate",
   summary: "Create a group.",
   operations: ["CreateGroup"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), path("group"), verbose("print the new group's ARN and id")],
   output: ["[with -v] group ARN", "[with -v] group id"],
   example: "iam-groupcreate -g Admin",

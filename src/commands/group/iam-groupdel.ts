@@ -26,6 +26,8 @@ export default defineCommand<Options, { Pretend?: GroupAttachments; Removed?: Gr
     "ListAttachedGroupPolicies",
     "DetachGroupPolicy",
   ],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), recursive("first remove the group's members and delete or detach its policies"), pretend()],
   check: pretendNeedsRecursive,
   output: ["[with -r -p] users and policies sections (plus attachedpolicies when present), items tab-indented"],

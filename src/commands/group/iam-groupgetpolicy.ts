@@ -7,6 +7,8 @@ export default defineCommand<{ groupName: string; policyName: string }, GetGroup
   name: "iam-groupgetpolicy",
   summary: "Print the document of one of a group's inline policies, as it was written.",
   operations: ["GetGroupPolicy"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), policyName()],
   output: ["the policy document, line for line as stored"],
   example: "iam-groupgetpolicy -g Admin -p AdminGroupPolicy",

@@ -8,6 +8,7 @@ export default defineCommand<{ pathPrefix?: string }, { Groups: Group[] }>({
   name: "iam-grouplistbypath",
   summary: "List the ARNs of the groups in the account, optionally only those under a path.",
   operations: ["ListGroups"],
+  euare: true,
   options: [pathPrefix("groups")],
   output: ["one group ARN per line", "IsTruncated: false"],
   example: "iam-grouplistbypath -p /staff/",

@@ -6,6 +6,8 @@ export default defineCommand<{ groupName: string; verbose?: boolean }, InlinePol
   name: "iam-grouplistpolicies",
   summary: "List the names of a group's inline policies, optionally with their documents.",
   operations: ["ListGroupPolicies", "GetGroupPolicy"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), verbose("also print each policy's document after its name")],
   output: ["one policy name per line, each followed by its document with -v", "IsTruncated: false"],
   example: "iam-grouplistpolicies -g Admin",

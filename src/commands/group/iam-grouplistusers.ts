@@ -8,6 +8,8 @@ export default defineCommand<{ groupName: string }, { Group: Group; Users: User[
   name: "iam-grouplistusers",
   summary: "Show a group's ARN followed by the ARNs of its members.",
   operations: ["GetGroup"],
+  euare: true,
+  positional: "groupName",
   options: [groupName()],
   output: ["group ARN", "one member user ARN per line", "IsTruncated: false"],
   example: "iam-grouplistusers -g Admin",

@@ -5,6 +5,8 @@ export default defineCommand<{ groupName: string; newName?: string; newPath?: st
   name: "iam-groupmod",
   summary: "Rename a group, move it to another path, or both.",
   operations: ["UpdateGroup"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), newName("group", "new-group-name"), newPath("group")],
   check: newNameOrPath,
   example: "iam-groupmod -g Admin -n Administrators -p /staff/",

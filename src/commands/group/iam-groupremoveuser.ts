@@ -5,6 +5,8 @@ export default defineCommand<{ groupName: string; userName: string }>({
   name: "iam-groupremoveuser",
   summary: "Take a user out of a group; the user itself is kept.",
   operations: ["RemoveUserFromGroup"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), userName()],
   example: "iam-groupremoveuser -g Admin -u david",
   async run({ iam }, { groupName, userName }) {

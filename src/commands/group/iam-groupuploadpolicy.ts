@@ -6,6 +6,8 @@ export default defineCommand<{ groupName: string; policyName: string } & PolicyS
   name: "iam-groupuploadpolicy",
   summary: "Attach an inline policy document to a group, replacing a policy of the same name.",
   operations: ["PutGroupPolicy"],
+  euare: true,
+  positional: "groupName",
   options: [groupName(), policyName(), ...policyDocument()],
   check: exactlyOnePolicySource,
   example: "iam-groupuploadpolicy -g Admin -p AdminGroupPolicy -f AdminGroupPolicy.json",

@@ -140,6 +140,8 @@ export default defineCommand<Options, Result>({
   name: "iam-useraddcert",
   summary: "Upload an X.509 signing certificate for a user, or generate a key and self-signed certificate and upload that.",
   operations: ["UploadSigningCertificate"],
+  euare: true,
+  positional: "userName",
   options: [
     {
       ...ownerUserName("certificate"),

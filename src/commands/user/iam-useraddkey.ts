@@ -6,6 +6,8 @@ export default defineCommand<{ userName?: string }, { AccessKey: AccessKey }>({
   name: "iam-useraddkey",
   summary: "Create a new access key for a user and print its id and secret.",
   operations: ["CreateAccessKey"],
+  euare: true,
+  positional: "userName",
   options: [ownerUserName("new key")],
   output: ["access key id", "secret access key"],
   example: "iam-useraddkey -u david",

@@ -6,6 +6,8 @@ export default defineCommand<LoginProfileOptions>({
   name: "iam-useraddloginprofile",
   summary: "Give a user a password for the AWS Management Console.",
   operations: ["CreateLoginProfile"],
+  euare: true,
+  positional: "userName",
   options: [userName(), ...loginPassword()],
   check: onePasswordSource,
   example: "iam-useraddloginprofile -u david --password-file david.pw --password-reset-required",

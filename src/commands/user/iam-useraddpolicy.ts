@@ -11,6 +11,8 @@ export default defineCommand<{ userName: string; policyName: string } & SimplePo
   name: "iam-useraddpolicy",
   summary: "Give a user an inline policy with one statement built from an effect, actions and resources.",
   operations: ["PutUserPolicy"],
+  euare: true,
+  positional: "userName",
   options: [userName(), policyName(), ...simplePolicy()],
   output: ["[with -o] the generated policy, as one line of JSON"],
   example: "iam-useraddpolicy -u david -p S3Everything -e Allow -a 's3:*' -r 'arn:aws:s3:::*' -o",

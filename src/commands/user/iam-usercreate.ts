@@ -1,7 +1,7 @@
 import type { AccessKey, User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { PartialFailure } from "../../cli/errors.js";
-import { groupName, path, userName, verbose } from "../../cli/options.js";
+import { checkTags, groupName, path, permissionsBoundary, tags, userName, verbose } from "../../cli/options.js";
 import { checkName } from "../../iam/names.js";
 
 interface Options {
@@ -10,6 +10,8 @@ interface Options {
   groups?: string[][];
   createKey?: boolean;
   verbose?: boolean;
+  tags?: { Key: string; Value: string }[];
+  permissionsBoundary?: string;
 }
 
 interface Result {
@@ -22,6 +24,8 @@ export default defineCommand<Options, Result>({
   name: "iam-usercreate",
   summary: "Create a user, optionally adding it to groups and giving it an access key.",
   operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey"],
+  euare: true,
+  positional: "userName",
   options: [
     userName(),
     path("user"),
@@ -35,12 +39,20 @@ export default defineCommand<Options, Result>({
     },
     { key: "createKey", short: "k", long: "create-accesskey", description: "create an access key for the user" },
     verbose("print the new user's ARN and id"),
+    tags(),
+    permissionsBoundary(),
   ],
+  check: (opts) => checkTags(opts.tags),
   output: ["[with -k] access key id", "[with -k] secret access key", "[with -v] user ARN", "[with -v] user id"],
   example: "iam-usercreate -u david -g Admin -k -v",
 
-  async run({ iam }, { userName, path, groups = [], createKey }) {
-    const { User } = await iam.createUser({ UserName: userName, Path: path });
+  async run({ iam }, { userName, path, groups = [], createKey, tags, permissionsBoundary }) {
+    const { User } = await iam.createUser({
+      UserName: userName,
+      Path: path,
+      Tags: tags,
+      PermissionsBoundary: permissionsBoundary,
+    });
     const done: string[] = [`created user ${userName}`];
     try {
       const added: string[] = [];

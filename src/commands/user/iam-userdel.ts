@@ -36,6 +36,8 @@ export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: Use
     "DeleteVirtualMFADevice",
     "DeleteUserPermissionsBoundary",
   ],
+  euare: true,
+  positional: "userName",
   options: [
     userName(),
     recursive(

@@ -5,6 +5,8 @@ export default defineCommand<{ userName?: string; certificateId: string }>({
   name: "iam-userdelcert",
   summary: "Delete one of a user's signing certificates.",
   operations: ["DeleteSigningCertificate"],
+  euare: true,
+  positional: "certificateId",
   options: [ownerUserName("certificate"), certificateId()],
   example: "iam-userdelcert -u david -c TA7SMP42TDN5Z26OBPJE7EXAMPLE",
   async run({ iam }, { userName, certificateId }) {

@@ -5,6 +5,8 @@ export default defineCommand<{ userName?: string; accessKeyId: string }>({
   name: "iam-userdelkey",
   summary: "Delete one of a user's access keys for good.",
   operations: ["DeleteAccessKey"],
+  euare: true,
+  positional: "accessKeyId",
   options: [ownerUserName("key"), accessKeyId()],
   example: "iam-userdelkey -u david -k AKIAIOSFODNN7EXAMPLE",
   async run({ iam }, { userName, accessKeyId }) {

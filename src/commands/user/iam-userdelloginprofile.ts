@@ -5,6 +5,8 @@ export default defineCommand<{ userName: string }>({
   name: "iam-userdelloginprofile",
   summary: "Remove a user's console password, so the user can no longer sign in to the console.",
   operations: ["DeleteLoginProfile"],
+  euare: true,
+  positional: "userName",
   options: [userName()],
   example: "iam-userdelloginprofile -u david",
   async run({ iam }, { userName }) {

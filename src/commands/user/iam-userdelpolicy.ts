@@ -5,6 +5,8 @@ export default defineCommand<{ userName: string; policyName: string }>({
   name: "iam-userdelpolicy",
   summary: "Remove one of a user's inline policies.",
   operations: ["DeleteUserPolicy"],
+  euare: true,
+  positional: "userName",
   options: [userName(), policyName()],
   example: "iam-userdelpolicy -u david -p ReadReports",
   async run({ iam }, { userName, policyName }) {

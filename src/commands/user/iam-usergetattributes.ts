@@ -6,6 +6,8 @@ export default defineCommand<{ userName?: string }, { User: User }>({
   name: "iam-usergetattributes",
   summary: "Show a user's ARN and id; without -u, the user whose credentials are in use.",
   operations: ["GetUser"],
+  euare: true,
+  positional: "userName",
   options: [userName({ required: false, description: "the name of the user (default: the caller)" })],
   output: ["user ARN", "user id"],
   example: "iam-usergetattributes -u david",

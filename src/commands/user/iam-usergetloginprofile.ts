@@ -12,6 +12,8 @@ export default defineCommand<Options, { LoginProfile: LoginProfile }>({
   name: "iam-usergetloginprofile",
   summary: "Say whether a user has a console password; a user without one is an error.",
   operations: ["GetLoginProfile"],
+  euare: true,
+  positional: "userName",
   options: [userName(), verbose("also print when the password was set and whether it must be changed")],
   output: ["Login Profile Exists for User <name>", "[with -v] CreateDate: <date>", "[with -v] PasswordResetRequired: <true|false>"],
   example: "iam-usergetloginprofile -u david -v",

@@ -7,6 +7,8 @@ export default defineCommand<{ userName: string; policyName: string }, GetUserPo
   name: "iam-usergetpolicy",
   summary: "Print the document of one of a user's inline policies, as it was written.",
   operations: ["GetUserPolicy"],
+  euare: true,
+  positional: "userName",
   options: [userName(), policyName()],
   output: ["the policy document, line for line as stored"],
   example: "iam-usergetpolicy -u david -p ReadReports",

@@ -8,6 +8,7 @@ export default defineCommand<{ pathPrefix?: string }, { Users: User[] }>({
   name: "iam-userlistbypath",
   summary: "List the ARNs of the users in the account, optionally only those under a path.",
   operations: ["ListUsers"],
+  euare: true,
   options: [pathPrefix("users")],
   output: ["one user ARN per line", "IsTruncated: false"],
   example: "iam-userlistbypath -p /app/",

@@ -13,6 +13,8 @@ export default defineCommand<Options, { Certificates: SigningCertificate[] }>({
   name: "iam-userlistcerts",
   summary: "List a user's signing certificate ids and whether each is Active or Inactive.",
   operations: ["ListSigningCertificates"],
+  euare: true,
+  positional: "userName",
   options: [ownerUserName("certificates"), verbose("also print each certificate's PEM body")],
   output: [
     "per certificate: its id, [with -v] its PEM body lines, then its status (Active or Inactive)",

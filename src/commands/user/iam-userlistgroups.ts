@@ -8,6 +8,8 @@ export default defineCommand<{ userName: string }, { Groups: Group[] }>({
   name: "iam-userlistgroups",
   summary: "List the ARNs of the groups a user belongs to.",
   operations: ["ListGroupsForUser"],
+  euare: true,
+  positional: "userName",
   options: [userName()],
   output: ["one group ARN per line", "IsTruncated: false"],
   example: "iam-userlistgroups -u david",

@@ -8,6 +8,8 @@ export default defineCommand<{ userName?: string }, { AccessKeyMetadata: AccessK
   name: "iam-userlistkeys",
   summary: "List a user's access key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListAccessKeys"],
+  euare: true,
+  positional: "userName",
   options: [ownerUserName("keys")],
   output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
   example: "iam-userlistkeys -u david",

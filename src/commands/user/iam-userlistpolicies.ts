@@ -6,6 +6,8 @@ export default defineCommand<{ userName: string; verbose?: boolean }, InlinePoli
   name: "iam-userlistpolicies",
   summary: "List the names of a user's inline policies, optionally with their documents.",
   operations: ["ListUserPolicies", "GetUserPolicy"],
+  euare: true,
+  positional: "userName",
   options: [userName(), verbose("also print each policy's document after its name")],
   output: ["one policy name per line, each followed by its document with -v", "IsTruncated: false"],
   example: "iam-userlistpolicies -u david -v",

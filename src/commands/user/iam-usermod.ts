@@ -5,6 +5,8 @@ export default defineCommand<{ userName: string; newName?: string; newPath?: str
   name: "iam-usermod",
   summary: "Rename a user, move it to another path, or both.",
   operations: ["UpdateUser"],
+  euare: true,
+  positional: "userName",
   options: [userName(), newName("user", "new-user-name"), newPath("user")],
   check: newNameOrPath,
   example: "iam-usermod -u david -n dave -p /staff/",

@@ -5,6 +5,8 @@ export default defineCommand<{ userName?: string; accessKeyId: string; status: "
   name: "iam-usermodkey",
   summary: "Turn one of a user's access keys on (Active) or off (Inactive), as when rotating keys.",
   operations: ["UpdateAccessKey"],
+  euare: true,
+  positional: "accessKeyId",
   options: [ownerUserName("key"), accessKeyId(), status("key")],
   example: "iam-usermodkey -u david -k AKIAIOSFODNN7EXAMPLE -s Inactive",
   async run({ iam }, { userName, accessKeyId, status }) {

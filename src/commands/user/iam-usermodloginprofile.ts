@@ -6,6 +6,8 @@ export default defineCommand<LoginProfileOptions>({
   name: "iam-usermodloginprofile",
   summary: "Change the console password of a user that already has one.",
   operations: ["UpdateLoginProfile"],
+  euare: true,
+  positional: "userName",
   options: [userName(), ...loginPassword()],
   check: onePasswordSource,
   example: "iam-usermodloginprofile -u david --password-file - --password-reset-required",

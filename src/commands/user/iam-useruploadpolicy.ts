@@ -6,6 +6,8 @@ export default defineCommand<{ userName: string; policyName: string } & PolicySo
   name: "iam-useruploadpolicy",
   summary: "Give a user an inline policy written by hand, replacing any policy of the same name.",
   operations: ["PutUserPolicy"],
+  euare: true,
+  positional: "userName",
   options: [userName(), policyName(), ...policyDocument()],
   check: exactlyOnePolicySource,
   example: "iam-useruploadpolicy -u david -p ReadReports -f read-reports.json",
