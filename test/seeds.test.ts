@@ -103,9 +103,15 @@ describe("seed 001: a service account with a certificate made through a CSR", ()
   });
 });
 
-describe("seed 002: euca2ools' guide, step by step with the iam- commands", () => {
-  it("runs as typed", async () => {
-    const res = runScript("002-euca-steps.sh");
+describe("seed 002: euca2ools' IAM guide", () => {
+  const script = readFileSync(join(ROOT, "test/seeds/002-euca2ools-guide.sh"), "utf8");
+
+  it.each([
+    ["verbatim, with its euare- commands", script],
+    ["with the IAMCli names (every euare- turned into iam-)", script.replaceAll("euare-", "iam-")],
+  ])("runs %s", async (_how, text) => {
+    // The guide's .eucarc names the endpoint with EUARE_URL, so AWS_IAM_URL (which wins) is left unset.
+    const res = bash(["-c", text], { AWS_IAM_URL: "", MOTO_URL: moto.url });
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     const aliceKey = (await moto.iam.listAccessKeys({ UserName: "alice" })).AccessKeyMetadata![0].AccessKeyId;
@@ -123,6 +129,7 @@ describe("seed 002: euca2ools' guide, step by step with the iam- commands", () =
         "",
       ].join("\n"),
     );
+    expect(readFileSync(join(home, ".iamrc"), "utf8")).toContain(`AWSAccessKeyId=${aliceKey}\n`);
     expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName).sort()).toEqual(["alice", "myscript"]);
     expect((await moto.iam.listGroups({})).Groups!.map((g) => g.GroupName).sort()).toEqual(["administrators", "ebs-backup"]);
     expect((await moto.iam.listGroupsForUser({ UserName: "myscript" })).Groups!.map((g) => g.GroupName)).toEqual(["ebs-backup"]);

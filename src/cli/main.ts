@@ -45,14 +45,38 @@ export async function runBin(name: string): Promise<void> {
   process.exitCode = await runByName(name, process.argv.slice(2), processIo());
 }
 
-/** `iamkit <name> [args]`: `name` may omit the `iam-` prefix. */
+/**
+ * `iamkit <name> [args]` (`name` may omit the `iam-` prefix), `iamkit --list`, `iamkit --help`
+ * and `iamkit completion bash|zsh`. Only the listing forms load the command table.
+ */
 export async function runDispatcher(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  if (!first || first === "-h" || first === "--help") {
+  if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
+    if (first === "--list") {
+      const { binNames } = await import("../gen/artifacts.js");
+      io.stdout.write(binNames(COMMANDS).join("\n") + "\n");
+      return EXIT.ok;
+    }
+    if (first === "completion") {
+      const shell = rest[0];
+      if (shell !== "bash" && shell !== "zsh") {
+        io.stderr.write("iamkit: usage: iamkit completion bash|zsh\n");
+        return EXIT.usage;
+      }
+      const { completionScript } = await import("../gen/completion.js");
+      io.stdout.write(completionScript(shell, COMMANDS));
+      return EXIT.ok;
+    }
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     io.stdout.write(
-      ["usage: iamkit <command> [options...]   (or run iam-<command> directly)", "", "commands:"]
+      [
+        "usage: iamkit <command> [options...]   (or run iam-<command> directly)",
+        "       iamkit --list                    every installed command name, euare- aliases included",
+        "       iamkit completion bash|zsh       a shell completion script",
+        "",
+        "commands:",
+      ]
         .concat(COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`))
         .join("\n") + "\n",
     );
