@@ -1,18 +1,11 @@
 import { createHash, createHmac } from "node:crypto";
-import { createServer, request, type Server } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Moto } from "./moto.js";
+import { emptySuccess, startLoopbackProxy, type CapturedRequest } from "../support/loopback-proxy.mjs";
 
 /** One request as it crossed the loopback wire. */
-export interface WireRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  /** The form parameters, Action and Version included. */
-  params: Record<string, string>;
-}
+export type WireRequest = CapturedRequest;
 
 export interface Wire {
   /** Point AWS_IAM_URL here: requests are recorded, then forwarded to moto or answered by a stub. */
@@ -28,41 +21,22 @@ export interface Wire {
  * the SigV4 signature recomputed with the secret (verifySignature).
  */
 export function useWire(moto: Moto): Wire {
-  let server: Server;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
   const stubs = new Set<string>();
   const wire: Wire = { url: "", requests: [], stub: (action) => stubs.add(action) };
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const params = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-        wire.requests.push({ method: req.method!, path: req.url!, headers, body: body.toString("utf8"), params });
-        if (stubs.has(params.Action)) {
-          res.writeHead(200, { "Content-Type": "text/xml" });
-          res.end(
-            `<${params.Action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/">` +
-              `<ResponseMetadata><RequestId>wire-stub</RequestId></ResponseMetadata></${params.Action}Response>`,
-          );
-          return;
-        }
-        const upstream = request(`${moto.url}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        });
-        upstream.end(body);
-      });
+    proxy = await startLoopbackProxy({
+      upstream: moto.url,
+      decide: ({ params }) => (stubs.has(params.Action) ? { status: 200, body: emptySuccess(params.Action) } : undefined),
     });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    wire.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    wire.url = proxy.url;
+    wire.requests = proxy.requests;
   });
   beforeEach(() => {
     wire.requests.length = 0;
     stubs.clear();
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => proxy.close());
   return wire;
 }
 

@@ -1,0 +1,72 @@
+// A loopback HTTP proxy in front of an IAM endpoint (moto), shared by the test harness (request
+// capture, stubs, injected faults) and the benchmarks (added latency). Plain JavaScript so that
+// bench scripts run it with node directly. It listens on 127.0.0.1 only.
+import { createServer, request } from "node:http";
+
+/**
+ * @typedef {{ method: string, path: string, headers: Record<string, string>, body: string, params: Record<string, string> }} CapturedRequest
+ * @typedef {undefined | "forward" | "reset" | "stall" | { status: number, body: string, headers?: Record<string, string> }} Verdict
+ * @param {{ upstream: string, delayMs?: number, decide?: (req: CapturedRequest) => Verdict }} options
+ */
+export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined }) {
+  /** @type {CapturedRequest[]} */
+  const requests = [];
+  const stalled = new Set();
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString("utf8");
+      const captured = {
+        method: req.method,
+        path: req.url,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        body: text,
+        params: Object.fromEntries(new URLSearchParams(text)),
+      };
+      requests.push(captured);
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const verdict = decide(captured);
+      if (verdict === "reset") return req.socket.destroy();
+      if (verdict === "stall") return stalled.add(res);
+      if (verdict && verdict !== "forward") {
+        res.writeHead(verdict.status, { "Content-Type": "text/xml", ...verdict.headers });
+        return res.end(verdict.body);
+      }
+      const up = request(`${upstream}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      up.on("error", () => req.socket.destroy());
+      up.end(body);
+    });
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    close: () =>
+      new Promise((done) => {
+        for (const res of stalled) res.socket?.destroy();
+        server.closeAllConnections();
+        server.close(() => done(undefined));
+      }),
+  };
+}
+
+/** An IAM error document, as IAM sends it. */
+export function iamError(code, message, type = "Sender") {
+  return (
+    `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>${type}</Type>` +
+    `<Code>${code}</Code><Message>${message}</Message></Error><RequestId>loopback-proxy</RequestId></ErrorResponse>`
+  );
+}
+
+/** An empty success document for an action (enough for actions whose result iamkit does not read). */
+export function emptySuccess(action) {
+  return (
+    `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/">` +
+    `<ResponseMetadata><RequestId>loopback-proxy</RequestId></ResponseMetadata></${action}Response>`
+  );
+}
