@@ -1,7 +1,11 @@
 import type { IAM } from "@aws-sdk/client-iam";
+import type { STS } from "@aws-sdk/client-sts";
 import { ConfigError, UsageError } from "../cli/errors.js";
 import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
+import { iamRetryStrategy } from "./retry.js";
+import type { RetryStrategyV2 } from "@smithy/types";
+import type { httpOptions } from "./http.js";
 
 /** Endpoint variables in the order they are consulted after --url. */
 const ENDPOINT_VARIABLES = ["AWS_IAM_URL", "EUARE_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL"] as const;
@@ -37,6 +41,20 @@ export function resolveEndpoint(url: string | undefined, env: NodeJS.ProcessEnv)
   return { source: "AWS SDK default" };
 }
 
+/**
+ * STS for checking that a new key authenticates: AWS_ENDPOINT_URL_STS, else the IAM endpoint when
+ * one was set and is not AWS itself (a local emulator such as moto serves both on one port, while
+ * AWS has separate STS hosts), else the SDK default for the region.
+ */
+export function resolveStsEndpoint(iam: Endpoint, env: NodeJS.ProcessEnv): Endpoint {
+  const own = env.AWS_ENDPOINT_URL_STS;
+  if (own) return { url: checkUrl(own, "AWS_ENDPOINT_URL_STS"), source: "AWS_ENDPOINT_URL_STS" };
+  if (iam.url && !/\.amazonaws\.com(\.cn)?$/.test(new URL(iam.url).hostname)) {
+    return { url: iam.url, source: `${iam.source}, shared with IAM` };
+  }
+  return { source: "AWS SDK default" };
+}
+
 /** IAM is global: sign for us-east-1 unless told otherwise or the endpoint is in another partition. */
 export function signingRegion(region: string | undefined, endpoint: Endpoint): string {
   if (region) return region;
@@ -61,14 +79,33 @@ function silenceNodeVersionWarning(): void {
 
 /** Creates the IAM client. The SDK is imported here, so help and usage errors never load it. */
 export async function createIamClient(settings: ClientSettings): Promise<IAM> {
-  silenceNodeVersionWarning();
   const { IAM } = await import("@aws-sdk/client-iam");
+  return configure(IAM, settings);
+}
+
+/** Creates an STS client with IAM's settings; only commands that verify keys load this SDK client. */
+export async function createStsClient(settings: ClientSettings): Promise<STS> {
+  const { STS } = await import("@aws-sdk/client-sts");
+  return configure(STS, settings);
+}
+
+/** The constructor settings IAM and STS clients share. */
+type ClientClass<C> = new (config: {
+  region: string;
+  endpoint?: string;
+  credentials: CredentialSource["credentials"];
+  retryStrategy: RetryStrategyV2;
+  requestHandler: Awaited<ReturnType<typeof httpOptions>>["requestHandler"];
+}) => C;
+
+async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: ClientSettings): Promise<C> {
+  silenceNodeVersionWarning();
   const { requestHandler } = await import("./http.js").then((m) => m.httpOptions(settings.config));
-  const client = new IAM({
+  const client = new Client({
     region: settings.region,
     endpoint: settings.endpoint.url,
     credentials: settings.credentials.credentials,
-    maxAttempts: settings.config.maxAttempts,
+    retryStrategy: await iamRetryStrategy(settings.config.maxAttempts),
     requestHandler,
   });
   if (settings.debug) addRequestLog(client, settings.debug);
@@ -76,8 +113,8 @@ export async function createIamClient(settings: ClientSettings): Promise<IAM> {
 }
 
 /** One `-d` line per HTTP attempt: action, status, duration. Never headers, bodies or signatures. */
-function addRequestLog(client: IAM, log: (message: string) => void): void {
-  client.middlewareStack.add(
+function addRequestLog(client: IAM | STS, log: (message: string) => void): void {
+  (client.middlewareStack as IAM["middlewareStack"]).add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? "request").replace(/Command$/, "");
       const started = performance.now();

@@ -20,6 +20,13 @@ export function hasPemPrivateKey(text: string): boolean {
   return PEM_PRIVATE_KEY.test(text);
 }
 
+const PEM_PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----\r?\n[\s\S]*?-----END \1PRIVATE KEY-----/g;
+
+/** The complete PEM private-key blocks of a text (PKCS#8, PKCS#1 RSA, EC, encrypted), in order. */
+export function pemPrivateKeys(text: string): string[] {
+  return text.match(PEM_PRIVATE_KEY_BLOCK) ?? [];
+}
+
 export interface SelfSignedRequest {
   /** The subject and issuer common name. */
   commonName: string;

@@ -2,6 +2,8 @@ import { constants as fsConstants } from "node:fs";
 import { open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
+import type { STS } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
 import { UsageError } from "./errors.js";
 
@@ -14,13 +16,26 @@ export interface Io {
   cwd: string;
 }
 
+/** Where this run's credentials come from, and STS beside IAM: for commands that hand out or rotate keys. */
+export interface Auth {
+  /** The legacy credential file signing this run (--aws-credential-file or AWS_CREDENTIAL_FILE), absolute. */
+  legacyFile?: string;
+  /** --profile, when given. */
+  profile?: string;
+  /** STS with IAM's region, HTTP settings and -d log, signing with `credentials`, else with this run's own. */
+  sts(credentials?: AwsCredentialIdentity): Promise<STS>;
+}
+
 /** Everything with side effects that a command may use. Commands touch nothing else. */
 export interface Context {
   /** The legacy command name, used as the prefix of diagnostics. */
   prog: string;
   /** The IAM client, with endpoint, region and credentials already resolved. */
   iam: IAM;
+  auth: Auth;
   env: NodeJS.ProcessEnv;
+  /** The directory relative paths on the command line are resolved against. */
+  cwd: string;
   /** A diagnostic line on stderr: `<prog>: warning: <message>`. */
   warn(message: string): void;
   /** A `-d` line on stderr; a no-op without -d. Never pass secrets. */
@@ -66,12 +81,13 @@ function fileErrorReason(err: unknown): string {
   }
 }
 
-/** Builds the file, terminal and diagnostic half of the context; the IAM client is added by the caller. */
-export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): Omit<Context, "iam"> {
+/** Builds the file, terminal and diagnostic half of the context; the clients are added by the caller. */
+export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): Omit<Context, "iam" | "auth"> {
   const line = (text: string) => io.stderr.write(`${text}\n`);
   return {
     prog,
     env: io.env,
+    cwd: io.cwd,
     warn: (message) => line(paint(`${prog}: warning: ${message}`, "warning")),
     debug: debugEnabled ? (message) => line(`${prog}: debug: ${message}`) : () => {},
     async readText(path, what) {

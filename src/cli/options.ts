@@ -10,6 +10,7 @@ import {
   type EntityKind,
 } from "../iam/names.js";
 import { checkPassword } from "../iam/password.js";
+import { checkAuthenticationCode, checkSerialNumber } from "../iam/mfa.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
@@ -47,6 +48,39 @@ export const groupName = ({ required = true }: Required = {}): OptionSpec => ({
   parse: entity("group"),
 });
 
+/** `-r ROLENAME`: IAMCli's flag, and euca2ools' legacy spelling of its ROLE argument. */
+export const roleName = ({ required = true }: Required = {}): OptionSpec => ({
+  key: "roleName",
+  short: "r",
+  long: "role-name",
+  metavar: "ROLENAME",
+  description: "the name of the role",
+  required,
+  parse: entity("role"),
+});
+
+/** `-s NAME` of the instance-profile commands (IAMCli's letter; -r is the role there). */
+export const instanceProfileName = (): OptionSpec => ({
+  key: "instanceProfileName",
+  short: "s",
+  long: "instance-profile-name",
+  metavar: "INSTANCEPROFILENAME",
+  description: "the name of the instance profile",
+  required: true,
+  parse: entity("instance profile"),
+});
+
+/** `-s CERTNAME` of the server-certificate commands. */
+export const serverCertificateName = (): OptionSpec => ({
+  key: "serverCertificateName",
+  short: "s",
+  long: "server-certificate-name",
+  metavar: "CERTNAME",
+  description: "the name of the server certificate",
+  required: true,
+  parse: entity("server certificate"),
+});
+
 export const policyName = (): OptionSpec => ({
   key: "policyName",
   short: "p",
@@ -55,6 +89,17 @@ export const policyName = (): OptionSpec => ({
   description: "the name of the policy",
   required: true,
   parse: entity("policy"),
+});
+
+/** `-a POLICYARN` of the managed-policy commands (iamkit's letter: euca2ools had none of them). */
+export const policyArn = (): OptionSpec => ({
+  key: "policyArn",
+  short: "a",
+  long: "policy-arn",
+  metavar: "POLICYARN",
+  description: "the ARN of the managed policy",
+  required: true,
+  parse: checkPolicyArn,
 });
 
 /** `-p PATH` on create commands. */
@@ -298,21 +343,26 @@ export const tags = (short?: string): OptionSpec => ({
   short,
   long: "tag",
   metavar: "KEY=VALUE",
-  description: "a tag for the new entity (repeatable)",
+  description: "a tag for the new entity",
   repeatable: true,
   parse: parseTag,
 });
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-export function parseTag(raw: string): { Key: string; Value: string } {
-  const eq = raw.indexOf("=");
-  if (eq <= 0) throw new UsageError(`invalid tag "${raw}": expected KEY=VALUE`);
-  const Key = raw.slice(0, eq);
-  const Value = raw.slice(eq + 1);
+export function checkTagKey(Key: string): string {
+  if (Key.length === 0) throw new UsageError("invalid tag key: it must not be empty");
   if (Key.length > 128 || !TAG_CHARS.test(Key)) {
     throw new UsageError(`invalid tag key "${Key}": up to 128 letters, digits, spaces and _ . : / = + - @`);
   }
+  return Key;
+}
+
+export function parseTag(raw: string): { Key: string; Value: string } {
+  const eq = raw.indexOf("=");
+  if (eq <= 0) throw new UsageError(`invalid tag "${raw}": expected KEY=VALUE`);
+  const Key = checkTagKey(raw.slice(0, eq));
+  const Value = raw.slice(eq + 1);
   if (Value.length > 256 || !TAG_CHARS.test(Value)) {
     throw new UsageError(`invalid tag value for "${Key}": up to 256 letters, digits, spaces and _ . : / = + - @`);
   }
@@ -331,6 +381,32 @@ export function checkTags(list: { Key: string }[] | undefined): string | undefin
   return undefined;
 }
 
+/** `-k KEY` (repeatable) on the untag commands. */
+export const tagKeys = (): OptionSpec => ({
+  key: "tagKeys",
+  short: "k",
+  long: "tag-key",
+  metavar: "KEY",
+  description: "the key of a tag to remove",
+  required: true,
+  repeatable: true,
+  parse: checkTagKey,
+});
+
+/** `-k SSHKEYID` on the SSH key commands; IAM's ids (APKA...) are 20 to 128 letters and digits. */
+export const sshPublicKeyId = (): OptionSpec => ({
+  key: "sshPublicKeyId",
+  short: "k",
+  long: "ssh-public-key-id",
+  metavar: "SSHKEYID",
+  description: "the id of the SSH public key",
+  required: true,
+  parse: (raw) => {
+    if (!/^\w{20,128}$/.test(raw)) throw new UsageError(`invalid SSH public key id "${raw}": expected 20 to 128 letters and digits`);
+    return raw;
+  },
+});
+
 /** `--permissions-boundary ARN` on create commands: the managed policy that caps the entity's permissions. */
 export const permissionsBoundary = (short?: string): OptionSpec => ({
   key: "permissionsBoundary",
@@ -340,3 +416,29 @@ export const permissionsBoundary = (short?: string): OptionSpec => ({
   description: "ARN of the managed policy that sets the most permissions the entity can have",
   parse: checkPolicyArn,
 });
+
+/** `-s SERIALNUMBER` of the MFA commands. */
+export const serialNumber = (
+  description = "the MFA device's serial number: a hardware device's serial or a virtual device's ARN",
+  parse: (raw: string) => string = checkSerialNumber,
+): OptionSpec => ({
+  key: "serialNumber",
+  short: "s",
+  long: "serial-number",
+  metavar: "SERIALNUMBER",
+  description,
+  required: true,
+  parse,
+});
+
+/** euca2ools' `-c1 CODE -c2 CODE`: two consecutive codes, which prove the device and IAM agree on the time. */
+export const authenticationCodes = (): OptionSpec[] =>
+  (["the code the device shows now", "the next code the device shows after it"] as const).map((description, i) => ({
+    key: `authenticationCode${i + 1}`,
+    long: `authentication-code-${i + 1}`,
+    aliases: [`-c${i + 1}`],
+    metavar: "CODE",
+    description: `${description}, 6 digits`,
+    required: true,
+    parse: (raw: string) => checkAuthenticationCode(raw, `-c${i + 1}`),
+  }));

@@ -1,7 +1,8 @@
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { EXIT, UsageError, toFailure } from "./errors.js";
-import { localContext, type Context, type Io } from "./context.js";
+import { localContext, type Auth, type Context, type Io } from "./context.js";
 import { renderHelp } from "./help.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
@@ -14,7 +15,7 @@ export function commanderFlags(option: OptionSpec): string {
 
 /** How an option is named in messages: `-u` where a legacy letter exists, else `--long`. */
 export function optionLabel(option: OptionSpec): string {
-  return option.short ? `-${option.short}` : `--${option.long}`;
+  return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
 }
 
 function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute: Map<OptionSpec, string> } {
@@ -94,7 +95,12 @@ function applyPositional(spec: CommandSpec<any, any>, args: string[], raw: Recor
   const option = spec.options.find((o) => o.key === spec.positional);
   if (!option || args.length === 0) return;
   const name = attribute.get(option)!;
-  if (raw[name] !== undefined) throw new UsageError(`${optionLabel(option)} was given twice: as an option and as an argument`);
+  if (raw[name] !== undefined) {
+    // Either the name twice, or a value meant for a flag that takes none: say both, echo neither.
+    throw new UsageError(
+      `unexpected argument: ${optionLabel(option)} is already given, and no other option takes a bare value (quote values with spaces)`,
+    );
+  }
   raw[name] = option.repeatable ? [args[0]] : args[0];
 }
 
@@ -135,7 +141,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
 
     const connection = await connect(globals, io, local);
     endpointUrl = connection.endpointUrl;
-    const ctx: Context = { ...local, iam: connection.iam };
+    const ctx: Context = { ...local, iam: connection.iam, auth: connection.auth };
     const result = await spec.run(ctx, opts);
     if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(result ?? {}), null, 2)]);
     else writeLines(io.stdout, spec.render?.(result, opts) ?? []);
@@ -148,10 +154,14 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   }
 }
 
-/** Resolves configuration, credentials and endpoint, then creates the IAM client. */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam">) {
-  const [{ loadClientConfig }, { resolveCredentials }, { createIamClient, resolveEndpoint, signingRegion }] =
-    await Promise.all([import("../aws/client-config.js"), import("../aws/credentials.js"), import("../aws/client.js")]);
+/** Resolves configuration, credentials and endpoint, then creates the IAM client (and STS on demand). */
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">) {
+  const [{ loadClientConfig }, { resolveCredentials }, clients] = await Promise.all([
+    import("../aws/client-config.js"),
+    import("../aws/credentials.js"),
+    import("../aws/client.js"),
+  ]);
+  const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, signingRegion } = clients;
   const endpoint = resolveEndpoint(globals.url, io.env);
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd);
   const credentials = await resolveCredentials({
@@ -165,6 +175,18 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   local.debug(`credentials: ${credentials.description}`);
   local.debug(`endpoint: ${endpoint.url ?? "https://iam.amazonaws.com"} (${endpoint.source}), signing region ${region}`);
   if (config.proxyHost) local.debug(`proxy: ${config.proxyHost}:${config.proxyPort}`);
-  const iam = await createIamClient({ endpoint, region, credentials, config, debug: globals.debug ? local.debug : undefined });
-  return { iam, endpointUrl: endpoint.url };
+  const settings = { endpoint, region, credentials, config, debug: globals.debug ? local.debug : undefined };
+  const iam = await createIamClient(settings);
+  const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
+  const auth: Auth = {
+    legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,
+    profile: globals.profile,
+    async sts(identity) {
+      const stsEndpoint = resolveStsEndpoint(endpoint, io.env);
+      local.debug(`STS endpoint: ${stsEndpoint.url ?? "AWS SDK default"} (${stsEndpoint.source})`);
+      const signer = identity ? { description: `access key ${identity.accessKeyId}`, credentials: identity } : credentials;
+      return createStsClient({ ...settings, endpoint: stsEndpoint, credentials: signer });
+    },
+  };
+  return { iam, auth, endpointUrl: endpoint.url };
 }

@@ -6,41 +6,112 @@ import accountdelpasswordpolicy from "./account/iam-accountdelpasswordpolicy.js"
 import accountgetpasswordpolicy from "./account/iam-accountgetpasswordpolicy.js";
 import accountgetsummary from "./account/iam-accountgetsummary.js";
 import accountmodpasswordpolicy from "./account/iam-accountmodpasswordpolicy.js";
+import credentialreport from "./credentialreport/iam-credentialreport.js";
 import groupaddpolicy from "./group/iam-groupaddpolicy.js";
 import groupadduser from "./group/iam-groupadduser.js";
+import groupattachpolicy from "./group/iam-groupattachpolicy.js";
 import groupcreate from "./group/iam-groupcreate.js";
 import groupdel from "./group/iam-groupdel.js";
 import groupdelpolicy from "./group/iam-groupdelpolicy.js";
+import groupdetachpolicy from "./group/iam-groupdetachpolicy.js";
 import groupgetpolicy from "./group/iam-groupgetpolicy.js";
+import grouplistattachedpolicies from "./group/iam-grouplistattachedpolicies.js";
 import grouplistbypath from "./group/iam-grouplistbypath.js";
 import grouplistpolicies from "./group/iam-grouplistpolicies.js";
 import grouplistusers from "./group/iam-grouplistusers.js";
 import groupmod from "./group/iam-groupmod.js";
 import groupremoveuser from "./group/iam-groupremoveuser.js";
 import groupuploadpolicy from "./group/iam-groupuploadpolicy.js";
+import instanceprofileaddrole from "./instanceprofile/iam-instanceprofileaddrole.js";
+import instanceprofilecreate from "./instanceprofile/iam-instanceprofilecreate.js";
+import instanceprofiledel from "./instanceprofile/iam-instanceprofiledel.js";
+import instanceprofilegetattributes from "./instanceprofile/iam-instanceprofilegetattributes.js";
+import instanceprofilelistbypath from "./instanceprofile/iam-instanceprofilelistbypath.js";
+import instanceprofilelistforrole from "./instanceprofile/iam-instanceprofilelistforrole.js";
+import instanceprofilelisttags from "./instanceprofile/iam-instanceprofilelisttags.js";
+import instanceprofileremoverole from "./instanceprofile/iam-instanceprofileremoverole.js";
+import instanceprofiletag from "./instanceprofile/iam-instanceprofiletag.js";
+import instanceprofileuntag from "./instanceprofile/iam-instanceprofileuntag.js";
+import policycreate from "./policy/iam-policycreate.js";
+import policycreateversion from "./policy/iam-policycreateversion.js";
+import policydel from "./policy/iam-policydel.js";
+import policydelversion from "./policy/iam-policydelversion.js";
+import policygetattributes from "./policy/iam-policygetattributes.js";
+import policygetversion from "./policy/iam-policygetversion.js";
+import policylistbypath from "./policy/iam-policylistbypath.js";
+import policylistentities from "./policy/iam-policylistentities.js";
+import policylisttags from "./policy/iam-policylisttags.js";
+import policylistversions from "./policy/iam-policylistversions.js";
+import policysetdefaultversion from "./policy/iam-policysetdefaultversion.js";
+import policytag from "./policy/iam-policytag.js";
+import policyuntag from "./policy/iam-policyuntag.js";
+import roleaddpolicy from "./role/iam-roleaddpolicy.js";
+import roleattachpolicy from "./role/iam-roleattachpolicy.js";
+import rolecreate from "./role/iam-rolecreate.js";
+import roledel from "./role/iam-roledel.js";
+import roledelpermissionsboundary from "./role/iam-roledelpermissionsboundary.js";
+import roledelpolicy from "./role/iam-roledelpolicy.js";
+import roledetachpolicy from "./role/iam-roledetachpolicy.js";
+import rolegetattributes from "./role/iam-rolegetattributes.js";
+import rolegetpolicy from "./role/iam-rolegetpolicy.js";
+import rolelistattachedpolicies from "./role/iam-rolelistattachedpolicies.js";
+import rolelistbypath from "./role/iam-rolelistbypath.js";
+import rolelistpolicies from "./role/iam-rolelistpolicies.js";
+import rolelisttags from "./role/iam-rolelisttags.js";
+import rolesetpermissionsboundary from "./role/iam-rolesetpermissionsboundary.js";
+import roletag from "./role/iam-roletag.js";
+import roleuntag from "./role/iam-roleuntag.js";
+import roleupdateassumepolicy from "./role/iam-roleupdateassumepolicy.js";
+import roleuploadpolicy from "./role/iam-roleuploadpolicy.js";
+import servercertdel from "./servercert/iam-servercertdel.js";
+import servercertgetattributes from "./servercert/iam-servercertgetattributes.js";
+import servercertlistbypath from "./servercert/iam-servercertlistbypath.js";
+import servercertmod from "./servercert/iam-servercertmod.js";
+import servercertupload from "./servercert/iam-servercertupload.js";
 import useraddcert from "./user/iam-useraddcert.js";
 import useraddkey from "./user/iam-useraddkey.js";
 import useraddloginprofile from "./user/iam-useraddloginprofile.js";
 import useraddpolicy from "./user/iam-useraddpolicy.js";
+import useraddsshkey from "./user/iam-useraddsshkey.js";
+import userattachpolicy from "./user/iam-userattachpolicy.js";
 import usercreate from "./user/iam-usercreate.js";
+import userdeactivatemfadevice from "./user/iam-userdeactivatemfadevice.js";
 import userdel from "./user/iam-userdel.js";
 import userdelcert from "./user/iam-userdelcert.js";
 import userdelkey from "./user/iam-userdelkey.js";
 import userdelloginprofile from "./user/iam-userdelloginprofile.js";
+import userdelpermissionsboundary from "./user/iam-userdelpermissionsboundary.js";
 import userdelpolicy from "./user/iam-userdelpolicy.js";
+import userdelsshkey from "./user/iam-userdelsshkey.js";
+import userdetachpolicy from "./user/iam-userdetachpolicy.js";
+import userenablemfadevice from "./user/iam-userenablemfadevice.js";
 import usergetattributes from "./user/iam-usergetattributes.js";
 import usergetloginprofile from "./user/iam-usergetloginprofile.js";
 import usergetpolicy from "./user/iam-usergetpolicy.js";
+import usergetsshkey from "./user/iam-usergetsshkey.js";
+import userlistattachedpolicies from "./user/iam-userlistattachedpolicies.js";
 import userlistbypath from "./user/iam-userlistbypath.js";
 import userlistcerts from "./user/iam-userlistcerts.js";
 import userlistgroups from "./user/iam-userlistgroups.js";
 import userlistkeys from "./user/iam-userlistkeys.js";
+import userlistmfadevices from "./user/iam-userlistmfadevices.js";
 import userlistpolicies from "./user/iam-userlistpolicies.js";
+import userlistsshkeys from "./user/iam-userlistsshkeys.js";
+import userlisttags from "./user/iam-userlisttags.js";
 import usermod from "./user/iam-usermod.js";
 import usermodcert from "./user/iam-usermodcert.js";
 import usermodkey from "./user/iam-usermodkey.js";
 import usermodloginprofile from "./user/iam-usermodloginprofile.js";
+import usermodsshkey from "./user/iam-usermodsshkey.js";
+import userresyncmfadevice from "./user/iam-userresyncmfadevice.js";
+import userrotatekey from "./user/iam-userrotatekey.js";
+import usersetpermissionsboundary from "./user/iam-usersetpermissionsboundary.js";
+import usertag from "./user/iam-usertag.js";
+import useruntag from "./user/iam-useruntag.js";
 import useruploadpolicy from "./user/iam-useruploadpolicy.js";
+import virtualmfadevicecreate from "./virtualmfadevice/iam-virtualmfadevicecreate.js";
+import virtualmfadevicedel from "./virtualmfadevice/iam-virtualmfadevicedel.js";
+import virtualmfadevicelist from "./virtualmfadevice/iam-virtualmfadevicelist.js";
 
 /**
  * The command table, sorted by name: the source for bin shims, package.json#bin, docs and
@@ -54,39 +125,110 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   accountgetpasswordpolicy,
   accountgetsummary,
   accountmodpasswordpolicy,
+  credentialreport,
   groupaddpolicy,
   groupadduser,
+  groupattachpolicy,
   groupcreate,
   groupdel,
   groupdelpolicy,
+  groupdetachpolicy,
   groupgetpolicy,
+  grouplistattachedpolicies,
   grouplistbypath,
   grouplistpolicies,
   grouplistusers,
   groupmod,
   groupremoveuser,
   groupuploadpolicy,
+  instanceprofileaddrole,
+  instanceprofilecreate,
+  instanceprofiledel,
+  instanceprofilegetattributes,
+  instanceprofilelistbypath,
+  instanceprofilelistforrole,
+  instanceprofilelisttags,
+  instanceprofileremoverole,
+  instanceprofiletag,
+  instanceprofileuntag,
+  policycreate,
+  policycreateversion,
+  policydel,
+  policydelversion,
+  policygetattributes,
+  policygetversion,
+  policylistbypath,
+  policylistentities,
+  policylisttags,
+  policylistversions,
+  policysetdefaultversion,
+  policytag,
+  policyuntag,
+  roleaddpolicy,
+  roleattachpolicy,
+  rolecreate,
+  roledel,
+  roledelpermissionsboundary,
+  roledelpolicy,
+  roledetachpolicy,
+  rolegetattributes,
+  rolegetpolicy,
+  rolelistattachedpolicies,
+  rolelistbypath,
+  rolelistpolicies,
+  rolelisttags,
+  rolesetpermissionsboundary,
+  roletag,
+  roleuntag,
+  roleupdateassumepolicy,
+  roleuploadpolicy,
+  servercertdel,
+  servercertgetattributes,
+  servercertlistbypath,
+  servercertmod,
+  servercertupload,
   useraddcert,
   useraddkey,
   useraddloginprofile,
   useraddpolicy,
+  useraddsshkey,
+  userattachpolicy,
   usercreate,
+  userdeactivatemfadevice,
   userdel,
   userdelcert,
   userdelkey,
   userdelloginprofile,
+  userdelpermissionsboundary,
   userdelpolicy,
+  userdelsshkey,
+  userdetachpolicy,
+  userenablemfadevice,
   usergetattributes,
   usergetloginprofile,
   usergetpolicy,
+  usergetsshkey,
+  userlistattachedpolicies,
   userlistbypath,
   userlistcerts,
   userlistgroups,
   userlistkeys,
+  userlistmfadevices,
   userlistpolicies,
+  userlistsshkeys,
+  userlisttags,
   usermod,
   usermodcert,
   usermodkey,
   usermodloginprofile,
+  usermodsshkey,
+  userresyncmfadevice,
+  userrotatekey,
+  usersetpermissionsboundary,
+  usertag,
+  useruntag,
   useruploadpolicy,
+  virtualmfadevicecreate,
+  virtualmfadevicedel,
+  virtualmfadevicelist,
 ];

@@ -20,7 +20,15 @@ export function keyValueLines(entries: [key: string, value: unknown][]): string[
   return entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v instanceof Date ? v.toISOString() : v}`);
 }
 
-/** IAM returns policy documents URL-encoded; print them as the user wrote them. */
+/**
+ * IAM returns policy documents URL-encoded; print them as the user wrote them. Some compatible
+ * endpoints (moto) return them unencoded: a document that does not decode is shown as it came.
+ */
 export function decodePolicy(document: string | undefined): string {
-  return document === undefined ? "" : decodeURIComponent(document);
+  if (document === undefined) return "";
+  try {
+    return decodeURIComponent(document);
+  } catch {
+    return document;
+  }
 }

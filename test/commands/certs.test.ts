@@ -292,7 +292,7 @@ describe("iam-useraddcert --generate", () => {
     expect(await generate(dir, "--key-size", "1024")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "iam-useraddcert: --key-size must be 2048 to 16384 bits, not 1024\n",
+      stderr: "iam-useraddcert: --key-size must be a whole number from 2048 to 16384, not \"1024\"\n",
     });
     expect(existsSync(join(dir, "david-key.pem"))).toBe(false);
     expect(await certsOf("david")).toEqual([]);

@@ -2,6 +2,7 @@ import type { Group } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { pathPrefix } from "../../cli/options.js";
 import { collect } from "../../iam/paginate.js";
+import { underPath } from "../../iam/paths.js";
 import { listLines } from "../../output/print.js";
 
 export default defineCommand<{ pathPrefix?: string }, { Groups: Group[] }>({
@@ -14,9 +15,7 @@ export default defineCommand<{ pathPrefix?: string }, { Groups: Group[] }>({
   example: "iam-grouplistbypath -p /staff/",
   async run({ iam }, { pathPrefix = "/" }) {
     const groups = await collect((Marker) => iam.listGroups({ PathPrefix: pathPrefix, Marker }), (page) => page.Groups);
-    // Some IAM look-alikes (moto among them) ignore PathPrefix on ListGroups; the same prefix test
-    // applied here is a no-op against real IAM and keeps -p honest everywhere.
-    return { Groups: groups.filter((group) => group.Path?.startsWith(pathPrefix) ?? true) };
+    return { Groups: underPath(groups, pathPrefix) };
   },
   render: ({ Groups }) => listLines(Groups.map((g) => g.Arn)),
 });

@@ -1,19 +1,23 @@
-import type { FileHandle } from "node:fs/promises";
 import type { SigningCertificate } from "@aws-sdk/client-iam";
 import type { Context } from "../../cli/context.js";
-import { defineCommand, type OptionSpec } from "../../cli/define.js";
+import { defineCommand } from "../../cli/define.js";
 import { UsageError } from "../../cli/errors.js";
-import { ownerUserName, positiveInteger } from "../../cli/options.js";
+import { ownerUserName } from "../../cli/options.js";
+import {
+  checkSelfSignedOptions,
+  DEFAULT_DAYS,
+  DEFAULT_KEY_SIZE,
+  selfSignedOptions,
+  STDOUT,
+  type SelfSignedOptions,
+} from "../../certs/generate-options.js";
+import { discard, keep, reserve, type Reserved } from "../../certs/output-files.js";
 import { generateSelfSigned, hasPemPrivateKey, pemCertificates } from "../../certs/x509.js";
 
-interface Options {
+interface Options extends SelfSignedOptions {
   userName?: string;
   certificateFile?: string;
   generate?: boolean;
-  keySize?: number;
-  days?: number;
-  certOut?: string;
-  keyOut?: string;
 }
 
 interface Result {
@@ -25,50 +29,6 @@ interface Result {
   /** Only with --generate --key-out -: the one way the private key is ever printed. */
   PrivateKey?: string;
 }
-
-/** `-` as an output file name: print it instead. */
-const STDOUT = "-";
-
-function wholeNumberIn(name: string, min: number, max: number, unit: string) {
-  const positive = positiveInteger(name);
-  return (raw: string): number => {
-    const value = positive(raw);
-    if (value < min || value > max) throw new UsageError(`${name} must be ${min} to ${max} ${unit}, not ${value}`);
-    return value;
-  };
-}
-
-/** The options that only mean something with --generate. */
-const GENERATE_OPTIONS: readonly OptionSpec[] = [
-  {
-    key: "keySize",
-    long: "key-size",
-    metavar: "BITS",
-    description: "with --generate: the RSA key size (default 2048)",
-    // Under 2048 bits RSA is considered breakable (NIST SP 800-131A); above 16384 forge drops
-    // Node's native generator for its own, which takes minutes.
-    parse: wholeNumberIn("--key-size", 2048, 16384, "bits"),
-  },
-  {
-    key: "days",
-    long: "days",
-    metavar: "DAYS",
-    description: "with --generate: how many days the certificate is valid (default 365)",
-    parse: wholeNumberIn("--days", 1, 36500, "days"),
-  },
-  {
-    key: "certOut",
-    long: "cert-out",
-    metavar: "FILE",
-    description: "with --generate: new file for the certificate (default USERNAME-cert.pem; - prints it)",
-  },
-  {
-    key: "keyOut",
-    long: "key-out",
-    metavar: "FILE",
-    description: "with --generate: new file for the private key, mode 0600 (default USERNAME-key.pem; - prints it)",
-  },
-];
 
 /** The single certificate block of a PEM file; anything else in the file (a private key) is never sent. */
 async function readCertificate(ctx: Context, file: string): Promise<string> {
@@ -85,28 +45,8 @@ async function readCertificate(ctx: Context, file: string): Promise<string> {
   return `${blocks[0]}\n`;
 }
 
-/** A file created by this run, to be removed again if the run fails so that a retry is not refused. */
-interface Reserved {
-  handle: FileHandle;
-  path: string;
-}
-
-async function reserve(ctx: Context, reserved: Reserved[], path: string, mode: number, what: string): Promise<FileHandle> {
-  const handle = await ctx.createNewFile(path, mode, what);
-  reserved.push({ handle, path });
-  return handle;
-}
-
-/** Removes the files this run created, so that a retry is not refused by its own leftovers. */
-async function discard(ctx: Context, reserved: Reserved[]): Promise<void> {
-  for (const { handle, path } of reserved) {
-    await handle.close();
-    await ctx.removeFile(path);
-  }
-}
-
 async function generateAndUpload(ctx: Context, opts: Options & { userName: string }): Promise<Result> {
-  const { userName, keySize = 2048, days = 365 } = opts;
+  const { userName, keySize = DEFAULT_KEY_SIZE, days = DEFAULT_DAYS } = opts;
   const keyOut = opts.keyOut ?? `${userName}-key.pem`;
   const certOut = opts.certOut ?? `${userName}-cert.pem`;
   const reserved: Reserved[] = [];
@@ -132,7 +72,7 @@ async function generateAndUpload(ctx: Context, opts: Options & { userName: strin
     throw err;
   }
   // Outside the try: once the certificate is uploaded, its key file must never be removed.
-  await Promise.all(reserved.map(({ handle }) => handle.close()));
+  await keep(reserved);
   return result;
 }
 
@@ -159,7 +99,7 @@ export default defineCommand<Options, Result>({
       long: "generate",
       description: "create an RSA key and a self-signed SHA-256 certificate (CN = the user name), and upload the certificate",
     },
-    ...GENERATE_OPTIONS,
+    ...selfSignedOptions("USERNAME", { printable: true }),
   ],
   output: [
     "the certificate id",
@@ -173,16 +113,10 @@ export default defineCommand<Options, Result>({
     if (!opts.generate && opts.certificateFile === undefined) {
       return "a certificate is required: -f CERTFILE, or --generate to create one";
     }
-    const record = opts as Record<string, unknown>;
-    const stray = GENERATE_OPTIONS.find((option) => record[option.key] !== undefined);
-    if (!opts.generate && stray) return `--${stray.long} only applies with --generate`;
     if (opts.generate && opts.userName === undefined) {
       return "--generate needs -u USERNAME: the user name becomes the certificate's subject (CN)";
     }
-    if (opts.certOut !== undefined && opts.certOut === opts.keyOut && opts.certOut !== STDOUT) {
-      return "--cert-out and --key-out name the same file";
-    }
-    return undefined;
+    return checkSelfSignedOptions(opts);
   },
 
   async run(ctx, opts) {

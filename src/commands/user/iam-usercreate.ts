@@ -1,10 +1,18 @@
-import type { AccessKey, User } from "@aws-sdk/client-iam";
+import type { User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { PartialFailure } from "../../cli/errors.js";
 import { checkTags, groupName, path, permissionsBoundary, tags, userName, verbose } from "../../cli/options.js";
+import {
+  checkDelivery,
+  deliverKey,
+  deliveryOptions,
+  prepareDelivery,
+  type DeliveredKey,
+  type DeliveryOptions,
+} from "../../iam/key-delivery.js";
 import { checkName } from "../../iam/names.js";
 
-interface Options {
+interface Options extends DeliveryOptions {
   userName: string;
   path?: string;
   groups?: string[][];
@@ -17,13 +25,13 @@ interface Options {
 interface Result {
   User: User;
   Groups: string[];
-  AccessKey?: AccessKey;
+  AccessKey?: DeliveredKey;
 }
 
 export default defineCommand<Options, Result>({
   name: "iam-usercreate",
   summary: "Create a user, optionally adding it to groups and giving it an access key.",
-  operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey"],
+  operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
   euare: true,
   positional: "userName",
   options: [
@@ -41,12 +49,21 @@ export default defineCommand<Options, Result>({
     verbose("print the new user's ARN and id"),
     tags(),
     permissionsBoundary(),
+    ...deliveryOptions(),
   ],
-  check: (opts) => checkTags(opts.tags),
-  output: ["[with -k] access key id", "[with -k] secret access key", "[with -v] user ARN", "[with -v] user id"],
+  check: (opts) => checkTags(opts.tags) ?? checkDelivery(opts, Boolean(opts.createKey), "-k"),
+  output: [
+    "[with -k] access key id",
+    "[with -k, unless written with --write-credential-file or --write-profile] secret access key",
+    "[with -v] user ARN",
+    "[with -v] user id",
+  ],
   example: "iam-usercreate -u david -g Admin -k -v",
 
-  async run({ iam }, { userName, path, groups = [], createKey, tags, permissionsBoundary }) {
+  async run(ctx, opts) {
+    const { userName, path, groups = [], createKey, tags, permissionsBoundary } = opts;
+    const iam = ctx.iam;
+    const target = await prepareDelivery(ctx, opts);
     const { User } = await iam.createUser({
       UserName: userName,
       Path: path,
@@ -62,15 +79,16 @@ export default defineCommand<Options, Result>({
         done.push(`added it to group ${group}`);
       }
       const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey : undefined;
-      return { User: User!, Groups: added, AccessKey: key };
+      return { User: User!, Groups: added, AccessKey: key && (await deliverKey(ctx, key, target, opts)) };
     } catch (err) {
       // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained.
       throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`]);
     }
   },
 
+  // The secret is absent once it was written to a file; -v still prints the ARN and id, never a secret.
   render: ({ User, AccessKey }, opts) => [
-    ...(AccessKey ? [AccessKey.AccessKeyId!, AccessKey.SecretAccessKey!] : []),
+    ...(AccessKey ? [AccessKey.AccessKeyId!, ...(AccessKey.SecretAccessKey ? [AccessKey.SecretAccessKey] : [])] : []),
     ...(opts.verbose ? [User.Arn!, User.UserId!] : []),
   ],
 });

@@ -1,0 +1,21 @@
+import { defineCommand } from "../../cli/define.js";
+import { instanceProfileName, roleName } from "../../cli/options.js";
+
+interface Options {
+  instanceProfileName: string;
+  roleName: string;
+}
+
+export default defineCommand<Options>({
+  name: "iam-instanceprofileaddrole",
+  summary: "Put a role into an instance profile, so that instances launched with the profile can use it.",
+  operations: ["AddRoleToInstanceProfile"],
+  euare: true,
+  positional: "instanceProfileName",
+  options: [instanceProfileName(), { ...roleName(), description: "the role to put into the instance profile" }],
+  example: "iam-instanceprofileaddrole -s webserver -r webserver",
+  async run({ iam }, { instanceProfileName, roleName }) {
+    await iam.addRoleToInstanceProfile({ InstanceProfileName: instanceProfileName, RoleName: roleName });
+    return {};
+  },
+});

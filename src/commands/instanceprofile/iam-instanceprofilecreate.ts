@@ -1,0 +1,61 @@
+import type { InstanceProfile } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { PartialFailure } from "../../cli/errors.js";
+import { checkTags, instanceProfileName, path, roleName, tags, verbose } from "../../cli/options.js";
+
+interface Options {
+  instanceProfileName: string;
+  path?: string;
+  roleName?: string;
+  verbose?: boolean;
+  tags?: { Key: string; Value: string }[];
+}
+
+interface Result {
+  InstanceProfile: InstanceProfile;
+  /** The role put into the new profile with -r. */
+  AddedRole?: string;
+}
+
+export default defineCommand<Options, Result>({
+  name: "iam-instanceprofilecreate",
+  summary: "Create an instance profile, optionally putting a role into it straight away.",
+  operations: ["CreateInstanceProfile", "AddRoleToInstanceProfile"],
+  euare: true,
+  positional: "instanceProfileName",
+  options: [
+    instanceProfileName(),
+    path("instance profile"),
+    {
+      ...roleName({ required: false }),
+      // euca2ools' spelling; --role-name, this family's usual one, is accepted too.
+      long: "add-role",
+      aliases: ["--role-name"],
+      description: "put this role into the new instance profile",
+    },
+    verbose("print the new instance profile's ARN and id"),
+    tags(),
+  ],
+  check: (opts) => checkTags(opts.tags),
+  output: ["[with -v] instance profile ARN", "[with -v] instance profile id"],
+  example: "iam-instanceprofilecreate -s webserver -r webserver -p /",
+
+  async run({ iam }, { instanceProfileName, path, roleName, tags }) {
+    const { InstanceProfile } = await iam.createInstanceProfile({
+      InstanceProfileName: instanceProfileName,
+      Path: path,
+      Tags: tags,
+    });
+    if (roleName === undefined) return { InstanceProfile: InstanceProfile! };
+    try {
+      await iam.addRoleToInstanceProfile({ InstanceProfileName: instanceProfileName, RoleName: roleName });
+    } catch (err) {
+      // The profile exists now; say so, so that a rerun does not fail on EntityAlreadyExists unexplained.
+      const retry = `iam-instanceprofileaddrole -s ${instanceProfileName} -r ${roleName}`;
+      throw new PartialFailure(err, [`instance profile ${instanceProfileName} was created without its role; add it with ${retry}`]);
+    }
+    return { InstanceProfile: InstanceProfile!, AddedRole: roleName };
+  },
+
+  render: ({ InstanceProfile }, { verbose }) => (verbose ? [InstanceProfile.Arn!, InstanceProfile.InstanceProfileId!] : []),
+});

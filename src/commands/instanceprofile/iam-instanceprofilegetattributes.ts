@@ -1,0 +1,22 @@
+import type { InstanceProfile } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { instanceProfileName } from "../../cli/options.js";
+
+export default defineCommand<{ instanceProfileName: string }, { InstanceProfile: InstanceProfile }>({
+  name: "iam-instanceprofilegetattributes",
+  summary: "Show an instance profile's ARN and id, and the ARN of the role it holds.",
+  operations: ["GetInstanceProfile"],
+  euare: true,
+  positional: "instanceProfileName",
+  options: [instanceProfileName()],
+  output: ["instance profile ARN", "instance profile id", "one role ARN per line (none when the profile is empty)"],
+  example: "iam-instanceprofilegetattributes -s webserver",
+  run: async ({ iam }, { instanceProfileName }) => ({
+    InstanceProfile: (await iam.getInstanceProfile({ InstanceProfileName: instanceProfileName })).InstanceProfile!,
+  }),
+  render: ({ InstanceProfile }) => [
+    InstanceProfile.Arn!,
+    InstanceProfile.InstanceProfileId!,
+    ...(InstanceProfile.Roles ?? []).map((role) => role.Arn!),
+  ],
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from "../../cli/define.js";
+import { instanceProfileName, roleName } from "../../cli/options.js";
+
+interface Options {
+  instanceProfileName: string;
+  roleName: string;
+}
+
+export default defineCommand<Options>({
+  name: "iam-instanceprofileremoverole",
+  summary: "Take a role out of an instance profile; the role itself is kept.",
+  operations: ["RemoveRoleFromInstanceProfile"],
+  euare: true,
+  positional: "instanceProfileName",
+  options: [instanceProfileName(), { ...roleName(), description: "the role to take out of the instance profile" }],
+  example: "iam-instanceprofileremoverole -s webserver -r webserver",
+  async run({ iam }, { instanceProfileName, roleName }) {
+    await iam.removeRoleFromInstanceProfile({ InstanceProfileName: instanceProfileName, RoleName: roleName });
+    return {};
+  },
+});

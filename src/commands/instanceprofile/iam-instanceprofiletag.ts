@@ -1,0 +1,9 @@
+import { instanceProfileName } from "../../cli/options.js";
+import { tagCommand } from "../../iam/tagging.js";
+
+export default tagCommand({
+  name: "iam-instanceprofiletag",
+  kind: "instance profile",
+  entity: instanceProfileName(),
+  example: 'iam-instanceprofiletag -s webserver -t team=ops -t "cost center=42"',
+});

@@ -1,0 +1,30 @@
+import type { PolicyVersion } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { exactlyOnePolicySource, policyArn, policyDocument } from "../../cli/options.js";
+import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
+
+type Options = { policyArn: string; setAsDefault?: boolean } & PolicySource;
+
+export default defineCommand<Options, { PolicyVersion: PolicyVersion }>({
+  name: "iam-policycreateversion",
+  summary: "Store a new version of a managed policy's document, optionally making it the one in force.",
+  operations: ["CreatePolicyVersion"],
+  options: [
+    policyArn(),
+    ...policyDocument(),
+    { key: "setAsDefault", long: "set-as-default", description: "make the new version the default, the one IAM enforces" },
+  ],
+  check: exactlyOnePolicySource,
+  output: ["the new version id"],
+  example: "iam-policycreateversion -a arn:aws:iam::123456789012:policy/ReadReports -f read-reports.json --set-as-default",
+  async run(ctx, opts) {
+    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    const { PolicyVersion } = await ctx.iam.createPolicyVersion({
+      PolicyArn: opts.policyArn,
+      PolicyDocument,
+      SetAsDefault: opts.setAsDefault,
+    });
+    return { PolicyVersion: PolicyVersion! };
+  },
+  render: ({ PolicyVersion }) => [PolicyVersion.VersionId!],
+});

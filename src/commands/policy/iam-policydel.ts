@@ -1,0 +1,50 @@
+import { defineCommand } from "../../cli/define.js";
+import { policyArn, pretend, pretendNeedsRecursive, recursive } from "../../cli/options.js";
+import {
+  deletePolicyRecursively,
+  dependentSections,
+  findPolicyDependents,
+  type PolicyDependents,
+} from "../../iam/managed-policies.js";
+import { sectionLines } from "../../output/print.js";
+
+interface Options {
+  policyArn: string;
+  recursive?: boolean;
+  pretend?: boolean;
+}
+
+export default defineCommand<Options, { Pretend?: PolicyDependents; Removed?: PolicyDependents }>({
+  name: "iam-policydel",
+  summary: "Delete a customer managed policy; with -r, first detach it everywhere and delete its other versions.",
+  operations: [
+    "DeletePolicy",
+    "ListEntitiesForPolicy",
+    "DetachUserPolicy",
+    "DetachGroupPolicy",
+    "DetachRolePolicy",
+    "ListPolicyVersions",
+    "DeletePolicyVersion",
+  ],
+  options: [
+    policyArn(),
+    recursive("first detach the policy from every user, group and role and delete its non-default versions"),
+    pretend(),
+  ],
+  check: pretendNeedsRecursive,
+  output: ["[with -r -p] users, groups, roles sections (names) and versions (non-default version ids), items tab-indented"],
+  example: "iam-policydel -a arn:aws:iam::123456789012:policy/ReadReports -r",
+
+  async run({ iam }, { policyArn, recursive, pretend }) {
+    if (!recursive) {
+      await iam.deletePolicy({ PolicyArn: policyArn });
+      return {};
+    }
+    const dependents = await findPolicyDependents(iam, policyArn);
+    if (pretend) return { Pretend: dependents };
+    await deletePolicyRecursively(iam, policyArn, dependents);
+    return { Removed: dependents };
+  },
+
+  render: (result) => (result.Pretend ? sectionLines(dependentSections(result.Pretend)) : []),
+});

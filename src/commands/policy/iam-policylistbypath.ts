@@ -1,0 +1,39 @@
+import type { Policy } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { pathPrefix } from "../../cli/options.js";
+import { collect } from "../../iam/paginate.js";
+import { listLines } from "../../output/print.js";
+
+interface Options {
+  pathPrefix?: string;
+  scope?: "Local" | "AWS" | "All";
+  onlyAttached?: boolean;
+}
+
+export default defineCommand<Options, { Policies: Policy[] }>({
+  name: "iam-policylistbypath",
+  summary: "List the ARNs of the account's managed policies, optionally only those under a path or attached somewhere.",
+  operations: ["ListPolicies"],
+  options: [
+    pathPrefix("policies"),
+    {
+      key: "scope",
+      short: "s",
+      long: "scope",
+      metavar: "SCOPE",
+      // IAM's own default is All, which buries the account's policies under a thousand of AWS's.
+      description: "Local (the account's own policies, the default), AWS (AWS managed policies) or All",
+      choices: ["Local", "AWS", "All"],
+    },
+    { key: "onlyAttached", long: "only-attached", description: "list only policies attached to a user, group or role" },
+  ],
+  output: ["one policy ARN per line", "IsTruncated: false"],
+  example: "iam-policylistbypath -p /reports/ --only-attached",
+  run: async ({ iam }, { pathPrefix, scope = "Local", onlyAttached }) => ({
+    Policies: await collect(
+      (Marker) => iam.listPolicies({ Scope: scope, PathPrefix: pathPrefix, OnlyAttached: onlyAttached, Marker }),
+      (page) => page.Policies,
+    ),
+  }),
+  render: ({ Policies }) => listLines(Policies.map((p) => p.Arn)),
+});

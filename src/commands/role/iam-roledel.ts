@@ -1,0 +1,53 @@
+import { defineCommand } from "../../cli/define.js";
+import { pretend, recursive, roleName } from "../../cli/options.js";
+import { deleteRoleRecursively, findRoleAttachments, roleSections, type RoleAttachments } from "../../iam/role-attachments.js";
+import { sectionLines } from "../../output/print.js";
+
+interface Options {
+  roleName: string;
+  recursive?: boolean;
+  pretend?: boolean;
+}
+
+export default defineCommand<Options, { Pretend?: RoleAttachments; Removed?: RoleAttachments }>({
+  name: "iam-roledel",
+  summary: "Delete a role; with -c, first take it out of its instance profiles and remove its policies.",
+  operations: [
+    "DeleteRole",
+    "GetRole",
+    "ListInstanceProfilesForRole",
+    "RemoveRoleFromInstanceProfile",
+    "ListRolePolicies",
+    "DeleteRolePolicy",
+    "ListAttachedRolePolicies",
+    "DetachRolePolicy",
+    "DeleteRolePermissionsBoundary",
+  ],
+  euare: true,
+  positional: "roleName",
+  options: [
+    roleName(),
+    // -c as in euca2ools: -r is the role's name here.
+    {
+      ...recursive("first remove the role from its instance profiles, delete or detach its policies and drop its permissions boundary"),
+      short: "c",
+    },
+    { ...pretend(), description: "with -c: print what would be removed and change nothing" },
+  ],
+  check: ({ recursive, pretend }) => (pretend && !recursive ? "-p (pretend) can only be used with -c" : undefined),
+  output: ["[with -c -p] instanceprofiles (ARNs) and policies sections (plus attachedpolicies, permissionsboundary when present), items tab-indented"],
+  example: "iam-roledel -r webserver -c",
+
+  async run({ iam }, { roleName, recursive, pretend }) {
+    if (!recursive) {
+      await iam.deleteRole({ RoleName: roleName });
+      return {};
+    }
+    const attachments = await findRoleAttachments(iam, roleName);
+    if (pretend) return { Pretend: attachments };
+    await deleteRoleRecursively(iam, roleName, attachments);
+    return { Removed: attachments };
+  },
+
+  render: (result) => (result.Pretend ? sectionLines(roleSections(result.Pretend)) : []),
+});

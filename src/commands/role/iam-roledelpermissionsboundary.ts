@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { roleName } from "../../cli/options.js";
+
+export default defineCommand<{ roleName: string }>({
+  name: "iam-roledelpermissionsboundary",
+  summary: "Remove a role's permissions boundary; the boundary policy itself is kept.",
+  operations: ["DeleteRolePermissionsBoundary"],
+  options: [roleName()],
+  example: "iam-roledelpermissionsboundary -r webserver",
+  async run({ iam }, { roleName }) {
+    await iam.deleteRolePermissionsBoundary({ RoleName: roleName });
+    return {};
+  },
+});

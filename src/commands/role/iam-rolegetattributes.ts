@@ -1,0 +1,17 @@
+import type { Role } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { roleName } from "../../cli/options.js";
+import { roleLines, withDecodedTrustPolicy } from "../../iam/trust-policy.js";
+
+export default defineCommand<{ roleName: string }, { Role: Role & { AssumeRolePolicyDocument: string } }>({
+  name: "iam-rolegetattributes",
+  summary: "Show a role's ARN, id and trust policy.",
+  operations: ["GetRole"],
+  euare: true,
+  positional: "roleName",
+  options: [roleName()],
+  output: ["role ARN", "role id", "the trust policy, line for line as stored"],
+  example: "iam-rolegetattributes -r webserver",
+  run: async ({ iam }, { roleName }) => ({ Role: withDecodedTrustPolicy((await iam.getRole({ RoleName: roleName })).Role!) }),
+  render: ({ Role }) => roleLines(Role),
+});

@@ -1,0 +1,9 @@
+import { roleName } from "../../cli/options.js";
+import { tagCommand } from "../../iam/tagging.js";
+
+export default tagCommand({
+  name: "iam-roletag",
+  kind: "role",
+  entity: roleName(),
+  example: 'iam-roletag -r webserver -t team=ops -t "cost center=42"',
+});

@@ -1,0 +1,31 @@
+import { defineCommand } from "../../cli/define.js";
+import { roleName } from "../../cli/options.js";
+import { documentLines } from "../../iam/inline-policies.js";
+import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource, type TrustPolicySource } from "../../iam/trust-policy.js";
+
+interface Options extends TrustPolicySource {
+  roleName: string;
+  output?: boolean;
+}
+
+export default defineCommand<Options, { PolicyDocument: string }>({
+  name: "iam-roleupdateassumepolicy",
+  summary: "Replace a role's trust policy, the document that says who may assume the role.",
+  operations: ["UpdateAssumeRolePolicy"],
+  euare: true,
+  positional: "roleName",
+  options: [
+    roleName(),
+    ...trustPolicySource(),
+    { key: "output", short: "o", long: "output", description: "also print the trust policy that was sent" },
+  ],
+  check: exactlyOneTrustSource,
+  output: ["[with -o] the trust policy sent, line for line"],
+  example: "iam-roleupdateassumepolicy -r webserver -s ec2.amazonaws.com -o",
+  async run(ctx, { roleName, ...source }) {
+    const PolicyDocument = await readTrustPolicy(ctx, source);
+    await ctx.iam.updateAssumeRolePolicy({ RoleName: roleName, PolicyDocument });
+    return { PolicyDocument };
+  },
+  render: ({ PolicyDocument }, { output }) => (output ? documentLines(PolicyDocument) : []),
+});

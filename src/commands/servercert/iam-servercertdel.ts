@@ -1,0 +1,16 @@
+import { defineCommand } from "../../cli/define.js";
+import { serverCertificateName } from "../../cli/options.js";
+
+export default defineCommand<{ serverCertificateName: string }>({
+  name: "iam-servercertdel",
+  summary: "Delete a server certificate together with its stored private key.",
+  operations: ["DeleteServerCertificate"],
+  euare: true,
+  positional: "serverCertificateName",
+  options: [serverCertificateName()],
+  example: "iam-servercertdel -s www.example.com",
+  async run({ iam }, { serverCertificateName }) {
+    await iam.deleteServerCertificate({ ServerCertificateName: serverCertificateName });
+    return {};
+  },
+});

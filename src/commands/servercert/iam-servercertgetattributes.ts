@@ -1,0 +1,18 @@
+import type { ServerCertificate } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { serverCertificateName } from "../../cli/options.js";
+
+export default defineCommand<{ serverCertificateName: string }, { ServerCertificate: ServerCertificate }>({
+  name: "iam-servercertgetattributes",
+  summary: "Show a server certificate's ARN and id.",
+  operations: ["GetServerCertificate"],
+  euare: true,
+  positional: "serverCertificateName",
+  options: [serverCertificateName()],
+  output: ["server certificate ARN", "server certificate id"],
+  example: "iam-servercertgetattributes -s www.example.com",
+  run: async ({ iam }, { serverCertificateName }) => ({
+    ServerCertificate: (await iam.getServerCertificate({ ServerCertificateName: serverCertificateName })).ServerCertificate!,
+  }),
+  render: ({ ServerCertificate: { ServerCertificateMetadata: m } }) => [m!.Arn!, m!.ServerCertificateId!],
+});

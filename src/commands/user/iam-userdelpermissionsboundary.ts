@@ -1,0 +1,14 @@
+import { defineCommand } from "../../cli/define.js";
+import { userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName: string }>({
+  name: "iam-userdelpermissionsboundary",
+  summary: "Remove a user's permissions boundary; the boundary policy itself is kept.",
+  operations: ["DeleteUserPermissionsBoundary"],
+  options: [userName()],
+  example: "iam-userdelpermissionsboundary -u david",
+  async run({ iam }, { userName }) {
+    await iam.deleteUserPermissionsBoundary({ UserName: userName });
+    return {};
+  },
+});

@@ -1,0 +1,20 @@
+import type { MFADevice } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { ownerUserName } from "../../cli/options.js";
+import { collect } from "../../iam/paginate.js";
+import { listLines } from "../../output/print.js";
+
+export default defineCommand<{ userName?: string }, { MFADevices: MFADevice[] }>({
+  name: "iam-userlistmfadevices",
+  summary: "List the serial numbers of the MFA devices assigned to a user.",
+  operations: ["ListMFADevices"],
+  euare: true,
+  positional: "userName",
+  options: [ownerUserName("MFA devices")],
+  output: ["one serial number per line (a virtual device's is its ARN)", "IsTruncated: false"],
+  example: "iam-userlistmfadevices -u david",
+  run: async ({ iam }, { userName }) => ({
+    MFADevices: await collect((Marker) => iam.listMFADevices({ UserName: userName, Marker }), (page) => page.MFADevices),
+  }),
+  render: ({ MFADevices }) => listLines(MFADevices.map((device) => device.SerialNumber)),
+});

@@ -1,0 +1,21 @@
+import type { SSHPublicKeyMetadata } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { userName } from "../../cli/options.js";
+import { collect } from "../../iam/paginate.js";
+import { listLines } from "../../output/print.js";
+
+export default defineCommand<{ userName: string }, { SSHPublicKeys: SSHPublicKeyMetadata[] }>({
+  name: "iam-userlistsshkeys",
+  summary: "List a user's SSH public key ids, each followed by whether it is Active or Inactive.",
+  operations: ["ListSSHPublicKeys"],
+  options: [userName({ description: "the user who owns the keys" })],
+  output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
+  example: "iam-userlistsshkeys -u david",
+  run: async ({ iam }, { userName }) => ({
+    SSHPublicKeys: await collect(
+      (Marker) => iam.listSSHPublicKeys({ UserName: userName, Marker }),
+      (page) => page.SSHPublicKeys,
+    ),
+  }),
+  render: ({ SSHPublicKeys }) => listLines(SSHPublicKeys.flatMap((key) => [key.SSHPublicKeyId, key.Status])),
+});

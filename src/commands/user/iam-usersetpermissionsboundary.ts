@@ -1,0 +1,21 @@
+import { defineCommand } from "../../cli/define.js";
+import { permissionsBoundary, userName } from "../../cli/options.js";
+
+export default defineCommand<{ userName: string; permissionsBoundary: string }>({
+  name: "iam-usersetpermissionsboundary",
+  summary: "Set or replace the managed policy that caps what a user's own policies can allow.",
+  operations: ["PutUserPermissionsBoundary"],
+  options: [
+    userName(),
+    {
+      ...permissionsBoundary("b"),
+      description: "ARN of the managed policy that sets the most permissions the user can have",
+      required: true,
+    },
+  ],
+  example: "iam-usersetpermissionsboundary -u david -b arn:aws:iam::123456789012:policy/dev-boundary",
+  async run({ iam }, { userName, permissionsBoundary }) {
+    await iam.putUserPermissionsBoundary({ UserName: userName, PermissionsBoundary: permissionsBoundary });
+    return {};
+  },
+});

@@ -1,0 +1,36 @@
+import type { AssignmentStatusType, VirtualMFADevice } from "@aws-sdk/client-iam";
+import { defineCommand } from "../../cli/define.js";
+import { collect } from "../../iam/paginate.js";
+import { withoutSecrets } from "../../iam/mfa.js";
+import { listLines } from "../../output/print.js";
+
+export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { VirtualMFADevices: VirtualMFADevice[] }>({
+  name: "iam-virtualmfadevicelist",
+  summary: "List the account's virtual MFA devices, with the user each assigned one belongs to.",
+  operations: ["ListVirtualMFADevices"],
+  options: [
+    {
+      key: "assignmentStatus",
+      short: "a",
+      long: "assignment-status",
+      metavar: "STATUS",
+      description: "list only devices that are Assigned to a user, or Unassigned; defaults to Any",
+      choices: ["Assigned", "Unassigned", "Any"],
+    },
+  ],
+  output: [
+    "per device: its serial number (ARN), then, when it is assigned, a tab and the user's name (the root user's ARN for the account's own device)",
+    "IsTruncated: false",
+  ],
+  example: "iam-virtualmfadevicelist -a Unassigned",
+  run: async ({ iam }, { assignmentStatus }) => ({
+    VirtualMFADevices: (
+      await collect(
+        (Marker) => iam.listVirtualMFADevices({ AssignmentStatus: assignmentStatus, Marker }),
+        (page) => page.VirtualMFADevices,
+      )
+    ).map(withoutSecrets),
+  }),
+  render: ({ VirtualMFADevices }) =>
+    listLines(VirtualMFADevices.map(({ SerialNumber, User }) => (User ? `${SerialNumber}\t${User.UserName ?? User.Arn}` : SerialNumber))),
+});

@@ -1,0 +1,108 @@
+import type { AttachedPolicy, IAM } from "@aws-sdk/client-iam";
+import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
+import { pathPrefix, policyArn } from "../cli/options.js";
+import { listLines } from "../output/print.js";
+import { collect, type Page } from "./paginate.js";
+
+/**
+ * Attaching, detaching and listing managed policies is the same for users, groups and roles:
+ * only the action names and the request field that names the entity differ.
+ */
+
+export type PolicyHolderKind = "user" | "group" | "role";
+
+interface AttachApi {
+  /** The noun in the action names (AttachUserPolicy, ListAttachedUserPolicies). */
+  noun: string;
+  attach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
+  detach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
+  list(iam: IAM, name: string, PathPrefix: string | undefined, Marker: string | undefined): Promise<Page & { AttachedPolicies?: AttachedPolicy[] }>;
+}
+
+const API: Record<PolicyHolderKind, AttachApi> = {
+  user: {
+    noun: "User",
+    attach: (iam, UserName, PolicyArn) => iam.attachUserPolicy({ UserName, PolicyArn }),
+    detach: (iam, UserName, PolicyArn) => iam.detachUserPolicy({ UserName, PolicyArn }),
+    list: (iam, UserName, PathPrefix, Marker) => iam.listAttachedUserPolicies({ UserName, PathPrefix, Marker }),
+  },
+  group: {
+    noun: "Group",
+    attach: (iam, GroupName, PolicyArn) => iam.attachGroupPolicy({ GroupName, PolicyArn }),
+    detach: (iam, GroupName, PolicyArn) => iam.detachGroupPolicy({ GroupName, PolicyArn }),
+    list: (iam, GroupName, PathPrefix, Marker) => iam.listAttachedGroupPolicies({ GroupName, PathPrefix, Marker }),
+  },
+  role: {
+    noun: "Role",
+    attach: (iam, RoleName, PolicyArn) => iam.attachRolePolicy({ RoleName, PolicyArn }),
+    detach: (iam, RoleName, PolicyArn) => iam.detachRolePolicy({ RoleName, PolicyArn }),
+    list: (iam, RoleName, PathPrefix, Marker) => iam.listAttachedRolePolicies({ RoleName, PathPrefix, Marker }),
+  },
+};
+
+/** What each module declares; the rest is the same for every kind of entity. */
+export interface AttachmentCommand {
+  name: `iam-${string}`;
+  kind: PolicyHolderKind;
+  /** The option that names the entity (-u, -g, -r). */
+  entity: OptionSpec;
+  example: string;
+}
+
+type Options = Record<string, unknown> & { policyArn: string };
+
+const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
+
+export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand): CommandSpec<Options, Record<string, never>> {
+  const api = API[kind];
+  return defineCommand<Options>({
+    name,
+    summary: `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
+    operations: [`Attach${api.noun}Policy`],
+    options: [entity, policyArn()],
+    example,
+    async run({ iam }, opts) {
+      await api.attach(iam, entityOf(entity, opts), opts.policyArn);
+      return {};
+    },
+  });
+}
+
+export function detachPolicyCommand({ name, kind, entity, example }: AttachmentCommand): CommandSpec<Options, Record<string, never>> {
+  const api = API[kind];
+  return defineCommand<Options>({
+    name,
+    summary: `Detach a managed policy from a ${kind}; the policy itself is kept.`,
+    operations: [`Detach${api.noun}Policy`],
+    options: [entity, policyArn()],
+    example,
+    async run({ iam }, opts) {
+      await api.detach(iam, entityOf(entity, opts), opts.policyArn);
+      return {};
+    },
+  });
+}
+
+export function listAttachedPoliciesCommand({
+  name,
+  kind,
+  entity,
+  example,
+}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AttachedPolicy[] }> {
+  const api = API[kind];
+  return defineCommand<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AttachedPolicy[] }>({
+    name,
+    summary: `List the ARNs of the managed policies attached to a ${kind}, optionally only those under a path.`,
+    operations: [`ListAttached${api.noun}Policies`],
+    options: [entity, pathPrefix("policies")],
+    output: ["one policy ARN per line", "IsTruncated: false"],
+    example,
+    run: async ({ iam }, opts) => ({
+      AttachedPolicies: await collect(
+        (Marker) => api.list(iam, entityOf(entity, opts), opts.pathPrefix, Marker),
+        (page) => page.AttachedPolicies,
+      ),
+    }),
+    render: ({ AttachedPolicies }) => listLines(AttachedPolicies.map((p) => p.PolicyArn)),
+  });
+}

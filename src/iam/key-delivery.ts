@@ -1,0 +1,127 @@
+import { resolve } from "node:path";
+import type { AccessKey } from "@aws-sdk/client-iam";
+import type { Context } from "../cli/context.js";
+import type { OptionSpec } from "../cli/define.js";
+import { PartialFailure } from "../cli/errors.js";
+import { integerInRange } from "../cli/options.js";
+import { checkProfileName, describeTarget, openTarget, sharedCredentialsFile, type OpenTarget } from "./credential-files.js";
+import { waitUntilKeyWorks } from "./propagation.js";
+
+/**
+ * What happens to a new access key after CreateAccessKey, for iam-usercreate -k and
+ * iam-useraddkey: printed (the legacy behaviour), or written to a credential file and then only
+ * its id printed; optionally verified against STS before the command succeeds.
+ */
+
+export interface DeliveryOptions {
+  writeCredentialFile?: string;
+  writeProfile?: string;
+  force?: boolean;
+  wait?: boolean;
+  waitTimeout?: number;
+}
+
+/** A new key as reported: SecretAccessKey is absent once the secret went to a file. */
+export type DeliveredKey = Omit<AccessKey, "SecretAccessKey"> & { SecretAccessKey?: string };
+
+export const DEFAULT_WAIT_SECONDS = 60;
+
+export const waitTimeout = (): OptionSpec => ({
+  key: "waitTimeout",
+  long: "wait-timeout",
+  metavar: "SECONDS",
+  description: `how long to keep asking STS whether the new key works (default ${DEFAULT_WAIT_SECONDS})`,
+  parse: integerInRange("--wait-timeout", 0, 3600),
+});
+
+export const deliveryOptions = (): OptionSpec[] => [
+  {
+    key: "writeCredentialFile",
+    long: "write-credential-file",
+    metavar: "FILE",
+    description: "write the new key to this IAMCli credential file (mode 0600) and print only its id",
+  },
+  {
+    key: "writeProfile",
+    long: "write-profile",
+    metavar: "PROFILE",
+    description: "write the new key to this profile of AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials and print only its id",
+    parse: checkProfileName,
+  },
+  { key: "force", long: "force", description: "let --write-credential-file or --write-profile replace credentials already there" },
+  { key: "wait", long: "wait", description: "succeed only once STS accepts the new key (IAM takes seconds to propagate it)" },
+  waitTimeout(),
+];
+
+/** The cross-option rules of deliveryOptions(); `keyOption` names the flag that creates the key, if any. */
+export function checkDelivery(opts: DeliveryOptions, createsKey: boolean, keyOption?: string): string | undefined {
+  if (opts.writeCredentialFile !== undefined && opts.writeProfile !== undefined) {
+    return "give --write-credential-file or --write-profile, not both";
+  }
+  const writes = opts.writeCredentialFile !== undefined || opts.writeProfile !== undefined;
+  if (opts.force && !writes) return "--force only applies with --write-credential-file or --write-profile";
+  if (opts.waitTimeout !== undefined && !opts.wait) return "--wait-timeout only applies with --wait";
+  if (!createsKey && (writes || opts.wait)) {
+    const used = opts.writeCredentialFile !== undefined ? "--write-credential-file" : opts.writeProfile !== undefined ? "--write-profile" : "--wait";
+    return `${used} needs ${keyOption}: without it no access key is created`;
+  }
+  return undefined;
+}
+
+/** Opens the file to write, before any request: a file that would be refused stops the command first. */
+export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Promise<OpenTarget | undefined> {
+  const mode = opts.force ? "replace" : "create";
+  if (opts.writeCredentialFile !== undefined) {
+    return openTarget({ file: resolve(ctx.cwd, opts.writeCredentialFile) }, mode);
+  }
+  if (opts.writeProfile !== undefined) {
+    return openTarget({ file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }, mode);
+  }
+  return undefined;
+}
+
+/**
+ * Undoes a new key: the file back as it was, then the key deleted. Returns the report lines;
+ * a step that fails is reported with what to do by hand rather than hiding the first failure.
+ */
+export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
+  const id = key.AccessKeyId!;
+  const undone: string[] = [];
+  const left: string[] = [];
+  if (target) {
+    try {
+      await target.restore();
+      undone.push(`restored ${describeTarget(target.target)}`);
+    } catch (err) {
+      left.push(`could not restore ${describeTarget(target.target)} (${(err as Error).message})`);
+    }
+  }
+  try {
+    await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: id });
+    undone.unshift(`deleted the new key ${id}`);
+  } catch (err) {
+    left.push(`could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`);
+  }
+  return [...(undone.length > 0 ? [`rolled back: ${undone.join(", ")}`] : []), ...left];
+}
+
+/**
+ * Writes and verifies a key CreateAccessKey just returned. Returns the key to report: without its
+ * secret once the secret is in a file, so that neither the text output nor --json repeats it.
+ * Any failure deletes the key again and restores the file: an unverified or unsaved key is of no
+ * use to anyone, and its secret can never be read again.
+ */
+export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
+  try {
+    if (target) {
+      await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+      ctx.debug(`wrote the new key ${key.AccessKeyId} to ${describeTarget(target.target)}`);
+    }
+    if (opts.wait) await waitUntilKeyWorks(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
+  } catch (err) {
+    throw new PartialFailure(err, await undoNewKey(ctx, key, target));
+  }
+  if (!target) return key;
+  const { SecretAccessKey: _written, ...withoutSecret } = key;
+  return withoutSecret;
+}

@@ -1,0 +1,112 @@
+import type { IAM, PolicyGroup, PolicyRole, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
+import type { OptionSpec } from "../cli/define.js";
+import { UsageError } from "../cli/errors.js";
+import { decodePolicy } from "../output/print.js";
+import { collect } from "./paginate.js";
+import { runTasks } from "./tasks.js";
+
+/**
+ * What the managed-policy commands share: version ids, who a policy is attached to, and the
+ * recursive delete that real IAM requires before DeletePolicy.
+ */
+
+/**
+ * IAM names versions `v1`, `v2`, ... (its pattern also allows a `.suffix` it never issues), so a
+ * typo such as `2` or `V2` is caught before the request.
+ */
+export function checkVersionId(value: string): string {
+  if (!/^v[1-9]\d*$/.test(value)) {
+    throw new UsageError(`invalid policy version id "${value}": expected v and a number, such as v2`);
+  }
+  return value;
+}
+
+/** `-s VERSIONID`: the version commands' letter, as -a already names the policy. */
+export const versionId = (description = "the policy version, such as v2"): OptionSpec => ({
+  key: "versionId",
+  short: "s",
+  long: "version-id",
+  metavar: "VERSIONID",
+  description,
+  required: true,
+  parse: checkVersionId,
+});
+
+/** A policy version with its document URL-decoded, so that --json shows it as written. */
+export function decodedVersion(version: PolicyVersion): PolicyVersion & { Document: string } {
+  return { ...version, Document: decodePolicy(version.Document) };
+}
+
+/** The users, groups and roles a managed policy is attached to, over every page. */
+export interface PolicyEntities {
+  PolicyUsers: PolicyUser[];
+  PolicyGroups: PolicyGroup[];
+  PolicyRoles: PolicyRole[];
+}
+
+export async function listPolicyEntities(iam: IAM, policyArn: string): Promise<PolicyEntities> {
+  // Each page carries three lists, so collect the pages themselves and merge them here.
+  const pages = await collect((Marker) => iam.listEntitiesForPolicy({ PolicyArn: policyArn, Marker }), (page) => [page]);
+  return {
+    PolicyUsers: pages.flatMap((page) => page.PolicyUsers ?? []),
+    PolicyGroups: pages.flatMap((page) => page.PolicyGroups ?? []),
+    PolicyRoles: pages.flatMap((page) => page.PolicyRoles ?? []),
+  };
+}
+
+/** The `users`, `groups` and `roles` sections, always all three, names tab-indented below each. */
+export function entitySections(e: PolicyEntities): [string, string[]][] {
+  return [
+    ["users", e.PolicyUsers.map((u) => u.UserName!)],
+    ["groups", e.PolicyGroups.map((g) => g.GroupName!)],
+    ["roles", e.PolicyRoles.map((r) => r.RoleName!)],
+  ];
+}
+
+/** Everything that makes real IAM refuse DeletePolicy: attachments and non-default versions. */
+export interface PolicyDependents extends PolicyEntities {
+  /** Version ids other than the default, which DeletePolicy removes itself. */
+  Versions: string[];
+}
+
+/** Lists a policy's attachments and versions in parallel (one wave of requests). */
+export async function findPolicyDependents(iam: IAM, policyArn: string): Promise<PolicyDependents> {
+  const [entities, versions] = await Promise.all([
+    listPolicyEntities(iam, policyArn),
+    collect((Marker) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker }), (page) => page.Versions),
+  ]);
+  return { ...entities, Versions: versions.filter((v) => !v.IsDefaultVersion).map((v) => v.VersionId!) };
+}
+
+/** The `-r -p` listing: the attachment sections, then `versions`. */
+export function dependentSections(d: PolicyDependents): [string, string[]][] {
+  return [...entitySections(d), ["versions", d.Versions]];
+}
+
+/** Detaches the policy and deletes its other versions (one wave, bounded concurrency), then the policy. */
+export async function deletePolicyRecursively(iam: IAM, policyArn: string, d: PolicyDependents): Promise<void> {
+  const PolicyArn = policyArn;
+  const policyLabel = `policy ${policyArn}`;
+  const removed = await runTasks(
+    [
+      ...d.PolicyUsers.map(({ UserName }) => ({
+        label: `attachment to user ${UserName}`,
+        run: () => iam.detachUserPolicy({ UserName, PolicyArn }),
+      })),
+      ...d.PolicyGroups.map(({ GroupName }) => ({
+        label: `attachment to group ${GroupName}`,
+        run: () => iam.detachGroupPolicy({ GroupName, PolicyArn }),
+      })),
+      ...d.PolicyRoles.map(({ RoleName }) => ({
+        label: `attachment to role ${RoleName}`,
+        run: () => iam.detachRolePolicy({ RoleName, PolicyArn }),
+      })),
+      ...d.Versions.map((VersionId) => ({
+        label: `version ${VersionId}`,
+        run: () => iam.deletePolicyVersion({ PolicyArn, VersionId }),
+      })),
+    ],
+    { remainingAfter: [policyLabel] },
+  );
+  await runTasks([{ label: policyLabel, run: () => iam.deletePolicy({ PolicyArn }) }], { removedBefore: removed });
+}

@@ -1,0 +1,70 @@
+import type { IAM } from "@aws-sdk/client-iam";
+import { collect } from "./paginate.js";
+import { runTasks, type Task } from "./tasks.js";
+
+/** Everything that makes IAM refuse DeleteRole. */
+export interface RoleAttachments {
+  /** Profiles holding the role, as name and ARN: `-c -p` prints ARNs, the removal needs names. */
+  instanceProfiles: { name: string; arn: string }[];
+  policies: string[];
+  attachedPolicies: string[];
+  permissionsBoundary?: string;
+}
+
+/** Lists every dependent of a role, all listings in parallel (one wave of requests). */
+export async function findRoleAttachments(iam: IAM, roleName: string): Promise<RoleAttachments> {
+  const RoleName = roleName;
+  const [role, instanceProfiles, policies, attachedPolicies] = await Promise.all([
+    iam.getRole({ RoleName }),
+    collect((Marker) => iam.listInstanceProfilesForRole({ RoleName, Marker }), (p) => p.InstanceProfiles),
+    collect((Marker) => iam.listRolePolicies({ RoleName, Marker }), (p) => p.PolicyNames),
+    collect((Marker) => iam.listAttachedRolePolicies({ RoleName, Marker }), (p) => p.AttachedPolicies),
+  ]);
+  return {
+    instanceProfiles: instanceProfiles.map((p) => ({ name: p.InstanceProfileName!, arn: p.Arn! })),
+    policies,
+    attachedPolicies: attachedPolicies.map((p) => p.PolicyArn!),
+    permissionsBoundary: role.Role?.PermissionsBoundary?.PermissionsBoundaryArn,
+  };
+}
+
+/**
+ * The `-c -p` listing: euca2ools' two sections always, in its order; the dependents IAM added
+ * later only when the role has some.
+ */
+export function roleSections(a: RoleAttachments): [string, string[]][] {
+  const legacy: [string, string[]][] = [
+    ["instanceprofiles", a.instanceProfiles.map((p) => p.arn)],
+    ["policies", a.policies],
+  ];
+  const modern: [string, string[]][] = [
+    ["attachedpolicies", a.attachedPolicies],
+    ["permissionsboundary", a.permissionsBoundary ? [a.permissionsBoundary] : []],
+  ];
+  return [...legacy, ...modern.filter(([, items]) => items.length > 0)];
+}
+
+/** One task per dependent; all are independent of each other, so they run as one wave. */
+function removalTasks(iam: IAM, RoleName: string, a: RoleAttachments): Task[] {
+  return [
+    ...a.instanceProfiles.map((p) => ({
+      label: `membership of instance profile ${p.name}`,
+      run: () => iam.removeRoleFromInstanceProfile({ RoleName, InstanceProfileName: p.name }),
+    })),
+    ...a.policies.map((name) => ({ label: `policy ${name}`, run: () => iam.deleteRolePolicy({ RoleName, PolicyName: name }) })),
+    ...a.attachedPolicies.map((arn) => ({
+      label: `attached policy ${arn}`,
+      run: () => iam.detachRolePolicy({ RoleName, PolicyArn: arn }),
+    })),
+    ...(a.permissionsBoundary
+      ? [{ label: "permissions boundary", run: () => iam.deleteRolePermissionsBoundary({ RoleName }) }]
+      : []),
+  ];
+}
+
+/** Removes every dependent (one wave, bounded concurrency), then the role (the last wave). */
+export async function deleteRoleRecursively(iam: IAM, roleName: string, a: RoleAttachments): Promise<void> {
+  const roleLabel = `role ${roleName}`;
+  const removed = await runTasks(removalTasks(iam, roleName, a), { remainingAfter: [roleLabel] });
+  await runTasks([{ label: roleLabel, run: () => iam.deleteRole({ RoleName: roleName }) }], { removedBefore: removed });
+}

@@ -1,0 +1,121 @@
+import type { IAM, Tag } from "@aws-sdk/client-iam";
+import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
+import { checkTags, tagKeys, tags } from "../cli/options.js";
+import { listLines } from "../output/print.js";
+import { collect, type Page } from "./paginate.js";
+
+/**
+ * The tag, untag and list-tags commands of every taggable entity are one implementation each:
+ * the entities differ only in the API names and the request field that names the entity.
+ */
+
+export type TaggableKind = "user" | "role" | "policy" | "instance profile";
+
+interface TagApi {
+  /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
+  noun: string;
+  tag(iam: IAM, id: string, Tags: Tag[]): Promise<unknown>;
+  untag(iam: IAM, id: string, TagKeys: string[]): Promise<unknown>;
+  list(iam: IAM, id: string, Marker: string | undefined): Promise<Page & { Tags?: Tag[] }>;
+}
+
+const API: Record<TaggableKind, TagApi> = {
+  user: {
+    noun: "User",
+    tag: (iam, UserName, Tags) => iam.tagUser({ UserName, Tags }),
+    untag: (iam, UserName, TagKeys) => iam.untagUser({ UserName, TagKeys }),
+    list: (iam, UserName, Marker) => iam.listUserTags({ UserName, Marker }),
+  },
+  role: {
+    noun: "Role",
+    tag: (iam, RoleName, Tags) => iam.tagRole({ RoleName, Tags }),
+    untag: (iam, RoleName, TagKeys) => iam.untagRole({ RoleName, TagKeys }),
+    list: (iam, RoleName, Marker) => iam.listRoleTags({ RoleName, Marker }),
+  },
+  policy: {
+    noun: "Policy",
+    tag: (iam, PolicyArn, Tags) => iam.tagPolicy({ PolicyArn, Tags }),
+    untag: (iam, PolicyArn, TagKeys) => iam.untagPolicy({ PolicyArn, TagKeys }),
+    list: (iam, PolicyArn, Marker) => iam.listPolicyTags({ PolicyArn, Marker }),
+  },
+  "instance profile": {
+    noun: "InstanceProfile",
+    tag: (iam, InstanceProfileName, Tags) => iam.tagInstanceProfile({ InstanceProfileName, Tags }),
+    untag: (iam, InstanceProfileName, TagKeys) => iam.untagInstanceProfile({ InstanceProfileName, TagKeys }),
+    list: (iam, InstanceProfileName, Marker) => iam.listInstanceProfileTags({ InstanceProfileName, Marker }),
+  },
+};
+
+/** What each tag command module declares; the rest is the same for every entity. */
+export interface TaggingCommand {
+  name: `iam-${string}`;
+  kind: TaggableKind;
+  /** The option that names the entity (-u, -r, -a, -s). */
+  entity: OptionSpec;
+  example: string;
+}
+
+/** The entity's name or ARN, from whichever option the command names it with. */
+const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
+
+/** IAM takes at most 50 keys in one UntagX request. */
+const MAX_KEYS_PER_REQUEST = 50;
+
+type TagOptions = Record<string, unknown> & { tags: { Key: string; Value: string }[] };
+type UntagOptions = Record<string, unknown> & { tagKeys: string[] };
+/** Commands that only change things return nothing. */
+type Nothing = Record<string, never>;
+
+export function tagCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<TagOptions, Nothing> {
+  const api = API[kind];
+  return defineCommand<TagOptions>({
+    name,
+    summary: `Add tags to a ${kind}, replacing the value of any key the ${kind} already has.`,
+    operations: [`Tag${api.noun}`],
+    options: [
+      entity,
+      { ...tags("t"), description: "a tag to add, or the new value for a key already there", required: true },
+    ],
+    check: (opts) => checkTags(opts.tags),
+    example,
+    async run({ iam }, opts) {
+      await api.tag(iam, entityOf(entity, opts), opts.tags);
+      return {};
+    },
+  });
+}
+
+export function untagCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<UntagOptions, Nothing> {
+  const api = API[kind];
+  return defineCommand<UntagOptions>({
+    name,
+    summary: `Remove tags from a ${kind} by key; a key the ${kind} does not have is not an error.`,
+    operations: [`Untag${api.noun}`],
+    options: [entity, tagKeys()],
+    check: ({ tagKeys }) =>
+      tagKeys.length > MAX_KEYS_PER_REQUEST
+        ? `too many tag keys: ${tagKeys.length} given, IAM takes ${MAX_KEYS_PER_REQUEST} at a time`
+        : undefined,
+    example,
+    async run({ iam }, opts) {
+      await api.untag(iam, entityOf(entity, opts), opts.tagKeys);
+      return {};
+    },
+  });
+}
+
+export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown>, { Tags: Tag[] }> {
+  const api = API[kind];
+  return defineCommand<Record<string, unknown>, { Tags: Tag[] }>({
+    name,
+    summary: `List a ${kind}'s tags, one KEY=VALUE per line, as -t takes them.`,
+    operations: [`List${api.noun}Tags`],
+    options: [entity],
+    output: ["per tag: KEY=VALUE", "IsTruncated: false"],
+    example,
+    run: async ({ iam }, opts) => ({
+      Tags: await collect((Marker) => api.list(iam, entityOf(entity, opts), Marker), (page) => page.Tags),
+    }),
+    render: ({ Tags }) => listLines(Tags.map((tag) => `${tag.Key}=${tag.Value}`)),
+  });
+}

@@ -1,0 +1,82 @@
+import type { Role } from "@aws-sdk/client-iam";
+import type { Context } from "../cli/context.js";
+import type { OptionSpec } from "../cli/define.js";
+import { UsageError } from "../cli/errors.js";
+import { decodePolicy } from "../output/print.js";
+import { documentLines } from "./inline-policies.js";
+import { readPolicyDocument } from "./policy-input.js";
+
+/**
+ * A role's trust policy (who may assume it), as iam-rolecreate and iam-roleupdateassumepolicy take
+ * it: built from a service principal with -s, or written by hand in a file with -f.
+ */
+
+/** The parsed trustPolicySource() options. */
+export interface TrustPolicySource {
+  service?: string;
+  trustPolicyFile?: string;
+}
+
+/** Service principals are DNS names (ec2.amazonaws.com, states.eu-west-1.amazonaws.com). */
+const SERVICE_PRINCIPAL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+export function checkServicePrincipal(value: string): string {
+  if (value.length > 253 || !SERVICE_PRINCIPAL.test(value)) {
+    throw new UsageError(`invalid service "${value}": expected a service principal such as ec2.amazonaws.com`);
+  }
+  return value;
+}
+
+export const trustPolicySource = (): OptionSpec[] => [
+  {
+    key: "service",
+    short: "s",
+    long: "service",
+    metavar: "SERVICE",
+    description: "let this service assume the role, such as ec2.amazonaws.com (the trust policy is built for it)",
+    parse: checkServicePrincipal,
+  },
+  {
+    key: "trustPolicyFile",
+    short: "f",
+    long: "trust-policy",
+    metavar: "TRUSTPOLICYFILE",
+    description: "file holding the trust policy document (- reads standard input)",
+  },
+];
+
+/** The cross-option rule for trustPolicySource(): exactly one of -s and -f. */
+export function exactlyOneTrustSource({ service, trustPolicyFile }: TrustPolicySource): string | undefined {
+  if (service !== undefined && trustPolicyFile !== undefined) return "give the trust policy with -s SERVICE or -f FILE, not both";
+  if (service === undefined && trustPolicyFile === undefined) return "a trust policy is required: -s SERVICE or -f FILE";
+  return undefined;
+}
+
+/**
+ * The policy -s builds: one Allow statement letting the service call sts:AssumeRole, with
+ * Principal.Service and Action as one-element lists. euca2ools wrote Version 2008-10-17; iamkit
+ * writes 2012-10-17, the version its *addpolicy documents carry.
+ */
+export function serviceTrustPolicy(service: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: [service] }, Action: ["sts:AssumeRole"] }],
+  });
+}
+
+/** The document to send: built for -s, or read from -f and checked before anything is sent. */
+export function readTrustPolicy(ctx: Context, { service, trustPolicyFile }: TrustPolicySource): Promise<string> {
+  return service !== undefined
+    ? Promise.resolve(serviceTrustPolicy(service))
+    : readPolicyDocument(ctx, { policyDocumentFile: trustPolicyFile });
+}
+
+/** A role whose trust policy is URL-decoded, so that --json shows it as written. */
+export function withDecodedTrustPolicy(role: Role): Role & { AssumeRolePolicyDocument: string } {
+  return { ...role, AssumeRolePolicyDocument: decodePolicy(role.AssumeRolePolicyDocument) };
+}
+
+/** The legacy role lines: ARN, role id, then the trust policy line for line as stored. */
+export function roleLines(role: Role & { AssumeRolePolicyDocument: string }): string[] {
+  return [role.Arn!, role.RoleId!, ...documentLines(role.AssumeRolePolicyDocument)];
+}

@@ -1,0 +1,445 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMoto, type Moto } from "../harness/moto.js";
+import { runCli } from "../harness/run-cli.js";
+import { withLegacyKeys, withProfileKeys, heldKey } from "../../dist/iam/credential-files.js";
+import { backoffDelay, pollWithBackoff } from "../../dist/iam/polling.js";
+
+const moto = useMoto();
+/**
+ * A second, empty moto with auth enforced, used as the STS endpoint where a test needs STS to
+ * refuse the new key: it answers InvalidClientTokenId for every key, as AWS STS does for a key
+ * that has not reached it yet. Nothing about the answer is faked.
+ */
+const otherSts = useMoto();
+
+const KEY_ID = /^AKIA[A-Z0-9]{16}$/;
+/** Any 40-character run of secret-key characters: stderr must never hold one. */
+const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(moto.dir, "case-"));
+});
+
+async function keysOf(userName: string) {
+  return (await moto.iam.listAccessKeys({ UserName: userName })).AccessKeyMetadata ?? [];
+}
+
+/** An admin user whose key signs the commands, so that the tests can turn auth enforcement on. */
+async function adminEnv(server: Moto = moto): Promise<NodeJS.ProcessEnv> {
+  await server.iam.createUser({ UserName: "admin" });
+  await server.iam.putUserPolicy({
+    UserName: "admin",
+    PolicyName: "all",
+    PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+  });
+  const key = (await server.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
+  const file = join(dir, "admin-key");
+  writeFileSync(file, `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, { mode: 0o600 });
+  return { ...moto.env, AWS_CREDENTIAL_FILE: file };
+}
+
+/** Runs `body` with moto checking every signature and policy, and always turns that off again. */
+async function enforced<T>(body: () => Promise<T>, server: Moto = moto): Promise<T> {
+  await server.enforceAuthAfter(0);
+  try {
+    return await body();
+  } finally {
+    await server.enforceAuthAfter("inf");
+  }
+}
+
+function parseLegacy(path: string) {
+  const match = /^AWSAccessKeyId=(\S+)\nAWSSecretKey=(\S+)\n$/.exec(readFileSync(path, "utf8"));
+  if (!match) throw new Error(`not a legacy credential file: ${path}`);
+  return { id: match[1], secret: match[2] };
+}
+
+describe("iam-useraddkey --write-credential-file", () => {
+  it("writes the key 0600 in a new 0700 directory, prints only its id, and the file signs requests", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    await moto.iam.putUserPolicy({
+      UserName: "david",
+      PolicyName: "keys",
+      PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:*AccessKey*", Resource: "*" }] }),
+    });
+    const file = join(dir, "keys", "david.cred");
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env });
+    const written = parseLegacy(file);
+    expect(res).toEqual({ code: 0, stdout: `${written.id}\n`, stderr: "" });
+    expect(written.id).toMatch(KEY_ID);
+    expect(mode(file)).toBe(0o600);
+    expect(mode(join(dir, "keys"))).toBe(0o700);
+    expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([written.id]);
+    // No temporary file is left beside it.
+    expect(readdirSync(join(dir, "keys"))).toEqual(["david.cred"]);
+
+    // Moto checks the signature against the stored secret: the file holds the real one.
+    const listed = await enforced(() => runCli("iam-userlistkeys", [], { env: { ...moto.env, AWS_CREDENTIAL_FILE: file } }));
+    expect(listed).toEqual({ code: 0, stdout: `${written.id}\nActive\nIsTruncated: false\n`, stderr: "" });
+  });
+
+  it("a relative path is resolved against the working directory", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", "david.cred"], { env: moto.env, cwd: dir });
+    expect(res.code).toBe(0);
+    expect(parseLegacy(join(dir, "david.cred")).id).toBe(res.stdout.trim());
+  });
+
+  it("refuses a file that already holds credentials without --force, before creating a key", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "david.cred");
+    const before = "AWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\nAWSSecretKey=old\n";
+    writeFileSync(file, before, { mode: 0o600 });
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: credential file ${file} already holds credentials; --force replaces them\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(await keysOf("david")).toEqual([]);
+  });
+
+  it("writes into an empty file without --force (one made beforehand with touch and chmod)", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "david.cred");
+    writeFileSync(file, "", { mode: 0o600 });
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env });
+    expect(res.code).toBe(0);
+    expect(parseLegacy(file).id).toBe(res.stdout.trim());
+  });
+
+  it("--force replaces the key lines, keeps the comments, and tightens the mode to 0600", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "david.cred");
+    writeFileSync(file, "# backup job\nAWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\n# rotated yearly\nAWSSecretKey=old\n", { mode: 0o644 });
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--force"], { env: moto.env });
+    expect(res.code).toBe(0);
+    const id = res.stdout.trim();
+    const secret = /AWSSecretKey=(\S+)/.exec(readFileSync(file, "utf8"))![1];
+    expect(readFileSync(file, "utf8")).toBe(`# backup job\nAWSAccessKeyId=${id}\n# rotated yearly\nAWSSecretKey=${secret}\n`);
+    expect(secret).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it("refuses a location it cannot write before creating a key", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    writeFileSync(join(dir, "plain"), "not a directory\n");
+    const file = join(dir, "plain", "david.cred");
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: cannot use credential file ${file}: a parent is not a directory\n`,
+    });
+    expect(await keysOf("david")).toEqual([]);
+  });
+
+  it("--json leaves the secret out once it is in the file", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "david.cred");
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--json"], { env: moto.env });
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.AccessKey).toEqual({ UserName: "david", AccessKeyId: parseLegacy(file).id, Status: "Active", CreateDate: expect.any(String) });
+    expect(res.stdout).not.toContain(parseLegacy(file).secret);
+  });
+});
+
+describe("iam-useraddkey --write-profile", () => {
+  const SHARED = [
+    "# written by hand",
+    "[default]",
+    "aws_access_key_id = AKIADEFAULTDEFAULT01",
+    "aws_secret_access_key = default-secret",
+    "",
+    "; the deploy profile",
+    "[deploy]",
+    "region = eu-west-1",
+    "aws_access_key_id=AKIADEPLOYDEPLOYDEP1",
+    "aws_session_token = old-session",
+    "aws_secret_access_key=deploy-secret",
+    "output = json",
+    "",
+    "[dev.eu]",
+    "aws_access_key_id = AKIADEVEUDEVEUDEVEU1",
+    "aws_secret_access_key = deveu-secret",
+    "",
+  ].join("\n");
+
+  function sharedFile(): string {
+    const file = join(dir, "shared-credentials");
+    writeFileSync(file, SHARED, { mode: 0o600 });
+    return file;
+  }
+
+  it("adds a new profile at the end and leaves every other byte alone", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = sharedFile();
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david"], { env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe("");
+    const id = res.stdout.trim();
+    const text = readFileSync(file, "utf8");
+    const secret = /\[david\]\naws_access_key_id = \S+\naws_secret_access_key = (\S+)\n$/.exec(text)![1];
+    expect(text).toBe(`${SHARED}\n[david]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
+    expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([id]);
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it("refuses a profile that holds a key without --force", async () => {
+    await moto.iam.createUser({ UserName: "deployer" });
+    const file = sharedFile();
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+    expect(await runCli("iam-useraddkey", ["-u", "deployer", "--write-profile", "dev.eu"], { env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: profile dev.eu in ${file} already holds credentials; --force replaces them\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe(SHARED);
+    expect(await keysOf("deployer")).toEqual([]);
+  });
+
+  it("--force replaces the key in place, keeps the profile's other settings, drops its stale session token", async () => {
+    await moto.iam.createUser({ UserName: "deployer" });
+    const file = sharedFile();
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+    const res = await runCli("iam-useraddkey", ["-u", "deployer", "--write-profile", "deploy", "--force"], { env });
+    expect(res.code).toBe(0);
+    const id = res.stdout.trim();
+    const text = readFileSync(file, "utf8");
+    const secret = /\[deploy\][^[]*aws_secret_access_key=(\S+)/.exec(text)![1];
+    expect(text).toBe(
+      SHARED.replace("aws_access_key_id=AKIADEPLOYDEPLOYDEP1", `aws_access_key_id=${id}`)
+        .replace("aws_session_token = old-session\n", "")
+        .replace("aws_secret_access_key=deploy-secret", `aws_secret_access_key=${secret}`),
+    );
+  });
+
+  it("defaults to ~/.aws/credentials, creating ~/.aws 0700 and the file 0600", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const env = { ...moto.env, HOME: dir };
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david"], { env });
+    expect(res.code).toBe(0);
+    expect(mode(join(dir, ".aws"))).toBe(0o700);
+    expect(mode(join(dir, ".aws", "credentials"))).toBe(0o600);
+    expect(readFileSync(join(dir, ".aws", "credentials"), "utf8")).toMatch(
+      new RegExp(`^\\[david\\]\\naws_access_key_id = ${res.stdout.trim()}\\naws_secret_access_key = [A-Za-z0-9/+]{40}\\n$`),
+    );
+  });
+
+  it("refuses a profile name that could break the file", async () => {
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "a]b"], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'iam-useraddkey: invalid profile name "a]b": use 1 to 128 letters, digits and _ . @ + = , : / -\n',
+    });
+  });
+});
+
+describe("iam-usercreate -k with a credential file", () => {
+  it("-v still prints the ARN and id, but no secret", async () => {
+    const file = join(dir, "david.cred");
+    const res = await runCli("iam-usercreate", ["-u", "david", "-k", "-v", "--write-credential-file", file], { env: moto.env });
+    const { User } = await moto.iam.getUser({ UserName: "david" });
+    expect(res).toEqual({ code: 0, stdout: `${parseLegacy(file).id}\n${User!.Arn}\n${User!.UserId}\n`, stderr: "" });
+  });
+
+  it("checks the file before creating the user", async () => {
+    const file = join(dir, "taken.cred");
+    writeFileSync(file, "AWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\nAWSSecretKey=old\n", { mode: 0o600 });
+    const res = await runCli("iam-usercreate", ["-u", "david", "-k", "--write-credential-file", file], { env: moto.env });
+    expect(res.code).toBe(2);
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+  });
+
+  it.each([
+    [["--write-profile", "david"], "--write-profile needs -k: without it no access key is created"],
+    [["--wait"], "--wait needs -k: without it no access key is created"],
+    [["-k", "--force"], "--force only applies with --write-credential-file or --write-profile"],
+    [["-k", "--wait-timeout", "5"], "--wait-timeout only applies with --wait"],
+    [["-k", "--write-profile", "a", "--write-credential-file", "f"], "give --write-credential-file or --write-profile, not both"],
+    [["-k", "--wait", "--wait-timeout", "soon"], '--wait-timeout must be a whole number from 0 to 3600, not "soon"'],
+  ])("refuses %j before sending anything", async (argv, message) => {
+    expect(await runCli("iam-usercreate", ["-u", "david", ...argv], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-usercreate: ${message}\n`,
+    });
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+  });
+});
+
+/**
+ * An STS endpoint that has not learned new keys yet: it answers the first `lag` GetCallerIdentity
+ * requests with the InvalidClientTokenId error AWS STS gives for an unknown key (moto's auth error
+ * envelope, byte for byte in shape), then forwards everything to moto. This stands in for the
+ * seconds IAM takes to propagate a key, which moto does not model.
+ */
+function useLaggingSts(upstream: Moto) {
+  let server: Server;
+  const state = { url: "", lag: 0, refused: 0 };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        if (/Action=GetCallerIdentity/.test(body.toString()) && state.refused < state.lag) {
+          state.refused++;
+          res.writeHead(403, { "Content-Type": "text/xml" });
+          res.end(
+            '<?xml version="1.0" encoding="UTF-8"?><ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code>' +
+              "<Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors></ErrorResponse>",
+          );
+          return;
+        }
+        const up = request(`${upstream.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        up.end(body);
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  beforeEach(() => {
+    state.refused = 0;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  return state;
+}
+
+const lagging = useLaggingSts(moto);
+
+describe("--wait", () => {
+  it("keeps asking STS until the new key is accepted, and says so with -d without printing the secret", async () => {
+    const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: lagging.url };
+    await moto.iam.createUser({ UserName: "david" });
+    lagging.lag = 2;
+    const file = join(dir, "david.cred");
+    const res = await enforced(() => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "-d"], { env }));
+    const { id, secret } = parseLegacy(file);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe(`${id}\n`);
+    expect(lagging.refused).toBe(2);
+    const debug = res.stderr.split("\n").filter((l) => /not accepted|authenticates as|STS endpoint/.test(l));
+    expect(debug).toEqual([
+      `iam-useraddkey: debug: STS endpoint: ${lagging.url} (AWS_ENDPOINT_URL_STS)`,
+      `iam-useraddkey: debug: new key ${id} not accepted by STS yet (attempt 1)`,
+      `iam-useraddkey: debug: new key ${id} not accepted by STS yet (attempt 2)`,
+      `iam-useraddkey: debug: new key ${id} authenticates as arn:aws:iam::123456789012:user/david`,
+    ]);
+    expect(res.stderr).not.toContain(secret);
+    expect(res.stderr).not.toMatch(SECRET_LIKE);
+  });
+
+  it("without a file prints id and secret only after STS accepted the key", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--wait"], { env: moto.env });
+    expect(res.code).toBe(0);
+    const [id] = (await keysOf("david")).map((k) => k.AccessKeyId);
+    expect(res.stdout).toMatch(new RegExp(`^${id}\\n[A-Za-z0-9/+]{40}\\n$`));
+  });
+
+  it("gives up at --wait-timeout: the key is deleted again and the file is not left behind", async () => {
+    const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "david.cred");
+    const res = await enforced(
+      () => enforced(() => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "--wait-timeout", "1"], { env })),
+      otherSts,
+    );
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    const lines = res.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    const id = /new key (AKIA\w+)/.exec(lines[0])![1];
+    expect(lines).toEqual([
+      `iam-useraddkey: error: the new key ${id} did not authenticate with STS within 1 s (last answer: InvalidClientTokenId)`,
+      `iam-useraddkey: rolled back: deleted the new key ${id}, restored credential file ${file}`,
+    ]);
+    expect(res.stderr).not.toMatch(SECRET_LIKE);
+    expect(await keysOf("david")).toEqual([]);
+    expect(readdirSync(dir)).toEqual(["admin-key"]);
+  });
+
+  it("usercreate reports the rollback and that the user was created", async () => {
+    const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
+    const res = await enforced(
+      () => enforced(() => runCli("iam-usercreate", ["-u", "david", "-k", "--wait", "--wait-timeout", "0"], { env })),
+      otherSts,
+    );
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    const id = /new key (AKIA\w+)/.exec(res.stderr)![1];
+    expect(res.stderr.split("\n")).toEqual([
+      `iam-usercreate: error: the new key ${id} did not authenticate with STS within 0 s (last answer: InvalidClientTokenId)`,
+      `iam-usercreate: rolled back: deleted the new key ${id}`,
+      "iam-usercreate: done before the failure: created user david",
+      "",
+    ]);
+    expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");
+    expect(await keysOf("david")).toEqual([]);
+  });
+});
+
+describe("credential file text (pure)", () => {
+  const pair = { accessKeyId: "AKIANEWNEWNEWNEWNEW1", secretAccessKey: "new/secret+value" };
+
+  it("adds the legacy keys after the comments of an otherwise empty template", () => {
+    expect(withLegacyKeys("# Enter the AWS Keys\n", pair)).toBe(
+      "# Enter the AWS Keys\nAWSAccessKeyId=AKIANEWNEWNEWNEWNEW1\nAWSSecretKey=new/secret+value\n",
+    );
+  });
+
+  it("keeps CRLF line ends and completes a last line without one", () => {
+    expect(withProfileKeys("[a]\r\nx = 1", "b", pair)).toBe(
+      "[a]\r\nx = 1\r\n\r\n[b]\r\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\r\naws_secret_access_key = new/secret+value\r\n",
+    );
+  });
+
+  it("treats a dotted profile name as one name, not a nested section", () => {
+    const text = "[dev]\naws_access_key_id = AKIADEV\n[dev.eu]\nregion = x\n";
+    expect(withProfileKeys(text, "dev.eu", pair)).toBe(
+      "[dev]\naws_access_key_id = AKIADEV\n[dev.eu]\nregion = x\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = new/secret+value\n",
+    );
+    expect(heldKey(text, { file: "f", profile: "dev" })).toEqual({ accessKeyId: "AKIADEV", hasSecret: false });
+    expect(heldKey(text, { file: "f", profile: "dev.eu" })).toBeUndefined();
+  });
+
+  it("matches profile keys case-insensitively, as the SDKs read them, and drops repeats", () => {
+    expect(withProfileKeys("[p]\nAWS_Access_Key_Id = A\naws_access_key_id = B\naws_secret_access_key = S\n", "p", pair)).toBe(
+      "[p]\nAWS_Access_Key_Id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = new/secret+value\n",
+    );
+  });
+
+  it("refuses a profile that appears twice", () => {
+    expect(() => withProfileKeys("[p]\na = 1\n[p]\nb = 2\n", "p", pair, "creds")).toThrow(
+      "profile p appears 2 times in creds; merge those sections first",
+    );
+  });
+});
+
+describe("backoff (pure)", () => {
+  it("doubles from half a second up to eight", () => {
+    expect([1, 2, 3, 4, 5, 6].map(backoffDelay)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
+
+  it("makes its last attempt at the deadline, and one attempt for a timeout of 0", async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const clock = { now: () => now, sleep: async (ms: number) => void (slept.push(ms), (now += ms)) };
+    const attempts: number[] = [];
+    expect(await pollWithBackoff(async (n) => void attempts.push(n), 2000, clock)).toBeUndefined();
+    expect(slept).toEqual([500, 1000, 500]);
+    expect(attempts).toEqual([1, 2, 3, 4]);
+    expect(await pollWithBackoff(async (n) => (n === 1 ? undefined : "x"), 0, clock)).toBeUndefined();
+    expect(await pollWithBackoff(async (n) => (n === 3 ? "ready" : undefined), 60_000, clock)).toBe("ready");
+  });
+});
