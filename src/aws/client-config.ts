@@ -4,8 +4,10 @@ import { ConfigError } from "../cli/errors.js";
 import { parseKeyValueLines, quotedKey } from "./key-value-file.js";
 
 /**
- * Settings from --client-config-file / CLIENT_CONFIG_FILE. IAMCli's own key names were never
- * published, so iamkit documents its own (docs/configuration.md): KEY=VALUE lines, # comments.
+ * Connection and retry settings. IAMCli's client-config key names were never published, so
+ * iamkit documents its own (docs/configuration.md). Sources, later ones winning: the defaults,
+ * --client-config-file / CLIENT_CONFIG_FILE, then the environment (AWS_MAX_ATTEMPTS and
+ * AWS_RETRY_MODE as the AWS SDKs and CLI read them, IAMKIT_* for the rest).
  */
 export interface ClientConfig {
   proxyHost?: string;
@@ -14,46 +16,81 @@ export interface ClientConfig {
   connectionTimeout: number;
   /** Milliseconds a request may wait for the response. */
   requestTimeout: number;
-  /** Attempts per request, first try included (the SDK retries throttling and 5xx). */
+  /** Attempts per request, first try included. */
   maxAttempts: number;
+  /** `standard` backs off per request; `adaptive` also slows the client down once IAM throttles. */
+  retryMode: "standard" | "adaptive";
 }
 
-export const DEFAULT_CLIENT_CONFIG: ClientConfig = { connectionTimeout: 5_000, requestTimeout: 30_000, maxAttempts: 3 };
-
-const KEYS: Record<string, keyof ClientConfig> = {
-  proxyhost: "proxyHost",
-  proxyport: "proxyPort",
-  connectiontimeout: "connectionTimeout",
-  requesttimeout: "requestTimeout",
-  maxattempts: "maxAttempts",
+/**
+ * Five attempts ride out bursts of throttling (at 30% throttled requests one request in 400
+ * exhausts them) while a dead endpoint still fails within seconds.
+ */
+export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
+  connectionTimeout: 5_000,
+  requestTimeout: 30_000,
+  maxAttempts: 5,
+  retryMode: "standard",
 };
 
-export function parseClientConfig(text: string, file: string): ClientConfig {
-  const config: ClientConfig = { ...DEFAULT_CLIENT_CONFIG };
+interface Setting {
+  key: keyof ClientConfig;
+  /** The environment variable that overrides the file. */
+  env?: string;
+  parse: (value: string) => ClientConfig[keyof ClientConfig] | undefined;
+  expected: string;
+}
+
+const positive = (value: string) => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
+
+const SETTINGS: Setting[] = [
+  { key: "proxyHost", parse: (v) => v || undefined, expected: "a host name" },
+  { key: "proxyPort", parse: positive, expected: "a positive whole number" },
+  { key: "connectionTimeout", env: "IAMKIT_CONNECTION_TIMEOUT", parse: positive, expected: "a positive whole number of milliseconds" },
+  { key: "requestTimeout", env: "IAMKIT_REQUEST_TIMEOUT", parse: positive, expected: "a positive whole number of milliseconds" },
+  { key: "maxAttempts", env: "AWS_MAX_ATTEMPTS", parse: positive, expected: "a positive whole number" },
+  {
+    key: "retryMode",
+    env: "AWS_RETRY_MODE",
+    parse: (v) => (v === "standard" || v === "adaptive" ? v : undefined),
+    expected: "standard or adaptive",
+  },
+];
+
+function apply(config: ClientConfig, setting: Setting, value: string, where: string): void {
+  const parsed = setting.parse(value);
+  if (parsed === undefined) throw new ConfigError(`${where} must be ${setting.expected}`);
+  (config as unknown as Record<string, unknown>)[setting.key] = parsed;
+}
+
+export function parseClientConfig(text: string, file: string, config: ClientConfig = { ...DEFAULT_CLIENT_CONFIG }): ClientConfig {
   for (const { key: name, value, line } of parseKeyValueLines(text, `client config file ${file}`)) {
+    const setting = SETTINGS.find((s) => s.key.toLowerCase() === name.toLowerCase());
     const where = `client config file ${file} line ${line}`;
-    const key = KEYS[name.toLowerCase()];
-    if (!key) throw new ConfigError(`${where}: unknown ${quotedKey(name)} (known: ${Object.values(KEYS).join(", ")})`);
-    if (key === "proxyHost") {
-      config.proxyHost = value;
-      continue;
+    if (!setting) {
+      throw new ConfigError(`${where}: unknown ${quotedKey(name)} (known: ${SETTINGS.map((s) => s.key).join(", ")})`);
     }
-    const number = Number(value);
-    if (!Number.isInteger(number) || number <= 0) throw new ConfigError(`${where}: ${name} must be a positive whole number`);
-    config[key] = number;
+    apply(config, setting, value, `${where}: ${name}`);
   }
-  if (config.proxyHost && !config.proxyPort) config.proxyPort = 8080;
   return config;
 }
 
-export async function loadClientConfig(file: string | undefined, cwd: string): Promise<ClientConfig> {
-  if (!file) return DEFAULT_CLIENT_CONFIG;
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(`client config file ${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`}`);
+export async function loadClientConfig(file: string | undefined, cwd: string, env: NodeJS.ProcessEnv): Promise<ClientConfig> {
+  const config = { ...DEFAULT_CLIENT_CONFIG };
+  if (file) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, file), "utf8");
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ConfigError(`client config file ${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`}`);
+    }
+    parseClientConfig(text, file, config);
   }
-  return parseClientConfig(text, file);
+  for (const setting of SETTINGS) {
+    const value = setting.env && env[setting.env];
+    if (value) apply(config, setting, value, setting.env!);
+  }
+  if (config.proxyHost && !config.proxyPort) config.proxyPort = 8080;
+  return config;
 }

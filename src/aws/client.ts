@@ -3,7 +3,7 @@ import type { STS } from "@aws-sdk/client-sts";
 import { ConfigError, UsageError } from "../cli/errors.js";
 import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
-import { iamRetryStrategy } from "./retry.js";
+import { ACTION, iamRetryStrategy } from "./retry.js";
 import type { RetryStrategyV2 } from "@smithy/types";
 import type { httpOptions } from "./http.js";
 
@@ -105,15 +105,19 @@ async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: 
     region: settings.region,
     endpoint: settings.endpoint.url,
     credentials: settings.credentials.credentials,
-    retryStrategy: await iamRetryStrategy(settings.config.maxAttempts),
+    retryStrategy: await iamRetryStrategy(settings.config),
     requestHandler,
   });
-  if (settings.debug) addRequestLog(client, settings.debug);
+  observeAttempts(client, settings.debug);
   return client;
 }
 
-/** One `-d` line per HTTP attempt: action, status, duration. Never headers, bodies or signatures. */
-function addRequestLog(client: IAM | STS, log: (message: string) => void): void {
+/**
+ * Wraps every HTTP attempt, inside the retry loop and around the response parser: names the
+ * action on a failed attempt's error (the retry strategy reads it) and, with -d, logs one line per
+ * attempt: action, status, duration. Never headers, bodies or signatures.
+ */
+function observeAttempts(client: IAM | STS, log?: (message: string) => void): void {
   (client.middlewareStack as IAM["middlewareStack"]).add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? "request").replace(/Command$/, "");
@@ -122,14 +126,15 @@ function addRequestLog(client: IAM | STS, log: (message: string) => void): void 
       try {
         const result = await next(args);
         const status = (result.response as { statusCode?: number }).statusCode;
-        log(`${action} HTTP ${status} ${elapsed()}`);
+        log?.(`${action} HTTP ${status} ${elapsed()}`);
         return result;
       } catch (err) {
         const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-        log(`${action} ${status ? `HTTP ${status}` : "failed"} ${elapsed()}`);
+        log?.(`${action} ${status ? `HTTP ${status}` : "failed"} ${elapsed()}`);
+        if (err && typeof err === "object") (err as { [ACTION]?: string })[ACTION] = action;
         throw err;
       }
     },
-    { step: "deserialize", name: "iamkitRequestLog", priority: "low" },
+    { step: "deserialize", name: "iamkitAttempts", priority: "high" },
   );
 }

@@ -1,22 +1,44 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
 import { serviceErrorCode } from "../cli/errors.js";
+import type { ClientConfig } from "./client-config.js";
 
 /** IAM answers a quota (two keys, five versions...) with LimitExceeded: no retry can succeed. */
 const NEVER_RETRIED = new Set(["LimitExceeded"]);
 
 /**
- * The SDK's standard retry strategy, except that it counts IAM's LimitExceeded as throttling
- * (other services use that name for rate limits) and would make every quota error wait for
- * backoff before failing; this wrapper fails those at once.
+ * Actions that create something IAM does not deduplicate: when an attempt fails after IAM may have
+ * acted on it (a 5xx, a reset or a timeout), a retry could leave two keys or two versions. These
+ * are retried only when IAM certainly did nothing: throttling, or a connection that was never made.
+ * Creates of named entities (CreateUser, CreateRole...) are safe to retry: a second attempt cannot
+ * make a duplicate, at worst it answers EntityAlreadyExists, which iamkit reports with a hint.
  */
-export async function iamRetryStrategy(maxAttempts: number): Promise<RetryStrategyV2> {
-  const { StandardRetryStrategy } = await import("@smithy/core/retry");
-  const inner = new StandardRetryStrategy(maxAttempts);
+export const NOT_IDEMPOTENT = new Set(["CreateAccessKey", "CreatePolicyVersion", "CreateServiceSpecificCredential"]);
+
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** The middleware in client.ts names each failed attempt's action here, for the retry decision. */
+export const ACTION = Symbol("iamkit action");
+
+function retryAllowed(info: RetryErrorInfo): boolean {
+  const error = info.error as { [ACTION]?: string; code?: string } | undefined;
+  const code = serviceErrorCode(error);
+  if (code && NEVER_RETRIED.has(code)) return false;
+  if (!error?.[ACTION] || !NOT_IDEMPOTENT.has(error[ACTION])) return true;
+  return info.errorType === "THROTTLING" || NEVER_CONNECTED.has(error.code ?? "");
+}
+
+/**
+ * The SDK's standard or adaptive retry strategy (backoff with jitter, a retry budget, and for
+ * adaptive a client-side rate limit once IAM throttles), refusing the retries above.
+ */
+export async function iamRetryStrategy(config: Pick<ClientConfig, "maxAttempts" | "retryMode">): Promise<RetryStrategyV2> {
+  const { AdaptiveRetryStrategy, StandardRetryStrategy } = await import("@smithy/core/retry");
+  const inner =
+    config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(config.maxAttempts) : new StandardRetryStrategy(config.maxAttempts);
   return {
     acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo) {
-      const code = serviceErrorCode(info.error);
-      if (code && NEVER_RETRIED.has(code)) throw info.error;
+      if (!retryAllowed(info)) throw info.error;
       return inner.refreshRetryTokenForRetry(token as StandardRetryToken, info);
     },
     recordSuccess: (token: RetryToken) => inner.recordSuccess(token as StandardRetryToken),

@@ -25,6 +25,8 @@ export interface OptionSpec {
    * single-dash `-c1` (rewritten to the long form before parsing).
    */
   aliases?: readonly string[];
+  /** The value is a secret (a password): never repeated in a message, not checked for typography. */
+  secret?: boolean;
   /** Documented value set, checked before parse (`Active`, `Inactive`). */
   choices?: readonly string[];
 }

@@ -56,11 +56,13 @@ const NETWORK_CODES = new Set([
   "EPIPE",
 ]);
 
+const ALREADY_THERE = new Set(["EntityAlreadyExists", "DuplicateCertificate", "DuplicateSSHPublicKey"]);
+
 interface ServiceErrorShape {
   name: string;
   message: string;
   $fault?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   Code?: string;
 }
 
@@ -116,7 +118,13 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
     const code = err.Code ?? err.name;
     const status = err.$metadata?.httpStatusCode;
     const message = firstLine(err.message || "") || `HTTP ${status}`;
-    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}`] };
+    const attempts = err.$metadata?.attempts ?? 1;
+    // A create retried after a lost answer meets its own earlier success.
+    const hint =
+      attempts > 1 && ALREADY_THERE.has(code)
+        ? ` (sent ${attempts} times after transient failures: an earlier attempt may have succeeded)`
+        : "";
+    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}${hint}`] };
   }
   const net = networkCode(err);
   if (net) {

@@ -273,6 +273,7 @@ export const loginPassword = (): OptionSpec[] => [
     long: "password",
     metavar: "PASSWORD",
     description: "the password (visible to other local users in ps; prefer --password-file or the prompt)",
+    secret: true,
     parse: (raw) => checkPassword(raw, "-p"),
   },
   {

@@ -6,6 +6,7 @@ import { localContext, type Auth, type Context, type Io } from "./context.js";
 import { renderHelp } from "./help.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
+import { hasTypographic, intendedValue } from "./plain-text.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 export function commanderFlags(option: OptionSpec): string {
@@ -67,6 +68,12 @@ function checkOptions(
       continue;
     }
     const one = (text: string) => {
+      if (!option.secret && hasTypographic(text)) {
+        const label = optionLabel(option);
+        throw new UsageError(
+          `${label} "${text}" contains typographic quotes or dashes (pasted from a web page?); did you mean ${label} '${intendedValue(text)}'?`,
+        );
+      }
       if (option.choices && !option.choices.includes(text)) {
         throw new UsageError(`invalid value "${text}" for ${optionLabel(option)}: expected ${option.choices.join(" or ")}`);
       }
@@ -163,7 +170,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   ]);
   const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, signingRegion } = clients;
   const endpoint = resolveEndpoint(globals.url, io.env);
-  const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd);
+  const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
   const credentials = await resolveCredentials({
     credentialFile: globals.awsCredentialFile,
     profile: globals.profile,

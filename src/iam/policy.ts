@@ -1,4 +1,5 @@
 import { UsageError } from "../cli/errors.js";
+import { plainText } from "../cli/plain-text.js";
 
 /** The one statement shape `*addpolicy -e -a -r` builds; `-o` prints it as a single JSON line. */
 export function buildSimplePolicy(effect: string, actions: string[], resources: string[]): string {
@@ -6,23 +7,6 @@ export function buildSimplePolicy(effect: string, actions: string[], resources: 
     Version: "2012-10-17",
     Statement: [{ Effect: effect, Action: actions, Resource: resources }],
   });
-}
-
-/** Typographic characters that blog posts put into commands and policies, with what was meant. */
-const TYPOGRAPHIC: Record<string, string> = {
-  "\u201c": '"',
-  "\u201d": '"',
-  "\u2033": '"',
-  "\u2018": "'",
-  "\u2019": "'",
-  "\u2032": "'",
-  "\u2013": "-",
-  "\u2014": "-",
-};
-
-/** Replaces typographic quotes and dashes with their ASCII originals. */
-export function plainText(text: string): string {
-  return text.replace(/[\u201c\u201d\u2033\u2018\u2019\u2032\u2013\u2014]/g, (ch) => TYPOGRAPHIC[ch]);
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
