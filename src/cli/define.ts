@@ -31,8 +31,11 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
-/** What a command prints in text mode, given what run() returned. */
-export type Render<R, O> = (result: R, opts: O) => string[];
+/**
+ * What a command prints in text mode, given what run() returned: the lines, or for a listing
+ * streamed page by page, the lines as they arrive.
+ */
+export type Render<R, O> = (result: R, opts: O) => string[] | AsyncIterable<string>;
 
 /** The declarative description of one legacy command plus its behaviour. */
 export interface CommandSpec<O = Record<string, unknown>, R = unknown> {

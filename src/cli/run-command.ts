@@ -84,6 +84,35 @@ function checkOptions(
   return parsed;
 }
 
+/** A lazy list (a listing streamed page by page) inside a result. */
+function isLazy(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === "function";
+}
+
+/** For --json: the result with every lazy list drained into an array. */
+async function materialize(value: unknown): Promise<unknown> {
+  if (isLazy(value)) {
+    const items: unknown[] = [];
+    for await (const item of value) items.push(await materialize(item));
+    return items;
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(materialize));
+  if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await materialize(v)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** Writes text-mode output; a streamed listing is written as its lines arrive. */
+async function writeOutput(stream: Io["stdout"], lines: string[] | AsyncIterable<string>): Promise<void> {
+  if (!isLazy(lines)) {
+    if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
+    return;
+  }
+  for await (const line of lines) stream.write(`${line}\n`);
+}
+
 /** Removes the SDK's `$metadata` so --json prints only the command's result. */
 function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
@@ -150,8 +179,8 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     endpointUrl = connection.endpointUrl;
     const ctx: Context = { ...local, iam: connection.iam, auth: connection.auth };
     const result = await spec.run(ctx, opts);
-    if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(result ?? {}), null, 2)]);
-    else writeLines(io.stdout, spec.render?.(result, opts) ?? []);
+    if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(await materialize(result ?? {})), null, 2)]);
+    else await writeOutput(io.stdout, spec.render?.(result, opts) ?? []);
     return EXIT.ok;
   } catch (err) {
     const failure = toFailure(err, prog, endpointUrl);

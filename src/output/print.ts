@@ -10,6 +10,15 @@ export function listLines(values: (string | undefined)[]): string[] {
   return [...values.map((v) => v ?? ""), NOT_TRUNCATED];
 }
 
+/**
+ * A streamed list: one line per item as pages arrive, then the trailer, which is written only
+ * after the last page: a listing cut short by an error never claims to be complete.
+ */
+export async function* streamedListLines<T>(values: AsyncIterable<T>, line: (item: T) => string | undefined): AsyncGenerator<string> {
+  for await (const value of values) yield line(value) ?? "";
+  yield NOT_TRUNCATED;
+}
+
 /** `-r -p` layout: each header on its own line, its items below it indented by a tab. */
 export function sectionLines(sections: [header: string, items: string[]][]): string[] {
   return sections.flatMap(([header, items]) => [header, ...items.map((item) => `\t${item}`)]);

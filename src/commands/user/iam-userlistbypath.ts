@@ -1,10 +1,10 @@
 import type { User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { pathPrefix } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ pathPrefix?: string }, { Users: User[] }>({
+export default defineCommand<{ pathPrefix?: string }, { Users: AsyncIterable<User> }>({
   name: "iam-userlistbypath",
   summary: "List the ARNs of the users in the account, optionally only those under a path.",
   operations: ["ListUsers"],
@@ -13,7 +13,7 @@ export default defineCommand<{ pathPrefix?: string }, { Users: User[] }>({
   output: ["one user ARN per line", "IsTruncated: false"],
   example: "iam-userlistbypath -p /app/",
   run: async ({ iam }, { pathPrefix }) => ({
-    Users: await collect((Marker) => iam.listUsers({ PathPrefix: pathPrefix, Marker }), (page) => page.Users),
+    Users: items((Marker) => iam.listUsers({ PathPrefix: pathPrefix, Marker }), (page) => page.Users),
   }),
-  render: ({ Users }) => listLines(Users.map((u) => u.Arn)),
+  render: ({ Users }) => streamedListLines(Users, (u) => u.Arn),
 });
