@@ -125,20 +125,18 @@ function setKeys(lines: Line[], region: Region, dialect: Dialect, values: readon
   // With no entry yet, keys go right under the profile's header, or at the end of a legacy file.
   let lastEntry = region.header ?? region.to - 1;
   const out: Line[] = [];
-  lines.forEach((line, index) => {
+  for (const [index, line] of lines.entries()) {
     const match = index >= region.from && index < region.to ? ENTRY.exec(line.text) : null;
-    if (!match) return out.push(line);
-    const which = dialect.keys.findIndex((k) => dialect.sameKey(k, match[2]));
-    if (which >= 0 && seen.has(which)) return;
-    if (which < 0 && dialect.drop.some((k) => dialect.sameKey(k, match[2]))) return;
-    if (which >= 0) {
-      seen.add(which);
-      out.push({ text: match[1] + values[which], end: line.end });
-    } else {
+    const which = match ? dialect.keys.findIndex((k) => dialect.sameKey(k, match[2])) : -1;
+    if (!match) {
       out.push(line);
+      continue;
     }
+    if (which >= 0 ? seen.has(which) : dialect.drop.some((k) => dialect.sameKey(k, match[2]))) continue;
+    if (which >= 0) seen.add(which);
+    out.push(which >= 0 ? { text: match[1] + values[which], end: line.end } : line);
     lastEntry = out.length - 1;
-  });
+  }
   const missing = dialect.keys.flatMap((key, which) => (seen.has(which) ? [] : [{ text: key + dialect.separator + values[which], end: eol }]));
   const at = lastEntry + 1;
   if (missing.length > 0 && at > 0 && out[at - 1].end === "") out[at - 1] = { ...out[at - 1], end: eol };
@@ -221,11 +219,16 @@ async function syncDirectory(dir: string): Promise<void> {
   await handle?.close();
 }
 
+const FILE_PROBLEMS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a parent is not a directory",
+};
+
 function fileProblem(err: unknown, what: string): UsageError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const reason =
-    code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" ? "a parent is not a directory" : code;
-  return new UsageError(`cannot use ${what}: ${reason}`);
+  const code = (err as NodeJS.ErrnoException).code ?? "";
+  return new UsageError(`cannot use ${what}: ${FILE_PROBLEMS[code] ?? code}`);
 }
 
 async function readIfPresent(file: string): Promise<{ bytes: Buffer; mode: number } | undefined> {
@@ -260,11 +263,10 @@ export interface OpenTarget {
  * stops the command while nothing has changed in IAM yet. Its directory is created (0700) here
  * for the same reason: an unwritable location fails now, not after a key exists.
  */
-export async function openTarget(requested: CredentialTarget, mode: WriteMode): Promise<OpenTarget> {
-  const what = describeTarget(requested);
+export async function openTarget(target: CredentialTarget, mode: WriteMode): Promise<OpenTarget> {
+  const what = describeTarget(target);
   // A symbolic link (a credentials file kept with dotfiles) stays a link: its target is rewritten.
-  const file = await realpath(requested.file).catch(() => requested.file);
-  const target = { ...requested, file };
+  const file = await realpath(target.file).catch(() => target.file);
   let before: Awaited<ReturnType<typeof readIfPresent>>;
   try {
     before = await readIfPresent(file);
@@ -274,15 +276,15 @@ export async function openTarget(requested: CredentialTarget, mode: WriteMode): 
     throw fileProblem(err, what);
   }
   const text = before?.bytes.toString("utf8") ?? "";
-  const held = heldKey(text, requested);
+  const held = heldKey(text, target);
   let currentKeyId: string | undefined;
   if (mode === "create") {
-    const occupied = requested.profile === undefined ? text.trim() !== "" : held !== undefined;
+    const occupied = target.profile === undefined ? text.trim() !== "" : held !== undefined;
     if (occupied) throw new UsageError(`${what} already holds credentials; --force replaces them`);
   } else if (mode === "rotate") {
     if (!before) throw new UsageError(`${what}: the file does not exist`);
     // The legacy file is parsed as iamkit reads it to sign, so a file it could not use is caught now.
-    if (requested.profile === undefined) parseLegacyCredentials(text, requested.file);
+    if (target.profile === undefined) parseLegacyCredentials(text, target.file);
     if (!held?.accessKeyId || !held.hasSecret) throw new UsageError(`${what} holds no access key and secret to rotate`);
     currentKeyId = held.accessKeyId;
   }
@@ -295,7 +297,7 @@ export async function openTarget(requested: CredentialTarget, mode: WriteMode): 
       const now = await readIfPresent(file);
       const unchanged = now === undefined ? before === undefined : before !== undefined && now.bytes.equals(before.bytes);
       if (!unchanged) throw new Error(`${what} changed while iamkit was running; it was left as it is`);
-      const next = requested.profile === undefined ? withLegacyKeys(text, pair) : withProfileKeys(text, requested.profile, pair, file);
+      const next = target.profile === undefined ? withLegacyKeys(text, pair) : withProfileKeys(text, target.profile, pair, target.file);
       await writeFileAtomic(file, next, 0o600);
       written = true;
     },

@@ -252,8 +252,11 @@ describe("iam-usercreate -k with a credential file", () => {
   it("checks the file before creating the user", async () => {
     const file = join(dir, "taken.cred");
     writeFileSync(file, "AWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\nAWSSecretKey=old\n", { mode: 0o600 });
-    const res = await runCli("iam-usercreate", ["-u", "david", "-k", "--write-credential-file", file], { env: moto.env });
-    expect(res.code).toBe(2);
+    expect(await runCli("iam-usercreate", ["-u", "david", "-k", "--write-credential-file", file], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-usercreate: credential file ${file} already holds credentials; --force replaces them\n`,
+    });
     expect((await moto.iam.listUsers({})).Users).toEqual([]);
   });
 

@@ -5,8 +5,12 @@ import { createServer, request } from "node:http";
 
 /**
  * @typedef {{ method: string, path: string, headers: Record<string, string>, body: string, params: Record<string, string> }} CapturedRequest
- * @typedef {undefined | "forward" | "reset" | "stall" | { status: number, body: string, headers?: Record<string, string> }} Verdict
- * @param {{ upstream: string, delayMs?: number, decide?: (req: CapturedRequest) => Verdict }} options
+ * @typedef {{ status: number, body: string, headers?: Record<string, string> }} Answer
+ * @typedef {undefined | "forward" | "reset" | "stall" | Answer | { afterForward: "reset" | "stall" | Answer }} Verdict
+ * `afterForward` sends the request on and then loses upstream's answer: the endpoint acted, the
+ * client never hears of it (the case where retrying a create is unsafe).
+ * @param {{ upstream: string, delayMs?: number, decide?: (req: CapturedRequest, seq: number) => Verdict }} options
+ * `seq` is the request's index in `requests`: a retry arrives as a new request with a new number.
  */
 export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined }) {
   /** @type {CapturedRequest[]} */
@@ -25,18 +29,25 @@ export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () =>
         body: text,
         params: Object.fromEntries(new URLSearchParams(text)),
       };
-      requests.push(captured);
+      const seq = requests.push(captured) - 1;
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      const verdict = decide(captured);
-      if (verdict === "reset") return req.socket.destroy();
-      if (verdict === "stall") return stalled.add(res);
-      if (verdict && verdict !== "forward") {
-        res.writeHead(verdict.status, { "Content-Type": "text/xml", ...verdict.headers });
-        return res.end(verdict.body);
-      }
+      /** Ends the exchange with a fault or a made-up answer. @param {"reset" | "stall" | Answer} fault */
+      const inject = (fault) => {
+        if (fault === "reset") return req.socket.destroy();
+        if (fault === "stall") return stalled.add(res);
+        res.writeHead(fault.status, { "Content-Type": "text/xml", ...fault.headers });
+        res.end(fault.body);
+      };
+      const verdict = decide(captured, seq);
+      const lost = verdict && typeof verdict === "object" && "afterForward" in verdict ? verdict.afterForward : undefined;
+      if (verdict && verdict !== "forward" && !lost) return inject(verdict);
       const up = request(`${upstream}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (!lost) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          return answer.pipe(res);
+        }
+        answer.resume();
+        answer.on("end", () => inject(lost));
       });
       up.on("error", () => req.socket.destroy());
       up.end(body);
