@@ -5,6 +5,7 @@ import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
 import { GLOBAL_OPTIONS } from "../dist/cli/global-options.js";
 import { commandModulePath } from "../dist/cli/main.js";
+import { commandOptions } from "../dist/cli/dry-run.js";
 import { ROOT } from "./harness/moto.js";
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -27,7 +28,7 @@ describe("the command table", () => {
     for (const spec of COMMANDS) {
       expect(spec.summary, spec.name).toMatch(/^[A-Z].*\.$/);
       expect(spec.operations.length, spec.name).toBeGreaterThan(0);
-      const all = [...GLOBAL_OPTIONS, ...spec.options];
+      const all = [...GLOBAL_OPTIONS, ...commandOptions(spec)];
       const shorts = all.map((o) => o.short).filter(Boolean);
       expect(new Set(shorts).size, `${spec.name} short letters`).toBe(shorts.length);
       expect(new Set(all.map((o) => o.long)).size, `${spec.name} long names`).toBe(all.length);

@@ -1,6 +1,7 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
 import { ConfigError, UsageError } from "../cli/errors.js";
+import { isReadOnly, type PlannedStep } from "../cli/dry-run.js";
 import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
 import { ACTION, iamRetryStrategy } from "./retry.js";
@@ -70,6 +71,8 @@ export interface ClientSettings {
   credentials: CredentialSource;
   config: ClientConfig;
   debug?: (message: string) => void;
+  /** --dry-run: changing actions are recorded here and not sent. */
+  planned?: PlannedStep[];
 }
 
 /** The SDK warns about Node 20 on stderr at client creation; iamkit supports Node 20 by design. */
@@ -109,6 +112,7 @@ async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: 
     requestHandler,
   });
   observeAttempts(client, settings.debug);
+  if (settings.planned) holdBackChanges(client, settings.planned);
   return client;
 }
 
@@ -136,5 +140,21 @@ function observeAttempts(client: IAM | STS, log?: (message: string) => void): vo
       }
     },
     { step: "deserialize", name: "iamkitAttempts", priority: "high" },
+  );
+}
+
+/**
+ * --dry-run: a changing action is recorded with its parameters and answered with an empty result
+ * without being sent; reads go through, so the plan reflects the account as it is.
+ */
+function holdBackChanges(client: IAM | STS, planned: PlannedStep[]): void {
+  (client.middlewareStack as IAM["middlewareStack"]).add(
+    (next, context) => async (args) => {
+      const action = String(context.commandName ?? "").replace(/Command$/, "");
+      if (isReadOnly(action)) return next(args);
+      planned.push({ Action: action, Input: { ...(args.input as Record<string, unknown>) } });
+      return { output: { $metadata: {} }, response: {} } as Awaited<ReturnType<typeof next>>;
+    },
+    { step: "initialize", name: "iamkitDryRun", priority: "high" },
   );
 }

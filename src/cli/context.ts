@@ -1,10 +1,12 @@
 import { constants as fsConstants } from "node:fs";
 import { open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
+import { devNull } from "node:os";
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
+import type { PlannedStep } from "./dry-run.js";
 import { UsageError } from "./errors.js";
 
 /** The process-level streams and environment a command runs with; tests pass their own. */
@@ -48,6 +50,11 @@ export interface Context {
   removeFile(path: string): Promise<void>;
   /** Reads a secret from the terminal without echo; undefined when stdin is not a terminal. */
   promptSecret(question: string): Promise<string | undefined>;
+  /**
+   * Under --dry-run, the list the run's held-back changes go into: IAM changes are added by the
+   * client, local ones (a credential file) by the command through plan(). Undefined otherwise.
+   */
+  dryRun?: PlannedStep[];
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -79,6 +86,26 @@ function fileErrorReason(err: unknown): string {
     default:
       return `cannot be used (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
+}
+
+/**
+ * Under --dry-run, files are planned instead of created (a file that is already there is still
+ * refused, as the real run would refuse it) and nothing is removed. The handle returned writes
+ * to the null device, so a command runs the same code either way.
+ */
+export function dryRunFiles(io: Io, planned: PlannedStep[]): Pick<Context, "createNewFile" | "removeFile"> {
+  return {
+    async createNewFile(path, mode, what) {
+      try {
+        await stat(resolve(io.cwd, path));
+      } catch {
+        planned.push({ Action: `create ${what}`, Input: { Path: path, Mode: `0${mode.toString(8)}` } });
+        return open(devNull, "w");
+      }
+      throw new UsageError(`${what} ${path} ${fileErrorReason({ code: "EEXIST" })}`);
+    },
+    async removeFile() {},
+  };
 }
 
 /** Builds the file, terminal and diagnostic half of the context; the clients are added by the caller. */

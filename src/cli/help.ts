@@ -1,4 +1,5 @@
 import type { CommandSpec, OptionSpec } from "./define.js";
+import { commandOptions } from "./dry-run.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 
 /** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
@@ -18,7 +19,7 @@ function helpOrder(a: OptionSpec, b: OptionSpec): number {
 
 /** The option table of the help text, one line per option. */
 export function optionLines(spec: CommandSpec<any, any>): string[] {
-  const all = [...GLOBAL_OPTIONS, ...spec.options].sort(helpOrder);
+  const all = [...GLOBAL_OPTIONS, ...commandOptions(spec)].sort(helpOrder);
   const width = Math.max(...all.map((o) => optionSynopsis(o).length));
   return all.map((o) => {
     const notes = [o.required ? "required" : "", o.repeatable ? "repeatable" : ""].filter(Boolean).join(", ");

@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { EXIT, UsageError, toFailure } from "./errors.js";
-import { localContext, type Auth, type Context, type Io } from "./context.js";
+import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
+import { commandOptions, planDocument, planLines, type PlannedStep } from "./dry-run.js";
 import { renderHelp } from "./help.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
@@ -27,7 +28,7 @@ function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute
     .allowExcessArguments(false);
   if (spec.positional) program.argument("[name]");
   const attribute = new Map<OptionSpec, string>();
-  for (const option of [...GLOBAL_OPTIONS, ...spec.options]) {
+  for (const option of [...GLOBAL_OPTIONS, ...commandOptions(spec)]) {
     const commanderOption = new Option(commanderFlags(option), option.description);
     if (option.repeatable) commanderOption.argParser((value: string, previous: string[] = []) => [...previous, value]);
     program.addOption(commanderOption);
@@ -171,15 +172,20 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
       return EXIT.ok;
     }
     const local = localContext(prog, io, Boolean(globals.debug), paint);
-    const opts = checkOptions(spec.options, raw, attribute, local.warn);
+    const { dryRun, ...opts } = checkOptions(commandOptions(spec), raw, attribute, local.warn);
     const rule = spec.check?.(opts);
     if (rule) throw new UsageError(rule);
 
-    const connection = await connect(globals, io, local);
+    const planned = dryRun ? ([] as PlannedStep[]) : undefined;
+    const connection = await connect(globals, io, local, planned);
     endpointUrl = connection.endpointUrl;
-    const ctx: Context = { ...local, iam: connection.iam, auth: connection.auth };
+    const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam: connection.iam, auth: connection.auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
-    if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(await materialize(result ?? {})), null, 2)]);
+    if (planned) {
+      // What the command would print describes changes that were not made: the plan replaces it.
+      if (globals.json) writeLines(io.stdout, [JSON.stringify(planDocument(planned), null, 2)]);
+      else writeLines(io.stdout, planLines(planned));
+    } else if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(await materialize(result ?? {})), null, 2)]);
     else await writeOutput(io.stdout, spec.render?.(result, opts) ?? []);
     return EXIT.ok;
   } catch (err) {
@@ -191,7 +197,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
 }
 
 /** Resolves configuration, credentials and endpoint, then creates the IAM client (and STS on demand). */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">) {
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
   const [{ loadClientConfig }, { resolveCredentials }, clients] = await Promise.all([
     import("../aws/client-config.js"),
     import("../aws/credentials.js"),
@@ -212,7 +218,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   local.debug(`endpoint: ${endpoint.url ?? "https://iam.amazonaws.com"} (${endpoint.source}), signing region ${region}`);
   if (config.proxyHost) local.debug(`proxy: ${config.proxyHost}:${config.proxyPort}`);
   const settings = { endpoint, region, credentials, config, debug: globals.debug ? local.debug : undefined };
-  const iam = await createIamClient(settings);
+  const iam = await createIamClient({ ...settings, planned });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,

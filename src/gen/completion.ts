@@ -1,4 +1,5 @@
 import type { CommandSpec, OptionSpec } from "../cli/define.js";
+import { commandOptions } from "../cli/dry-run.js";
 import { GLOBAL_OPTIONS } from "../cli/global-options.js";
 import { binNames, euareName } from "./artifacts.js";
 
@@ -13,13 +14,14 @@ function spellings(option: OptionSpec): string[] {
  */
 function caseArm(spec: CommandSpec<any, any>): string {
   const names = [spec.name, euareName(spec)].filter(Boolean).join("|");
-  const values = spec.options
+  const options = commandOptions(spec);
+  const values = options
     .filter((o) => o.choices)
     .map((o) => `        ${spellings(o).join("|")}) echo "${o.choices!.join(" ")}"; return ;;`);
   return [
     `    ${names})`,
     ...(values.length ? ['      case "$2" in', ...values, "      esac"] : []),
-    `      echo "${spec.options.flatMap(spellings).join(" ")} $_iamkit_common" ;;`,
+    `      echo "${options.flatMap(spellings).join(" ")} $_iamkit_common" ;;`,
   ].join("\n");
 }
 

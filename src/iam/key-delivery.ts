@@ -4,7 +4,14 @@ import type { Context } from "../cli/context.js";
 import type { OptionSpec } from "../cli/define.js";
 import { PartialFailure } from "../cli/errors.js";
 import { integerInRange } from "../cli/options.js";
-import { checkProfileName, describeTarget, openTarget, sharedCredentialsFile, type OpenTarget } from "./credential-files.js";
+import {
+  checkProfileName,
+  describeTarget,
+  openTarget,
+  sharedCredentialsFile,
+  type CredentialTarget,
+  type OpenTarget,
+} from "./credential-files.js";
 import { waitUntilKeyWorks } from "./propagation.js";
 
 /**
@@ -71,6 +78,12 @@ export function checkDelivery(opts: DeliveryOptions, createsKey: boolean, keyOpt
 /** Opens the file to write, before any request: a file that would be refused stops the command first. */
 export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Promise<OpenTarget | undefined> {
   const mode = opts.force ? "replace" : "create";
+  if (ctx.dryRun) {
+    // Nothing is opened (opening creates the directory); the write goes into the plan.
+    const file = opts.writeCredentialFile ?? (opts.writeProfile !== undefined ? sharedCredentialsFile(ctx.env, ctx.cwd) : undefined);
+    if (file !== undefined) planCredentialWrite(ctx, { file: resolve(ctx.cwd, file), profile: opts.writeProfile });
+    return undefined;
+  }
   if (opts.writeCredentialFile !== undefined) {
     return openTarget({ file: resolve(ctx.cwd, opts.writeCredentialFile) }, mode);
   }
@@ -112,6 +125,8 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
  * use to anyone, and its secret can never be read again.
  */
 export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
+  // A dry run created no key: there is nothing to write or wait for.
+  if (ctx.dryRun) return key;
   try {
     if (target) {
       await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
@@ -124,4 +139,9 @@ export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarge
   if (!target) return key;
   const { SecretAccessKey: _written, ...withoutSecret } = key;
   return withoutSecret;
+}
+
+/** --dry-run: the credential file or profile a real run would write, as a planned step. */
+export function planCredentialWrite(ctx: Context, target: CredentialTarget): void {
+  ctx.dryRun?.push({ Action: "write credentials", Input: { File: target.file, Profile: target.profile } });
 }

@@ -2,8 +2,10 @@ import type { Role } from "@aws-sdk/client-iam";
 import type { Context } from "../cli/context.js";
 import type { OptionSpec } from "../cli/define.js";
 import { UsageError } from "../cli/errors.js";
+import { noLint } from "../cli/options.js";
 import { decodePolicy } from "../output/print.js";
 import { documentLines } from "./inline-policies.js";
+import { checkPolicyDocument, GENERATED } from "./policy.js";
 import { readPolicyDocument } from "./policy-input.js";
 
 /**
@@ -15,6 +17,8 @@ import { readPolicyDocument } from "./policy-input.js";
 export interface TrustPolicySource {
   service?: string;
   trustPolicyFile?: string;
+  /** False with --no-lint. */
+  lint?: boolean;
 }
 
 /** Service principals are DNS names (ec2.amazonaws.com, states.eu-west-1.amazonaws.com). */
@@ -43,6 +47,7 @@ export const trustPolicySource = (): OptionSpec[] => [
     metavar: "TRUSTPOLICYFILE",
     description: "file holding the trust policy document (- reads standard input)",
   },
+  noLint(),
 ];
 
 /** The cross-option rule for trustPolicySource(): exactly one of -s and -f. */
@@ -64,16 +69,17 @@ export function serviceTrustPolicy(service: string): string {
   });
 }
 
-/** The document to send: built for -s, or read from -f and checked before anything is sent. */
-export function readTrustPolicy(ctx: Context, { service, trustPolicyFile }: TrustPolicySource): Promise<string> {
+/** The document to send for role `roleName`: built for -s or read from -f, and checked before anything is sent. */
+export function readTrustPolicy(ctx: Context, { service, trustPolicyFile, lint }: TrustPolicySource, roleName: string): Promise<string> {
+  const target = { entity: "trust", name: roleName } as const;
   return service !== undefined
-    ? Promise.resolve(serviceTrustPolicy(service))
-    : readPolicyDocument(ctx, { policyDocumentFile: trustPolicyFile });
+    ? checkPolicyDocument(ctx, serviceTrustPolicy(service), GENERATED, { ...target, lint })
+    : readPolicyDocument(ctx, { policyDocumentFile: trustPolicyFile, lint }, target);
 }
 
 /** A role whose trust policy is URL-decoded, so that --json shows it as written. */
-export function withDecodedTrustPolicy(role: Role): Role & { AssumeRolePolicyDocument: string } {
-  return { ...role, AssumeRolePolicyDocument: decodePolicy(role.AssumeRolePolicyDocument) };
+export function withDecodedTrustPolicy(role: Role | undefined /* a dry run creates none */): Role & { AssumeRolePolicyDocument: string } {
+  return { ...role!, AssumeRolePolicyDocument: decodePolicy(role?.AssumeRolePolicyDocument) };
 }
 
 /** The legacy role lines: ARN, role id, then the trust policy line for line as stored. */

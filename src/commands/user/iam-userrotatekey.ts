@@ -10,7 +10,7 @@ import {
   sharedCredentialsFile,
   type CredentialTarget,
 } from "../../iam/credential-files.js";
-import { DEFAULT_WAIT_SECONDS, undoNewKey, waitTimeout } from "../../iam/key-delivery.js";
+import { DEFAULT_WAIT_SECONDS, planCredentialWrite, undoNewKey, waitTimeout } from "../../iam/key-delivery.js";
 import { collect } from "../../iam/paginate.js";
 import { waitUntilKeyWorks } from "../../iam/propagation.js";
 
@@ -93,14 +93,19 @@ export default defineCommand<Options, Result>({
     }
 
     const { AccessKey: created } = await ctx.iam.createAccessKey({ UserName: userName });
+    if (ctx.dryRun) {
+      // No key was made, so nothing can be written or verified; the rest of the plan still shows.
+      planCredentialWrite(ctx, file.target);
+      await retire(ctx, userName, oldId, deleteOld);
+      return undefined as never; // a dry run prints its plan, never the result
+    }
     const key = created!;
     try {
       await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
       ctx.debug(`wrote the new key ${key.AccessKeyId} to ${where}`);
       await waitUntilKeyWorks(ctx, key, seconds);
       // The last step: when the old key signs this run, it is still active for this request.
-      if (deleteOld) await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: oldId });
-      else await ctx.iam.updateAccessKey({ UserName: key.UserName, AccessKeyId: oldId, Status: "Inactive" });
+      await retire(ctx, key.UserName, oldId, deleteOld);
     } catch (err) {
       throw new PartialFailure(err, await undoNewKey(ctx, key, file));
     }
@@ -118,3 +123,9 @@ export default defineCommand<Options, Result>({
     `new ${NewAccessKey.AccessKeyId} ${NewAccessKey.Status}`,
   ],
 });
+
+/** The old key's last step: deleted with --delete-old, else deactivated. */
+async function retire(ctx: Context, userName: string | undefined, oldId: string, deleteOld: boolean | undefined): Promise<void> {
+  if (deleteOld) await ctx.iam.deleteAccessKey({ UserName: userName, AccessKeyId: oldId });
+  else await ctx.iam.updateAccessKey({ UserName: userName, AccessKeyId: oldId, Status: "Inactive" });
+}

@@ -102,6 +102,11 @@ export default defineCommand<Options, Result>({
       await discard(ctx, file, outfile);
       throw err;
     }
+    if (ctx.dryRun) {
+      // No device was created, so there is no seed to save: the plan shows both steps.
+      await file.close();
+      return { VirtualMFADevice: {} as VirtualMFADevice, BootstrapFile: outfile };
+    }
     try {
       await file.writeFile(bootstrapData(device, bootstrapMethod));
       await file.close();
