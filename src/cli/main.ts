@@ -56,7 +56,8 @@ export async function runBin(name: string): Promise<void> {
 }
 
 /**
- * `iamkit <name> [args]` (`name` may omit the `iam-` prefix), `iamkit --list`, `iamkit --help`
+ * `iamkit <name> [args]` (`name` may omit the `iam-` prefix, and may be written with dashes:
+ * `iamkit policy-lint`), `iamkit --list`, `iamkit --help`
  * and `iamkit completion bash|zsh`. Only the listing forms load the command table.
  */
 export async function runDispatcher(argv: string[], io: Io): Promise<number> {
@@ -92,5 +93,6 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
     );
     return first ? EXIT.ok : EXIT.usage;
   }
-  return runByName(/^(iam|euare)-/.test(first) ? first : `iam-${first}`, rest, io);
+  // `iamkit policy-lint` reads better than `iamkit policylint`: dashes within the short name are dropped.
+  return runByName(/^(iam|euare)-/.test(first) ? first : `iam-${first.replace(/-/g, "")}`, rest, io);
 }
