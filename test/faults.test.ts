@@ -31,7 +31,10 @@ const FAULTS = {
 } as const;
 type Fault = keyof typeof FAULTS;
 
-/** What the proxy does with one request: a fault instead of forwarding it, or one after forwarding it (IAM acted, the answer is lost). */
+/**
+ * What the proxy does with one request: a fault instead of forwarding it, or a fault after
+ * forwarding it (IAM acted; its answer is lost).
+ */
 type Injection = Fault | { afterForward: Fault };
 type Plan = (req: CapturedRequest, seq: number) => Injection | undefined;
 
@@ -44,11 +47,22 @@ const action = (req: CapturedRequest) => req.params.Action;
  */
 const NOT_IDEMPOTENT = new Set(["CreateAccessKey", "CreatePolicyVersion", "CreateServiceSpecificCredential"]);
 
-/** `faults[seq % modulus]` for every request: e.g. modulus 10 and three entries is 30% of requests. */
+/** iamkit's default attempts per request, the first included (src/aws/client-config.ts). */
+const ATTEMPTS = 5;
+
+/** Which attempt a request is, from the SDK's `amz-sdk-request: attempt=2; max=5` header. */
+const attempt = (req: CapturedRequest) => Number(/^attempt=(\d+);/.exec(req.headers["amz-sdk-request"] ?? "")?.[1]);
+
+/**
+ * `faults[seq % modulus]` for every request: modulus 10 and three entries is 30% of requests.
+ * The last attempt iamkit permits is never faulted, so however concurrent requests interleave (a
+ * recursive delete sends eight at once), no request can meet a fault on every attempt: the faults
+ * are transient by construction, and a command that retries as configured always succeeds.
+ */
 function bySequence(modulus: number, faults: Record<number, Fault>): Plan {
   return (req, seq) => {
     const fault = faults[seq % modulus];
-    if (!fault) return undefined;
+    if (!fault || attempt(req) >= ATTEMPTS) return undefined;
     return NOT_IDEMPOTENT.has(action(req)) && !fault.startsWith("throttling") ? "throttling" : fault;
   };
 }
@@ -74,6 +88,8 @@ function useFaultProxy() {
     url: "",
     requests: [] as CapturedRequest[],
     injected: [] as Injected[],
+    /** How many requests and faults the tally has already counted in this test. */
+    tallied: { requests: 0, injected: 0 },
     plan: (next: Plan) => void (plan = next),
   };
   beforeAll(async () => {
@@ -94,6 +110,7 @@ function useFaultProxy() {
   beforeEach(() => {
     state.requests.length = 0;
     state.injected.length = 0;
+    state.tallied = { requests: 0, injected: 0 };
     plan = () => undefined;
   });
   afterAll(() => proxy.close());
@@ -108,15 +125,16 @@ const cli = (extra: NodeJS.ProcessEnv, name: string, ...argv: string[]) => runCl
 
 const sent = (name: string) => faulty.requests.filter((r) => action(r) === name);
 
-/** Faults injected and survived per test, printed at the end for the issue's closing note. */
+/** Faults injected per command run, and whether the run survived them, printed for the issue's closing note. */
 const tally: { test: string; requests: number; injected: Record<string, number>; survived: boolean }[] = [];
 function record(test: string, survived: boolean) {
   const injected: Record<string, number> = {};
-  for (const i of faulty.injected) {
+  for (const i of faulty.injected.slice(faulty.tallied.injected)) {
     const kind = `${i.fault}${i.afterForward ? " after forwarding" : ""}`;
     injected[kind] = (injected[kind] ?? 0) + 1;
   }
-  tally.push({ test, requests: faulty.requests.length, injected, survived });
+  tally.push({ test, requests: faulty.requests.length - faulty.tallied.requests, injected, survived });
+  faulty.tallied = { requests: faulty.requests.length, injected: faulty.injected.length };
 }
 afterAll(() => {
   const total = (survived: boolean) =>
@@ -134,9 +152,7 @@ function expectEveryFaultRetried() {
     const failed = faulty.requests[seq];
     const retry = faulty.requests.slice(seq + 1).find((r) => r.body === failed.body);
     expect(retry, `request ${seq} (${action(failed)}) was never retried`).toBeDefined();
-    expect(Number(/attempt=(\d+)/.exec(retry!.headers["amz-sdk-request"])?.[1])).toBeGreaterThan(
-      Number(/attempt=(\d+)/.exec(failed.headers["amz-sdk-request"])?.[1]),
-    );
+    expect(attempt(retry!)).toBeGreaterThan(attempt(failed));
   }
 }
 
@@ -166,17 +182,23 @@ async function seedRoles(count: number) {
   for (let i = 0; i < count; i++) await moto.iam.createRole({ RoleName: `role${pad(i)}`, AssumeRolePolicyDocument: TRUST });
 }
 
-/** Role ARNs in the server's order over every page (moto orders roles by their random id). */
-async function roleArns(): Promise<string[]> {
-  const arns: string[] = [];
+/** A listing read straight from moto over every page, in the server's order. */
+async function allPages<P extends { IsTruncated?: boolean; Marker?: string }>(
+  fetchPage: (Marker: string | undefined) => Promise<P>,
+  pick: (page: P) => string[],
+): Promise<string[]> {
+  const all: string[] = [];
   let Marker: string | undefined;
   do {
-    const page = await moto.iam.listRoles({ Marker });
-    arns.push(...(page.Roles ?? []).map((r) => r.Arn!));
+    const page = await fetchPage(Marker);
+    all.push(...pick(page));
     Marker = page.IsTruncated ? page.Marker : undefined;
   } while (Marker);
-  return arns;
+  return all;
 }
+
+/** Role ARNs as iamkit should list them (moto orders roles by their random id). */
+const roleArns = () => allPages((Marker) => moto.iam.listRoles({ Marker }), (page) => page.Roles!.map((r) => r.Arn!));
 
 const expectOk = (res: CliResult, stdout: string) => expect(res).toEqual({ code: 0, stdout, stderr: "" });
 
@@ -230,8 +252,7 @@ async function representativeCommands(extra: NodeJS.ProcessEnv) {
   expect(certs).toHaveLength(1);
   expectOk(cert, `${certs[0].CertificateId}\n`);
 
-  const dbg = await run("iam-userdel", "-u", "david", "-r", "-d");
-  console.log("DEBUG", dbg.stderr, faulty.requests.map((r, i) => `${i} ${action(r)} ${faulty.injected.find((x) => x.seq === i)?.fault ?? ""}`).join("\n"));
+  expectOk(await run("iam-userdel", "-u", "david", "-r"), "");
   expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName)).not.toContain("david");
   for (const GroupName of loaded.groups) expect((await moto.iam.getGroup({ GroupName })).Users).toEqual([]);
   for (const PolicyArn of loaded.attached) expect((await moto.iam.getPolicy({ PolicyArn })).Policy?.AttachmentCount).toBe(0);
@@ -242,38 +263,374 @@ async function representativeCommands(extra: NodeJS.ProcessEnv) {
   expect((await moto.iam.listGroupsForUser({ UserName: "alice" })).Groups).toEqual([]);
 }
 
-describe("transient faults on 30% of requests: every command succeeds", () => {
-  const plans: [string, Plan, NodeJS.ProcessEnv][] = [
-    ["Throttling as HTTP 400", bySequence(10, { 0: "throttling", 3: "throttling", 6: "throttling" }), {}],
-    ["Throttling as HTTP 429", bySequence(10, { 0: "throttling429", 3: "throttling429", 6: "throttling429" }), {}],
-    ["Throttling (400 and 429) in adaptive mode", bySequence(10, { 0: "throttling", 3: "throttling429", 6: "throttling" }), { AWS_RETRY_MODE: "adaptive" }],
-    ["ServiceUnavailable 503, InternalFailure 500 and connection resets", bySequence(10, { 0: "unavailable", 3: "internal", 6: "reset" }), {}],
+/**
+ * The faults hit close to the planned share of all requests. A little under it: a last permitted
+ * attempt is never faulted, and moto's own answer to ListServiceSpecificCredentials (HTTP 500, it
+ * lacks the action) is retried and takes sequence numbers too.
+ */
+function expectShare(planned: number) {
+  expect(faulty.injected.length / faulty.requests.length).toBeGreaterThan(planned * 0.75);
+}
+
+describe("transient faults: every command of the representative set succeeds", () => {
+  const plans: { name: string; plan: Plan; share: number; env?: NodeJS.ProcessEnv }[] = [
+    { name: "30% Throttling as HTTP 400", plan: bySequence(10, { 0: "throttling", 3: "throttling", 6: "throttling" }), share: 0.3 },
+    { name: "30% Throttling as HTTP 429", plan: bySequence(10, { 0: "throttling429", 3: "throttling429", 6: "throttling429" }), share: 0.3 },
+    {
+      name: "30% Throttling (400 and 429) in adaptive mode",
+      plan: bySequence(10, { 0: "throttling", 3: "throttling429", 6: "throttling" }),
+      share: 0.3,
+      env: { AWS_RETRY_MODE: "adaptive" },
+    },
+    {
+      name: "30% ServiceUnavailable 503, InternalFailure 500 and connection resets",
+      plan: bySequence(10, { 0: "unavailable", 3: "internal", 6: "reset" }),
+      share: 0.3,
+    },
+    // Each stall costs a whole request timeout, so fewer of them and a short timeout.
+    {
+      name: "10% stalls past a 500 ms request timeout",
+      plan: bySequence(10, { 5: "stall" }),
+      share: 0.1,
+      env: { IAMKIT_REQUEST_TIMEOUT: "500" },
+    },
   ];
-  for (const [name, plan, extra] of plans) {
+  for (const { name, plan, share, env = {} } of plans) {
     it(name, async () => {
       faulty.plan(plan);
       let survived = false;
       try {
-        await representativeCommands(extra);
+        await representativeCommands(env);
         survived = true;
       } finally {
         record(`representative set, ${name}`, survived);
       }
-      expect(faulty.injected.length).toBeGreaterThanOrEqual(Math.floor(faulty.requests.length * 0.29));
+      expectShare(share);
       expectEveryFaultRetried();
     }, 180_000);
   }
+});
 
-  it("stalls past a short request timeout on 10% of requests", async () => {
-    faulty.plan(bySequence(10, { 5: "stall" }));
-    let survived = false;
-    try {
-      await representativeCommands({ IAMKIT_REQUEST_TIMEOUT: "500" });
-      survived = true;
-    } finally {
-      record("representative set, stalls past a 500 ms request timeout", survived);
+/** Runs a command whose faults are meant to be fatal, and tallies them as such. */
+async function fatal(test: string, extra: NodeJS.ProcessEnv, name: string, ...argv: string[]): Promise<CliResult> {
+  const res = await cli(extra, name, ...argv);
+  record(test, false);
+  return res;
+}
+
+const lines = (stderr: string) => stderr.trimEnd().split("\n");
+
+/**
+ * What a listing may print before a later page fails for good: text output streams page by page,
+ * so the items already listed, in order, but never the "IsTruncated: false" that would claim the
+ * list complete.
+ */
+function expectNoCompletenessClaim(stdout: string, all: string[]) {
+  expect(stdout).not.toContain("IsTruncated");
+  const printed = stdout === "" ? [] : stdout.trimEnd().split("\n");
+  expect(printed).toEqual(all.slice(0, printed.length));
+  expect(printed.length).toBeLessThan(all.length);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A loaded user's dependents as iam-userdel -r names them, in its removal order. */
+const dependents = (seeded: Awaited<ReturnType<typeof seedLoadedUser>>) => [
+  ...seeded.keys.map((id) => `access key ${id}`),
+  ...seeded.policies.map((name) => `policy ${name}`),
+  ...seeded.attached.map((arn) => `attached policy ${arn}`),
+  ...seeded.certs.map((id) => `certificate ${id}`),
+  `SSH key ${seeded.sshKey}`,
+  ...seeded.groups.map((name) => `membership of group ${name}`),
+  "login profile",
+  `MFA device ${seeded.serial}`,
+];
+
+describe("persistent faults: the command fails with one line naming the action", () => {
+  it("a list whose second page is throttled for good fails without claiming to be complete", async () => {
+    await seedRoles(101);
+    faulty.plan(persistent("throttling", (r) => action(r) === "ListRoles" && r.params.Marker !== undefined));
+    // Three attempts keep the throttling backoff (up to 1 s, then up to 2 s) short.
+    const res = await fatal("ListRoles page 2 throttled", { AWS_MAX_ATTEMPTS: "3" }, "iam-rolelistbypath");
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`${gaveUp("iam-rolelistbypath", THROTTLED, "ListRoles", 3)}\n`);
+    expectNoCompletenessClaim(res.stdout, await roleArns());
+    expect(sent("ListRoles").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true]);
+  });
+
+  it("a list whose second page answers 503 on every attempt fails the same way; --json prints nothing", async () => {
+    for (let i = 0; i < 101; i++) {
+      await moto.iam.createPolicy({ PolicyName: `policy${pad(i)}`, PolicyDocument: policyAllowing("s3:Get*") });
     }
-    expect(faulty.injected.length).toBeGreaterThanOrEqual(Math.floor(faulty.requests.length * 0.09));
-    expectEveryFaultRetried();
-  }, 180_000);
+    const all = await allPages((Marker) => moto.iam.listPolicies({ Scope: "Local", Marker }), (page) => page.Policies!.map((p) => p.Arn!));
+    faulty.plan(persistent("unavailable", (r) => action(r) === "ListPolicies" && r.params.Marker !== undefined));
+    const stderr = `${gaveUp("iam-policylistbypath", UNAVAILABLE, "ListPolicies", ATTEMPTS)}\n`;
+    const text = await fatal("ListPolicies page 2 unavailable", {}, "iam-policylistbypath");
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe(stderr);
+    expectNoCompletenessClaim(text.stdout, all);
+    expect(sent("ListPolicies").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true, true, true]);
+    // --json prints one document at the end: nothing at all when a page failed.
+    expect(await fatal("ListPolicies page 2 unavailable, --json", {}, "iam-policylistbypath", "--json")).toEqual({ code: 1, stdout: "", stderr });
+  });
+
+  it("429 on every attempt of a one-request command", async () => {
+    await moto.iam.createUser({ UserName: "alice" });
+    faulty.plan(persistent("throttling429", (r) => action(r) === "ListAccessKeys"));
+    expect(await fatal("ListAccessKeys 429", { AWS_MAX_ATTEMPTS: "2" }, "iam-userlistkeys", "-u", "alice")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${gaveUp("iam-userlistkeys", THROTTLED, "ListAccessKeys", 2)}\n`,
+    });
+    expect(sent("ListAccessKeys")).toHaveLength(2);
+  });
+
+  it("InternalFailure on every attempt changes nothing", async () => {
+    await moto.iam.createGroup({ GroupName: "staff" });
+    faulty.plan(persistent("internal", (r) => action(r) === "PutGroupPolicy"));
+    const res = await fatal("PutGroupPolicy 500", {}, "iam-groupuploadpolicy", "-g", "staff", "-p", "read", "-o", policyAllowing("s3:Get*"));
+    expect(res).toEqual({ code: 1, stdout: "", stderr: `${gaveUp("iam-groupuploadpolicy", INTERNAL, "PutGroupPolicy", ATTEMPTS)}\n` });
+    expect(sent("PutGroupPolicy")).toHaveLength(ATTEMPTS);
+    expect((await moto.iam.listGroupPolicies({ GroupName: "staff" })).PolicyNames).toEqual([]);
+  });
+
+  it("a connection reset on every attempt is unreachable (exit 4)", async () => {
+    faulty.plan(persistent("reset", (r) => action(r) === "CreateGroup"));
+    const res = await fatal("CreateGroup reset", {}, "iam-groupcreate", "-g", "staff");
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${gaveUp("iam-groupcreate", `cannot reach the IAM endpoint ${faulty.url} (ECONNRESET)`, "CreateGroup", ATTEMPTS)}\n`,
+    });
+    expect(sent("CreateGroup")).toHaveLength(ATTEMPTS);
+    expect((await moto.iam.listGroups({})).Groups).toEqual([]);
+  });
+
+  it("iam-usercreate -k -g says the user was created when adding it to the group fails for good", async () => {
+    await moto.iam.createGroup({ GroupName: "staff" });
+    faulty.plan(persistent("throttling", (r) => action(r) === "AddUserToGroup"));
+    const res = await fatal("AddUserToGroup throttled", { AWS_MAX_ATTEMPTS: "2" }, "iam-usercreate", "-u", "bob", "-k", "-g", "staff");
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(lines(res.stderr)).toEqual([
+      gaveUp("iam-usercreate", THROTTLED, "AddUserToGroup", 2),
+      "iam-usercreate: done before the failure: created user bob",
+    ]);
+    expect(sent("CreateAccessKey")).toEqual([]);
+    expect((await moto.iam.getUser({ UserName: "bob" })).User?.UserName).toBe("bob");
+    expect((await moto.iam.listAccessKeys({ UserName: "bob" })).AccessKeyMetadata).toEqual([]);
+  });
+
+  it("iam-userdel -r prints what it removed and what remains when DeleteUser fails for good", async () => {
+    const seeded = await seedLoadedUser(moto.iam, "david");
+    faulty.plan(persistent("unavailable", (r) => action(r) === "DeleteUser"));
+    const res = await fatal("DeleteUser unavailable", {}, "iam-userdel", "-u", "david", "-r");
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(lines(res.stderr)).toEqual([
+      gaveUp("iam-userdel", UNAVAILABLE, "DeleteUser", ATTEMPTS),
+      `iam-userdel: removed: ${dependents(seeded).join(", ")}`,
+      "iam-userdel: remains: user david",
+    ]);
+    expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");
+    expect((await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata).toEqual([]);
+    expect((await moto.iam.listUserPolicies({ UserName: "david" })).PolicyNames).toEqual([]);
+  });
+
+  it("iam-userdel -r reports nothing removed and everything remaining when every removal fails", async () => {
+    const seeded = await seedLoadedUser(moto.iam, "david");
+    const removal = /^(Delete|Detach|Remove|Deactivate)/;
+    faulty.plan(persistent("unavailable", (r) => removal.test(action(r))));
+    // No removal can succeed, so the report is the same whichever failure comes back first.
+    const res = await fatal("every removal unavailable", { AWS_MAX_ATTEMPTS: "3" }, "iam-userdel", "-u", "david", "-r");
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    const [first, ...report] = lines(res.stderr);
+    // Eight removals start at once: keys, inline policies and attached policies; any may fail first.
+    expect(first).toMatch(new RegExp(`^${escape(gaveUp("iam-userdel", UNAVAILABLE, "ACTION", 3)).replace("ACTION", "(DeleteAccessKey|DeleteUserPolicy|DetachUserPolicy)")}$`));
+    expect(report).toEqual([
+      "iam-userdel: removed: nothing",
+      `iam-userdel: remains: ${[...dependents(seeded), "user david"].join(", ")}`,
+    ]);
+    expect((await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata).toHaveLength(2);
+    expect((await moto.iam.listUserPolicies({ UserName: "david" })).PolicyNames).toEqual(seeded.policies);
+  });
+
+  it("iam-groupdel -r prints what it removed and what remains when DeleteGroup fails for good", async () => {
+    await moto.iam.createGroup({ GroupName: "mygroup" });
+    for (const UserName of ["ann", "ben"]) {
+      await moto.iam.createUser({ UserName });
+      await moto.iam.addUserToGroup({ GroupName: "mygroup", UserName });
+    }
+    await moto.iam.putGroupPolicy({ GroupName: "mygroup", PolicyName: "read", PolicyDocument: policyAllowing("s3:Get*") });
+    faulty.plan(persistent("internal", (r) => action(r) === "DeleteGroup"));
+    const res = await fatal("DeleteGroup 500", {}, "iam-groupdel", "-g", "mygroup", "-r");
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(lines(res.stderr)).toEqual([
+      gaveUp("iam-groupdel", INTERNAL, "DeleteGroup", ATTEMPTS),
+      "iam-groupdel: removed: member ann, member ben, policy read",
+      "iam-groupdel: remains: group mygroup",
+    ]);
+    expect((await moto.iam.getGroup({ GroupName: "mygroup" })).Users).toEqual([]);
+    expect((await moto.iam.listGroupPolicies({ GroupName: "mygroup" })).PolicyNames).toEqual([]);
+  });
+});
+
+describe("creates IAM does not deduplicate are not retried once IAM may have acted", () => {
+  const keysOf = async (UserName: string) => (await moto.iam.listAccessKeys({ UserName })).AccessKeyMetadata ?? [];
+  const lostAnswer = (fault: Fault, name: string): Plan => (req) => (action(req) === name ? { afterForward: fault } : undefined);
+
+  it("CreateAccessKey answered 500 after IAM made the key: one request, exit 1, one key", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    faulty.plan(lostAnswer("internal", "CreateAccessKey"));
+    expect(await fatal("CreateAccessKey 500 after forwarding", {}, "iam-useraddkey", "-u", "bob")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${notRetried("iam-useraddkey", INTERNAL, "CreateAccessKey")}\n`,
+    });
+    expect(sent("CreateAccessKey")).toHaveLength(1);
+    expect(await keysOf("bob")).toHaveLength(1);
+  });
+
+  it("iam-usercreate -k: the same, and it says the user was created", async () => {
+    faulty.plan(lostAnswer("internal", "CreateAccessKey"));
+    const res = await fatal("CreateAccessKey 500 after forwarding (usercreate)", {}, "iam-usercreate", "-u", "bob", "-k");
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(lines(res.stderr)).toEqual([
+      notRetried("iam-usercreate", INTERNAL, "CreateAccessKey"),
+      "iam-usercreate: done before the failure: created user bob",
+    ]);
+    expect(sent("CreateAccessKey")).toHaveLength(1);
+    expect(await keysOf("bob")).toHaveLength(1);
+  });
+
+  it("CreateAccessKey whose connection is reset after IAM made the key: one request, exit 4, one key", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    faulty.plan(lostAnswer("reset", "CreateAccessKey"));
+    expect(await fatal("CreateAccessKey reset after forwarding", {}, "iam-useraddkey", "-u", "bob")).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${notRetried("iam-useraddkey", `cannot reach the IAM endpoint ${faulty.url} (ECONNRESET)`, "CreateAccessKey")}\n`,
+    });
+    expect(sent("CreateAccessKey")).toHaveLength(1);
+    expect(await keysOf("bob")).toHaveLength(1);
+  });
+
+  it("CreateAccessKey that times out is not retried either: iamkit cannot tell whether IAM acted", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    faulty.plan(persistent("stall", (r) => action(r) === "CreateAccessKey"));
+    const res = await fatal("CreateAccessKey stalled", { IAMKIT_REQUEST_TIMEOUT: "300" }, "iam-useraddkey", "-u", "bob");
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${notRetried("iam-useraddkey", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "CreateAccessKey")}\n`,
+    });
+    expect(sent("CreateAccessKey")).toHaveLength(1);
+  });
+
+  it("CreatePolicyVersion answered 503 after IAM stored the version: one request, one new version", async () => {
+    const arn = (await moto.iam.createPolicy({ PolicyName: "reports", PolicyDocument: policyAllowing("s3:Get*") })).Policy!.Arn!;
+    faulty.plan(lostAnswer("unavailable", "CreatePolicyVersion"));
+    const res = await fatal("CreatePolicyVersion 503 after forwarding", {}, "iam-policycreateversion", "-a", arn, "-o", policyAllowing("s3:List*"));
+    expect(res).toEqual({ code: 1, stdout: "", stderr: `${notRetried("iam-policycreateversion", UNAVAILABLE, "CreatePolicyVersion")}\n` });
+    expect(sent("CreatePolicyVersion")).toHaveLength(1);
+    expect((await moto.iam.listPolicyVersions({ PolicyArn: arn })).Versions).toHaveLength(2);
+  });
+
+  it("CreateAccessKey throttled before it reached IAM is retried and makes exactly one key", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    faulty.plan((req) => (action(req) === "CreateAccessKey" && sent("CreateAccessKey").length === 1 ? "throttling" : undefined));
+    const res = await cli({}, "iam-useraddkey", "-u", "bob");
+    record("CreateAccessKey throttled before forwarding", res.code === 0);
+    const keys = await keysOf("bob");
+    expect(keys).toHaveLength(1);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(new RegExp(`^${keys[0].AccessKeyId}\\n[A-Za-z0-9/+]{40}\\n$`));
+    expect(sent("CreateAccessKey").map((r) => r.headers["amz-sdk-request"])).toEqual([`attempt=1; max=${ATTEMPTS}`, `attempt=2; max=${ATTEMPTS}`]);
+  });
+
+  it("a named create whose answer was lost is retried, and the duplicate answer says so", async () => {
+    faulty.plan((req) => (action(req) === "CreateUser" && sent("CreateUser").length === 1 ? { afterForward: "unavailable" } : undefined));
+    const res = await cli({}, "iam-usercreate", "-u", "bob");
+    record("CreateUser 503 after forwarding, retried", false);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(res.stderr).toMatch(
+      /^iam-usercreate: error \(EntityAlreadyExists\): .*bob.* \(sent 2 times after transient failures: an earlier attempt may have succeeded\)\n$/,
+    );
+    expect(sent("CreateUser")).toHaveLength(2);
+    expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName)).toEqual(["bob"]);
+  });
+});
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trace", () => {
+  /** Generous: the point is "seconds, not minutes", on any CI machine. */
+  const SANITY_MS = 20_000;
+
+  async function timed(extra: NodeJS.ProcessEnv, name: string, ...argv: string[]) {
+    const started = Date.now();
+    const res = await cli(extra, name, ...argv);
+    return { res, ms: Date.now() - started };
+  }
+
+  it("a closed port", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const { res, ms } = await timed({ AWS_IAM_URL: url }, "iam-userlistbypath");
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${url} (ECONNREFUSED)`, "ListUsers", ATTEMPTS)}\n`,
+    });
+    expect(ms).toBeLessThan(SANITY_MS);
+  });
+
+  it("a host name that cannot resolve", async () => {
+    const url = "http://iam.iamkit-test.invalid";
+    const { res, ms } = await timed({ AWS_IAM_URL: url }, "iam-userlistbypath");
+    expect(res.code).toBe(4);
+    expect(res.stdout).toBe("");
+    // ENOTFOUND where a resolver answers; EAI_AGAIN where none is reachable.
+    expect(res.stderr.replace("(EAI_AGAIN)", "(ENOTFOUND)")).toBe(
+      `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${url} (ENOTFOUND)`, "ListUsers", ATTEMPTS)}\n`,
+    );
+    expect(ms).toBeLessThan(SANITY_MS);
+  });
+
+  it("an endpoint that never answers: every attempt times out", async () => {
+    faulty.plan(persistent("stall", (r) => action(r) === "ListUsers"));
+    const { res, ms } = await timed({ IAMKIT_REQUEST_TIMEOUT: "300" }, "iam-userlistbypath");
+    record("ListUsers stalled", false);
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", ATTEMPTS)}\n`,
+    });
+    expect(sent("ListUsers")).toHaveLength(ATTEMPTS);
+    expect(ms).toBeLessThan(ATTEMPTS * 300 + SANITY_MS);
+  });
+
+  it("the client config file sets the timeout and the attempts", async () => {
+    faulty.plan(persistent("stall", (r) => action(r) === "ListUsers"));
+    const config = writeTestFile(moto, "fail-fast.conf", "RequestTimeout=300\nMaxAttempts=2\n");
+    const { res } = await timed({ CLIENT_CONFIG_FILE: config }, "iam-userlistbypath");
+    record("ListUsers stalled, client config file", false);
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", 2)}\n`,
+    });
+    expect(sent("ListUsers")).toHaveLength(2);
+  });
 });

@@ -112,7 +112,7 @@ describe("endpoint", () => {
     expect(res).toEqual({
       code: 4,
       stdout: "",
-      stderr: "iam-userlistbypath: cannot reach the IAM endpoint http://127.0.0.1:9 (ECONNREFUSED)\n",
+      stderr: "iam-userlistbypath: cannot reach the IAM endpoint http://127.0.0.1:9 (ECONNREFUSED); ListUsers failed after 5 attempts\n",
     });
   });
 
@@ -129,7 +129,7 @@ describe("endpoint", () => {
       expect(res).toEqual({
         code: 4,
         stdout: "",
-        stderr: `iam-userlistbypath: cannot reach the IAM endpoint http://127.0.0.1:${port} (timed out)\n`,
+        stderr: `iam-userlistbypath: cannot reach the IAM endpoint http://127.0.0.1:${port} (timed out); ListUsers failed after 1 attempt\n`,
       });
     } finally {
       sockets.forEach((s) => s.destroy());

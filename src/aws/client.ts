@@ -1,10 +1,10 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
-import { ConfigError, UsageError } from "../cli/errors.js";
+import { ACTION, ConfigError, UsageError } from "../cli/errors.js";
 import { isReadOnly, type PlannedStep } from "../cli/dry-run.js";
 import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
-import { ACTION, iamRetryStrategy } from "./retry.js";
+import { iamRetryStrategy } from "./retry.js";
 import type { RetryStrategyV2 } from "@smithy/types";
 import type { httpOptions } from "./http.js";
 
@@ -98,6 +98,7 @@ type ClientClass<C> = new (config: {
   endpoint?: string;
   credentials: CredentialSource["credentials"];
   retryStrategy: RetryStrategyV2;
+  maxAttempts: number;
   requestHandler: Awaited<ReturnType<typeof httpOptions>>["requestHandler"];
 }) => C;
 
@@ -109,6 +110,8 @@ async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: 
     endpoint: settings.endpoint.url,
     credentials: settings.credentials.credentials,
     retryStrategy: await iamRetryStrategy(settings.config),
+    // The strategy enforces the attempts; the SDK reads this for its amz-sdk-request header only.
+    maxAttempts: settings.config.maxAttempts,
     requestHandler,
   });
   observeAttempts(client, settings.debug);

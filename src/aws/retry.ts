@@ -1,5 +1,6 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
-import { serviceErrorCode } from "../cli/errors.js";
+import { ACTION, NOT_RETRIED, serviceErrorCode } from "../cli/errors.js";
+import { isNotImplementedAnswer } from "../iam/not-implemented.js";
 import type { ClientConfig } from "./client-config.js";
 
 /** IAM answers a quota (two keys, five versions...) with LimitExceeded: no retry can succeed. */
@@ -16,15 +17,16 @@ export const NOT_IDEMPOTENT = new Set(["CreateAccessKey", "CreatePolicyVersion",
 
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-/** The middleware in client.ts names each failed attempt's action here, for the retry decision. */
-export const ACTION = Symbol("iamkit action");
-
 function retryAllowed(info: RetryErrorInfo): boolean {
-  const error = info.error as { [ACTION]?: string; code?: string } | undefined;
+  const error = info.error as { [ACTION]?: string; [NOT_RETRIED]?: boolean; code?: string } | undefined;
   const code = serviceErrorCode(error);
   if (code && NEVER_RETRIED.has(code)) return false;
+  // An endpoint lacking the action will lack it on the next attempt too.
+  if (isNotImplementedAnswer(error)) return false;
   if (!error?.[ACTION] || !NOT_IDEMPOTENT.has(error[ACTION])) return true;
-  return info.errorType === "THROTTLING" || NEVER_CONNECTED.has(error.code ?? "");
+  if (info.errorType === "THROTTLING" || NEVER_CONNECTED.has(error.code ?? "")) return true;
+  error[NOT_RETRIED] = true;
+  return false;
 }
 
 /**

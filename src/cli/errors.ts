@@ -17,9 +17,18 @@ export const EXIT = {
   unreachable: 4,
 } as const;
 
-/** Bad flags or input that can be checked before any request is sent. */
+/**
+ * Bad flags or input that can be checked before any request is sent. Usually one line; several
+ * (every error found in a policy) each become a line of their own.
+ */
 export class UsageError extends Error {
   override name = "UsageError";
+  readonly lines: string[];
+  constructor(lines: string | string[]) {
+    const all = typeof lines === "string" ? [lines] : lines;
+    super(all.join("; "));
+    this.lines = all;
+  }
 }
 
 /** Credentials or configuration problems (missing or malformed credential file, bad endpoint variable). */
@@ -40,6 +49,12 @@ export class PartialFailure extends Error {
     super(failure instanceof Error ? failure.message : String(failure));
   }
 }
+
+/** The IAM action a failed request was for; the attempt middleware in src/aws/client.ts sets it. */
+export const ACTION = Symbol("iamkit action");
+
+/** Set by the retry strategy (src/aws/retry.ts) when it refused to resend a create IAM may have made. */
+export const NOT_RETRIED = Symbol("iamkit not retried");
 
 export interface Failure {
   code: number;
@@ -78,10 +93,28 @@ export function serviceErrorCode(err: unknown): string | undefined {
 
 function networkCode(err: unknown): string | undefined {
   for (let e = err as { code?: string; cause?: unknown; name?: string } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "ETIMEDOUT" || e.name === "TimeoutError") return "timed out";
+    // The SDK names resets and refusals TimeoutError too: the code says what happened.
     if (e.code && NETWORK_CODES.has(e.code)) return e.code;
+    if (e.code === "ETIMEDOUT" || e.name === "TimeoutError") return "timed out";
   }
   return undefined;
+}
+
+const THROTTLING_CODES = new Set(["Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException"]);
+
+/** The request itself failed (throttled, a server error), as opposed to IAM refusing what it asked. */
+function isFault(status: number | undefined, code: string): boolean {
+  return status === 429 || (status ?? 0) >= 500 || THROTTLING_CODES.has(code);
+}
+
+/** Names the request that failed for good and how often it was sent: `; ListRoles failed after 5 attempts`. */
+function requestNote(err: unknown): string {
+  const e = err as { [ACTION]?: string; [NOT_RETRIED]?: boolean; $metadata?: { attempts?: number } };
+  const action = e[ACTION];
+  if (!action) return "";
+  if (e[NOT_RETRIED]) return `; ${action} not retried: IAM may have acted on it`;
+  const attempts = e.$metadata?.attempts ?? 1;
+  return `; ${action} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
 }
 
 /** A service message can be multi-line (an HTML error page): keep the first meaningful line. */
@@ -90,14 +123,23 @@ function firstLine(text: string): string {
   return line.trim().replace(/<[^>]+>/g, "");
 }
 
+/**
+ * Messages repeat what the user typed; a value holding a line break or a terminal escape must not
+ * split the message or drive the terminal, so control characters are shown escaped.
+ */
+function oneLine(message: string): string {
+  const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+  return message.replace(/[\x00-\x1f\x7f]/g, (c) => named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** Maps any thrown value to an exit code and the stderr lines for it. `prog` is e.g. `iam-usercreate`. */
 export function toFailure(err: unknown, prog: string, endpoint?: string): Failure {
   if (err instanceof PartialFailure) {
     const inner = toFailure(err.failure, prog, endpoint);
     return { code: inner.code, lines: [...inner.lines, ...err.report.map((line) => `${prog}: ${line}`)] };
   }
-  if (err instanceof UsageError) return { code: EXIT.usage, lines: [`${prog}: ${err.message}`] };
-  if (err instanceof ConfigError) return { code: EXIT.config, lines: [`${prog}: ${err.message}`] };
+  if (err instanceof UsageError) return { code: EXIT.usage, lines: err.lines.map((line) => `${prog}: ${oneLine(line)}`) };
+  if (err instanceof ConfigError) return { code: EXIT.config, lines: [`${prog}: ${oneLine(err.message)}`] };
   const name = (err as { name?: string } | undefined)?.name;
   if (name === "CredentialsProviderError") {
     return {
@@ -124,12 +166,13 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
       attempts > 1 && ALREADY_THERE.has(code)
         ? ` (sent ${attempts} times after transient failures: an earlier attempt may have succeeded)`
         : "";
-    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}${hint}`] };
+    const note = isFault(status, code) ? requestNote(err) : "";
+    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}${hint}${note}`] };
   }
   const net = networkCode(err);
   if (net) {
     const where = endpoint ? ` ${endpoint}` : "";
-    return { code: EXIT.unreachable, lines: [`${prog}: cannot reach the IAM endpoint${where} (${net})`] };
+    return { code: EXIT.unreachable, lines: [`${prog}: cannot reach the IAM endpoint${where} (${net})${requestNote(err)}`] };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: EXIT.service, lines: [`${prog}: error: ${firstLine(message)}`] };

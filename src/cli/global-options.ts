@@ -1,4 +1,5 @@
 import type { OptionSpec } from "./define.js";
+import { UsageError } from "./errors.js";
 
 /** Options every command accepts: IAMCli's common set, then iamkit's additions. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -18,7 +19,16 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { key: "debug", short: "d", long: "debug", description: "enable debug logging" },
   { key: "help", short: "h", long: "help", description: "print out this message" },
   { key: "profile", long: "profile", metavar: "NAME", description: "use this profile of the AWS shared config files" },
-  { key: "region", long: "region", metavar: "REGION", description: "sign requests for this region (default us-east-1)" },
+  {
+    key: "region",
+    long: "region",
+    metavar: "REGION",
+    description: "sign requests for this region (default us-east-1)",
+    parse: (raw) => {
+      if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(raw)) throw new UsageError(`invalid region "${raw}": expected a region name such as us-east-1`);
+      return raw;
+    },
+  },
   { key: "json", long: "json", description: "print the result as one JSON document" },
 ];
 

@@ -156,15 +156,28 @@ export const verbose = (description: string): OptionSpec => ({
   description,
 });
 
+/** `-f FILE`: a policy document in a file. */
+export const policyDocumentFile = (): OptionSpec => ({
+  key: "policyDocumentFile",
+  short: "f",
+  long: "policy-document",
+  metavar: "POLICYDOCUMENTFILE",
+  description: "file holding the policy document (- reads standard input)",
+});
+
+/**
+ * `--no-lint` of every command that uploads a policy. Commander gives a lone `--no-x` flag the
+ * key `x`, true unless the flag is given.
+ */
+export const noLint = (): OptionSpec => ({
+  key: "lint",
+  long: "no-lint",
+  description: "do not print warnings about risky policies (errors still stop the upload)",
+});
+
 /** The two ways to give a policy document; a command's `check` requires exactly one. */
 export const policyDocument = (): OptionSpec[] => [
-  {
-    key: "policyDocumentFile",
-    short: "f",
-    long: "policy-document",
-    metavar: "POLICYDOCUMENTFILE",
-    description: "file holding the policy document (- reads standard input)",
-  },
+  policyDocumentFile(),
   {
     key: "policyContent",
     short: "o",
@@ -172,6 +185,7 @@ export const policyDocument = (): OptionSpec[] => [
     metavar: "POLICYDOCUMENT",
     description: "the policy document itself, as text",
   },
+  noLint(),
 ];
 
 /** The cross-option rule for policyDocument(): exactly one of -f and -o. */
@@ -220,6 +234,7 @@ export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
     long: "output",
     description: "also print the generated policy",
   },
+  noLint(),
 ];
 
 export const accessKeyId = (): OptionSpec => ({

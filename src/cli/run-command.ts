@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { IAM } from "@aws-sdk/client-iam";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { EXIT, UsageError, toFailure } from "./errors.js";
@@ -20,7 +21,7 @@ export function optionLabel(option: OptionSpec): string {
   return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
 }
 
-function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute: Map<OptionSpec, string> } {
+function buildParser(spec: CommandSpec<any, any>, prog: string): { program: Command; attribute: Map<OptionSpec, string> } {
   const program = new Command(spec.name)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
@@ -31,6 +32,13 @@ function buildParser(spec: CommandSpec<any, any>): { program: Command; attribute
   for (const option of [...GLOBAL_OPTIONS, ...commandOptions(spec)]) {
     const commanderOption = new Option(commanderFlags(option), option.description);
     if (option.repeatable) commanderOption.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    // Commander keeps the last of two values: `iam-userdel -u keep -u victim` would delete "victim".
+    else if (option.metavar) {
+      commanderOption.argParser((value: string, previous?: string) => {
+        if (previous !== undefined) throw new UsageError(`option ${optionLabel(option)} is given more than once; see ${prog} -h`);
+        return value;
+      });
+    }
     program.addOption(commanderOption);
     attribute.set(option, commanderOption.attributeName());
   }
@@ -51,6 +59,41 @@ function usageFromCommander(err: CommanderError, prog: string): UsageError {
   return new UsageError(`${message}; see ${prog} -h`);
 }
 
+/**
+ * What commander would misread, found before it parses: an option followed by another option
+ * (taken as its value, so `-u -r` names a user "-r"; `--user-name=-r` still can), a value given to
+ * a flag that takes none, and a flag typed with a typographic dash (otherwise a stray argument).
+ * An option's own value is skipped: it may be a password.
+ */
+function checkTokens(options: readonly OptionSpec[], argv: string[], prog: string): void {
+  const byFlag = new Map<string, OptionSpec>();
+  for (const option of options) {
+    if (option.short) byFlag.set(`-${option.short}`, option);
+    byFlag.set(`--${option.long}`, option);
+    for (const alias of option.aliases ?? []) byFlag.set(alias, option);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") return;
+    const option = byFlag.get(token);
+    if (option?.metavar) {
+      if (argv[i + 1] !== undefined && byFlag.has(argv[i + 1])) {
+        throw new UsageError(`option ${optionLabel(option)} needs a value (${option.metavar}); see ${prog} -h`);
+      }
+      i++;
+      continue;
+    }
+    const flag = /^(--[\w-]+)=/.exec(token)?.[1];
+    if (flag && byFlag.has(flag) && !byFlag.get(flag)!.metavar) throw new UsageError(`option ${flag} takes no value; see ${prog} -h`);
+    if (/^[\u2013\u2014]/.test(token)) {
+      const name = token.replace(/^[-\u2013\u2014]+/, "");
+      throw new UsageError(
+        `"${token}" begins with a typographic dash (pasted from a web page?); did you mean ${name.length === 1 ? "-" : "--"}${name}?`,
+      );
+    }
+  }
+}
+
 /** Applies choices, parse functions and required checks, in declaration order. */
 function checkOptions(
   options: readonly OptionSpec[],
@@ -69,7 +112,8 @@ function checkOptions(
       continue;
     }
     const one = (text: string) => {
-      if (!option.secret && hasTypographic(text)) {
+      // A multi-line value is a document: its own check reports line and column instead of echoing it.
+      if (!option.secret && !/[\r\n]/.test(text) && hasTypographic(text)) {
         const label = optionLabel(option);
         throw new UsageError(
           `${label} "${text}" contains typographic quotes or dashes (pasted from a web page?); did you mean ${label} '${intendedValue(text)}'?`,
@@ -153,7 +197,8 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   };
   let endpointUrl: string | undefined;
   try {
-    const { program, attribute } = buildParser(spec);
+    const { program, attribute } = buildParser(spec, prog);
+    checkTokens([...GLOBAL_OPTIONS, ...commandOptions(spec)], argv, prog);
     const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
     try {
       program.parse(
@@ -177,7 +222,8 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     if (rule) throw new UsageError(rule);
 
     const planned = dryRun ? ([] as PlannedStep[]) : undefined;
-    const connection = await connect(globals, io, local, planned);
+    // A command that calls no IAM action (a local check) needs no credentials or endpoint.
+    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam: connection.iam, auth: connection.auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
@@ -195,6 +241,17 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     return failure.code;
   }
 }
+
+/** What an offline command gets instead of clients: using one is a bug in the command, said plainly. */
+function unavailable<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get: () => {
+      throw new Error(`internal error: a command that lists no IAM operations used ${what}`);
+    },
+  });
+}
+
+const OFFLINE = { iam: unavailable<IAM>("the IAM client"), auth: unavailable<Auth>("STS"), endpointUrl: undefined };
 
 /** Resolves configuration, credentials and endpoint, then creates the IAM client (and STS on demand). */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {

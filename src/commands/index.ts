@@ -38,6 +38,7 @@ import policydel from "./policy/iam-policydel.js";
 import policydelversion from "./policy/iam-policydelversion.js";
 import policygetattributes from "./policy/iam-policygetattributes.js";
 import policygetversion from "./policy/iam-policygetversion.js";
+import policylint from "./policy/iam-policylint.js";
 import policylistbypath from "./policy/iam-policylistbypath.js";
 import policylistentities from "./policy/iam-policylistentities.js";
 import policylisttags from "./policy/iam-policylisttags.js";
@@ -157,6 +158,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   policydelversion,
   policygetattributes,
   policygetversion,
+  policylint,
   policylistbypath,
   policylistentities,
   policylisttags,

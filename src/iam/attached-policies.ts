@@ -1,8 +1,8 @@
 import type { AttachedPolicy, IAM } from "@aws-sdk/client-iam";
 import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
 import { pathPrefix, policyArn } from "../cli/options.js";
-import { listLines } from "../output/print.js";
-import { collect, type Page } from "./paginate.js";
+import { streamedListLines } from "../output/print.js";
+import { items, type Page } from "./paginate.js";
 
 /**
  * Attaching, detaching and listing managed policies is the same for users, groups and roles:
@@ -88,9 +88,9 @@ export function listAttachedPoliciesCommand({
   kind,
   entity,
   example,
-}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AttachedPolicy[] }> {
+}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }> {
   const api = API[kind];
-  return defineCommand<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AttachedPolicy[] }>({
+  return defineCommand<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }>({
     name,
     summary: `List the ARNs of the managed policies attached to a ${kind}, optionally only those under a path.`,
     operations: [`ListAttached${api.noun}Policies`],
@@ -98,11 +98,11 @@ export function listAttachedPoliciesCommand({
     output: ["one policy ARN per line", "IsTruncated: false"],
     example,
     run: async ({ iam }, opts) => ({
-      AttachedPolicies: await collect(
+      AttachedPolicies: items(
         (Marker) => api.list(iam, entityOf(entity, opts), opts.pathPrefix, Marker),
         (page) => page.AttachedPolicies,
       ),
     }),
-    render: ({ AttachedPolicies }) => listLines(AttachedPolicies.map((p) => p.PolicyArn)),
+    render: ({ AttachedPolicies }) => streamedListLines(AttachedPolicies, (p) => p.PolicyArn),
   });
 }

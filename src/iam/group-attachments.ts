@@ -1,6 +1,6 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import { collect } from "./paginate.js";
-import { runTasks } from "./tasks.js";
+import { runWaves } from "./tasks.js";
 
 /** Everything that makes real IAM refuse DeleteGroup. */
 export interface GroupAttachments {
@@ -37,8 +37,7 @@ export function groupSections(a: GroupAttachments): [string, string[]][] {
 /** Removes members and policies (one wave, bounded concurrency), then the group. */
 export async function deleteGroupRecursively(iam: IAM, groupName: string, a: GroupAttachments): Promise<void> {
   const GroupName = groupName;
-  const groupLabel = `group ${groupName}`;
-  const removed = await runTasks(
+  await runWaves([
     [
       ...a.users.map((u) => ({ label: `member ${u.name}`, run: () => iam.removeUserFromGroup({ GroupName, UserName: u.name }) })),
       ...a.policies.map((name) => ({ label: `policy ${name}`, run: () => iam.deleteGroupPolicy({ GroupName, PolicyName: name }) })),
@@ -47,7 +46,6 @@ export async function deleteGroupRecursively(iam: IAM, groupName: string, a: Gro
         run: () => iam.detachGroupPolicy({ GroupName, PolicyArn: arn }),
       })),
     ],
-    { remainingAfter: [groupLabel] },
-  );
-  await runTasks([{ label: groupLabel, run: () => iam.deleteGroup({ GroupName }) }], { removedBefore: removed });
+    [{ label: `group ${groupName}`, run: () => iam.deleteGroup({ GroupName }) }],
+  ]);
 }

@@ -1,6 +1,7 @@
+import type { Context } from "../cli/context.js";
 import { decodePolicy, listLines } from "../output/print.js";
 import { collect, type Page } from "./paginate.js";
-import { buildSimplePolicy } from "./policy.js";
+import { generatedPolicy, type PolicyTarget } from "./policy.js";
 
 /**
  * What the user, group (and role) inline-policy commands have in common. Each command passes in
@@ -13,6 +14,8 @@ export interface SimplePolicyOptions {
   action: string[];
   resource: string[];
   output?: boolean;
+  /** False with --no-lint. */
+  lint?: boolean;
 }
 
 /** An `*addpolicy` result: the document it generated and sent. */
@@ -20,12 +23,14 @@ export interface GeneratedPolicy {
   PolicyDocument: string;
 }
 
-/** Builds the -e/-a/-r policy and stores it with the entity's Put*Policy call. */
+/** Builds the -e/-a/-r policy, checks it for its entity and stores it with the entity's Put*Policy call. */
 export async function putSimplePolicy(
-  { effect, action, resource }: SimplePolicyOptions,
+  ctx: Context,
+  options: SimplePolicyOptions,
+  target: Omit<PolicyTarget, "lint">,
   put: (policyDocument: string) => Promise<unknown>,
 ): Promise<GeneratedPolicy> {
-  const PolicyDocument = buildSimplePolicy(effect, action, resource);
+  const PolicyDocument = await generatedPolicy(ctx, options, target);
   await put(PolicyDocument);
   return { PolicyDocument };
 }

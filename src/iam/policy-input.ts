@@ -1,16 +1,22 @@
 import type { Context } from "../cli/context.js";
-import { checkPolicyDocument } from "./policy.js";
+import { checkPolicyDocument, type PolicyTarget } from "./policy.js";
 
 /** The parsed form of the policyDocument() options. */
 export interface PolicySource {
   policyDocumentFile?: string;
   policyContent?: string;
+  /** False with --no-lint. */
+  lint?: boolean;
 }
 
-/** Reads the document from -f FILE (or stdin) or -o TEXT and checks it before anything is sent. */
-export async function readPolicyDocument(ctx: Context, source: PolicySource): Promise<string> {
-  if (source.policyContent !== undefined) return checkPolicyDocument(source.policyContent, "policy given with -o");
+/**
+ * Reads the document from -f FILE (or stdin) or -o TEXT and checks it, for the entity it is
+ * meant for, before anything is sent.
+ */
+export async function readPolicyDocument(ctx: Context, source: PolicySource, target: Omit<PolicyTarget, "lint">): Promise<string> {
+  const checked = { ...target, lint: source.lint };
+  if (source.policyContent !== undefined) return checkPolicyDocument(ctx, source.policyContent, "policy given with -o", checked);
   const file = source.policyDocumentFile!;
   const text = await ctx.readText(file, "policy file");
-  return checkPolicyDocument(text, `policy file ${file === "-" ? "(standard input)" : file}`);
+  return checkPolicyDocument(ctx, text, `policy file ${file === "-" ? "(standard input)" : file}`, checked);
 }

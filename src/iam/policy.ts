@@ -1,5 +1,7 @@
+import type { Context } from "../cli/context.js";
 import { UsageError } from "../cli/errors.js";
 import { plainText } from "../cli/plain-text.js";
+import { checkPolicySize, formatPath, kindOf, lintPolicy, validatePolicy, type Finding, type PolicyEntity } from "./policy-lint.js";
 
 /** The one statement shape `*addpolicy -e -a -r` builds; `-o` prints it as a single JSON line. */
 export function buildSimplePolicy(effect: string, actions: string[], resources: string[]): string {
@@ -28,12 +30,54 @@ async function jsonSyntaxError(text: string): Promise<{ offset: number; reason: 
   return { offset: first.offset, reason: words };
 }
 
+/** What a document is for: decides trust or identity checks, the size limit and the admin lint. */
+export interface PolicyTarget {
+  entity: PolicyEntity;
+  /** The user, group, role or managed policy the document belongs to. */
+  name?: string;
+  /** False with --no-lint: warnings are not printed (errors still stop the upload). */
+  lint?: boolean;
+}
+
+/** How the source of a document built from -e/-a/-r or -s is named in findings. */
+export const GENERATED = "generated policy";
+
 /**
- * Checks that a policy document can be sent: it parses as JSON (the error names line and column)
- * and holds only characters IAM accepts (tab, LF, CR and U+0020 to U+00FF). Returns the text
- * unchanged: IAM stores the document as written.
+ * Findings as lines naming the source, the line in it (for a document of several lines) and the
+ * JSON path. The parse tree comes from jsonc-parser, loaded only when there is something to say.
  */
-export async function checkPolicyDocument(text: string, source: string): Promise<string> {
+async function locate(text: string, source: string, findings: Finding[]): Promise<string[]> {
+  if (findings.length === 0) return [];
+  const { parseTree, findNodeAtLocation } = await import("jsonc-parser");
+  // A one-line document (-o, a generated policy) would say "line 1" every time: leave it out.
+  const root = text.trim().includes("\n") ? parseTree(text) : undefined;
+  return findings.map(({ path, message }) => {
+    let line: number | undefined;
+    if (root && path.length > 0) {
+      // A path into a missing element points at its parent: walk up to the nearest node present.
+      for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
+        const node = findNodeAtLocation(root, path.slice(0, depth));
+        if (node) line = lineAndColumn(text, node.parent?.type === "property" ? node.parent.offset : node.offset).line;
+      }
+    }
+    const where = `${line === undefined ? "" : ` line ${line}`}${path.length > 0 ? `, ${formatPath(path)}` : ""}`;
+    return `${source}${where}: ${message}`;
+  });
+}
+
+/**
+ * The one gate every policy document passes before it is sent (and all iam-policylint does): only
+ * characters IAM accepts (tab, LF, CR and U+0020 to U+00FF), strict JSON (the error names line and
+ * column), the size limit of the target entity and a valid policy structure; any error stops the
+ * command with every finding listed. Then lint warnings, unless the target says --no-lint. Returns
+ * the text unchanged: IAM stores the document as written.
+ */
+export async function checkPolicyDocument(
+  ctx: Pick<Context, "warn">,
+  text: string,
+  source: string,
+  target: PolicyTarget,
+): Promise<string> {
   const bad = /[^\t\n\r\x20-\xff]/.exec(text);
   if (bad) {
     const { line, column } = lineAndColumn(text, bad.index);
@@ -41,12 +85,29 @@ export async function checkPolicyDocument(text: string, source: string): Promise
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     throw new UsageError(`${source} line ${line}, column ${column}: character U+${code} is not allowed in a policy${hint}`);
   }
+  let document: unknown;
   try {
-    JSON.parse(text);
+    document = JSON.parse(text);
   } catch {
     const { offset, reason } = await jsonSyntaxError(text);
     const { line, column } = lineAndColumn(text, offset);
     throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
   }
+  const size = checkPolicySize(text, target.entity);
+  const errors = [...(size ? [size] : []), ...validatePolicy(document, kindOf(target.entity))];
+  if (errors.length > 0) throw new UsageError(await locate(text, source, errors));
+  if (target.lint !== false) {
+    const warnings = lintPolicy(document, { entity: target.entity, name: target.name });
+    for (const line of await locate(text, source, warnings)) ctx.warn(line);
+  }
   return text;
+}
+
+/** The -e/-a/-r document (with the command's --no-lint), checked like any other before it is sent. */
+export function generatedPolicy(
+  ctx: Pick<Context, "warn">,
+  { effect, action, resource, lint }: { effect: string; action: string[]; resource: string[]; lint?: boolean },
+  target: PolicyTarget,
+): Promise<string> {
+  return checkPolicyDocument(ctx, buildSimplePolicy(effect, action, resource), GENERATED, { ...target, lint });
 }

@@ -1,6 +1,6 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import { collect } from "./paginate.js";
-import { runTasks, type Task } from "./tasks.js";
+import { runWaves, type Task } from "./tasks.js";
 
 /** Everything that makes IAM refuse DeleteRole. */
 export interface RoleAttachments {
@@ -64,7 +64,5 @@ function removalTasks(iam: IAM, RoleName: string, a: RoleAttachments): Task[] {
 
 /** Removes every dependent (one wave, bounded concurrency), then the role (the last wave). */
 export async function deleteRoleRecursively(iam: IAM, roleName: string, a: RoleAttachments): Promise<void> {
-  const roleLabel = `role ${roleName}`;
-  const removed = await runTasks(removalTasks(iam, roleName, a), { remainingAfter: [roleLabel] });
-  await runTasks([{ label: roleLabel, run: () => iam.deleteRole({ RoleName: roleName }) }], { removedBefore: removed });
+  await runWaves([removalTasks(iam, roleName, a), [{ label: `role ${roleName}`, run: () => iam.deleteRole({ RoleName: roleName }) }]]);
 }

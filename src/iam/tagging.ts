@@ -1,8 +1,8 @@
 import type { IAM, Tag } from "@aws-sdk/client-iam";
 import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
 import { checkTags, tagKeys, tags } from "../cli/options.js";
-import { listLines } from "../output/print.js";
-import { collect, type Page } from "./paginate.js";
+import { streamedListLines } from "../output/print.js";
+import { items, type Page } from "./paginate.js";
 
 /**
  * The tag, untag and list-tags commands of every taggable entity are one implementation each:
@@ -104,9 +104,9 @@ export function untagCommand({ name, kind, entity, example }: TaggingCommand): C
   });
 }
 
-export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown>, { Tags: Tag[] }> {
+export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown>, { Tags: AsyncIterable<Tag> }> {
   const api = API[kind];
-  return defineCommand<Record<string, unknown>, { Tags: Tag[] }>({
+  return defineCommand<Record<string, unknown>, { Tags: AsyncIterable<Tag> }>({
     name,
     summary: `List a ${kind}'s tags, one KEY=VALUE per line, as -t takes them.`,
     operations: [`List${api.noun}Tags`],
@@ -114,8 +114,8 @@ export function listTagsCommand({ name, kind, entity, example }: TaggingCommand)
     output: ["per tag: KEY=VALUE", "IsTruncated: false"],
     example,
     run: async ({ iam }, opts) => ({
-      Tags: await collect((Marker) => api.list(iam, entityOf(entity, opts), Marker), (page) => page.Tags),
+      Tags: items((Marker) => api.list(iam, entityOf(entity, opts), Marker), (page) => page.Tags),
     }),
-    render: ({ Tags }) => listLines(Tags.map((tag) => `${tag.Key}=${tag.Value}`)),
+    render: ({ Tags }) => streamedListLines(Tags, (tag) => `${tag.Key}=${tag.Value}`),
   });
 }

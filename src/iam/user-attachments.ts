@@ -2,7 +2,7 @@ import type { IAM } from "@aws-sdk/client-iam";
 import { serviceErrorCode } from "../cli/errors.js";
 import { emptyIfNotImplemented } from "./not-implemented.js";
 import { collect } from "./paginate.js";
-import { runTasks, type Task } from "./tasks.js";
+import { runWaves, type Task } from "./tasks.js";
 
 /** Everything that makes real IAM refuse DeleteUser. */
 export interface UserAttachments {
@@ -112,13 +112,11 @@ function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
       run: () => iam.removeUserFromGroup({ UserName, GroupName: g.name }),
     })),
     ...(a.loginProfile ? [{ label: "login profile", run: () => iam.deleteLoginProfile({ UserName }) }] : []),
-    // A virtual device can be deleted only once it is deactivated: one task, two steps in order.
+    // A virtual device can be deleted only once it is deactivated; the deletion goes with the last wave.
     ...a.mfaDevices.map((serial) => ({
       label: `MFA device ${serial}`,
-      run: async () => {
-        await iam.deactivateMFADevice({ UserName, SerialNumber: serial });
-        if (serial.startsWith("arn:")) await iam.deleteVirtualMFADevice({ SerialNumber: serial });
-      },
+      run: () => iam.deactivateMFADevice({ UserName, SerialNumber: serial }),
+      finish: serial.startsWith("arn:") ? () => iam.deleteVirtualMFADevice({ SerialNumber: serial }) : undefined,
     })),
     ...(a.permissionsBoundary
       ? [{ label: "permissions boundary", run: () => iam.deleteUserPermissionsBoundary({ UserName }) }]
@@ -126,9 +124,10 @@ function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
   ];
 }
 
-/** Removes every dependent (one wave, bounded concurrency), then the user (the last wave). */
+/**
+ * Removes every dependent (one wave, bounded concurrency), then the user, beside the deletion of
+ * the virtual MFA devices the first wave deactivated (the last wave).
+ */
 export async function deleteUserRecursively(iam: IAM, userName: string, a: UserAttachments): Promise<void> {
-  const userLabel = `user ${userName}`;
-  const removed = await runTasks(removalTasks(iam, userName, a), { remainingAfter: [userLabel] });
-  await runTasks([{ label: userLabel, run: () => iam.deleteUser({ UserName: userName }) }], { removedBefore: removed });
+  await runWaves([removalTasks(iam, userName, a), [{ label: `user ${userName}`, run: () => iam.deleteUser({ UserName: userName }) }]]);
 }

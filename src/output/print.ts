@@ -11,12 +11,24 @@ export function listLines(values: (string | undefined)[]): string[] {
 }
 
 /**
- * A streamed list: one line per item as pages arrive, then the trailer, which is written only
- * after the last page: a listing cut short by an error never claims to be complete.
+ * A streamed list: each item's line (or lines) as pages arrive, then the trailer, which is written
+ * only after the last page: a listing cut short by an error never claims to be complete.
  */
-export async function* streamedListLines<T>(values: AsyncIterable<T>, line: (item: T) => string | undefined): AsyncGenerator<string> {
-  for await (const value of values) yield line(value) ?? "";
+export async function* streamedListLines<T>(
+  values: AsyncIterable<T>,
+  lines: (item: T) => string | undefined | (string | undefined)[],
+): AsyncGenerator<string> {
+  for await (const value of values) {
+    const out = lines(value);
+    for (const line of Array.isArray(out) ? out : [out]) yield line ?? "";
+  }
   yield NOT_TRUNCATED;
+}
+
+/** Lines known before the first page (a heading), then a streamed list. */
+export async function* headedLines(heading: string[], rest: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* heading;
+  yield* rest;
 }
 
 /** `-r -p` layout: each header on its own line, its items below it indented by a tab. */

@@ -216,14 +216,26 @@ describe("iam-useruploadpolicy", () => {
     });
   });
 
-  it("passes on IAM's MalformedPolicyDocument for valid JSON that is not a valid policy", async () => {
+  it("refuses valid JSON that is not a valid policy before sending it", async () => {
     await moto.iam.createUser({ UserName: "david" });
     const noVendor = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"*"}]}';
     expect(await cli("iam-useruploadpolicy", "-u", "david", "-p", "Bad", "-o", noVendor)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'iam-useruploadpolicy: policy given with -o, Statement[0].Action: "GetObject" has no service prefix; write service:action, such as s3:GetObject\n',
+    });
+    expect(await userPolicyNames()).toEqual([]);
+  });
+
+  it("passes on IAM's MalformedPolicyDocument for what only IAM knows: a region in an IAM ARN", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const regional = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam:eu-west-1:123456789012:user/david"}]}';
+    expect(await cli("iam-useruploadpolicy", "-u", "david", "-p", "Bad", "-o", regional)).toEqual({
       code: 1,
       stdout: "",
       stderr:
-        "iam-useruploadpolicy: error (MalformedPolicyDocument): Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.\n",
+        "iam-useruploadpolicy: error (MalformedPolicyDocument): IAM resource arn:aws:iam:eu-west-1:123456789012:user/david cannot contain region information.\n",
     });
     expect(await userPolicyNames()).toEqual([]);
   });

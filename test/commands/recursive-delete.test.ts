@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { seedLoadedUser } from "../harness/fixtures.js";
+import { useWire } from "../harness/wire.js";
 
 const moto = useMoto();
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
@@ -82,7 +83,8 @@ describe("iam-userdel", () => {
     expect(count("DeactivateMFADevice")).toBe(1);
     expect(count("DeleteVirtualMFADevice")).toBe(1);
     expect(count("DeleteSSHPublicKey")).toBe(1);
-    expect(sent.at(-1)).toBe("DeleteUser HTTP 200");
+    // The last wave: the user, and the virtual device its deactivation freed.
+    expect(sent.slice(-2).sort()).toEqual(["DeleteUser HTTP 200", "DeleteVirtualMFADevice HTTP 200"]);
     expect(res.stderr).toContain("ListServiceSpecificCredentials is not implemented by this endpoint; treating it as nothing to remove");
     expect(res.stderr).not.toMatch(/Passw0rd|Signature=|Authorization/);
 
@@ -168,5 +170,89 @@ describe("iam-groupdel", () => {
     const res = await cli("iam-groupdel", "-g", "nope", "-r");
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^iam-groupdel: error \(NoSuchEntity\): /);
+  });
+});
+
+describe("concurrent removal on the wire", () => {
+  // The wire records every request as it arrives, so a test sees each removal exactly as IAM would.
+  const wire = useWire(moto);
+  const reads = /^(List|Get)/;
+  /** Every request that changes something, as "Action target", sorted: a duplicate would show twice. */
+  const changes = (targetOf: Record<string, string>) =>
+    wire.requests
+      .map((r) => r.params)
+      .filter((p) => !reads.test(p.Action))
+      .map((p) => `${p.Action} ${p[targetOf[p.Action]]}`)
+      .sort();
+  const indexOf = (action: string) => wire.requests.findIndex((r) => r.params.Action === action);
+
+  it("iam-userdel -r sends each removal once, the virtual MFA deletion after its deactivation, and DeleteUser last", async () => {
+    const seeded = await seedLoadedUser(moto.iam, "david");
+    // moto lacks ListServiceSpecificCredentials; IAM answers a user without any with an empty list.
+    wire.stub("ListServiceSpecificCredentials");
+    const res = await runCli("iam-userdel", ["-u", "david", "-r"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+
+    const targetOf = {
+      DeleteAccessKey: "AccessKeyId",
+      DeleteUserPolicy: "PolicyName",
+      DetachUserPolicy: "PolicyArn",
+      DeleteSigningCertificate: "CertificateId",
+      DeleteSSHPublicKey: "SSHPublicKeyId",
+      RemoveUserFromGroup: "GroupName",
+      DeleteLoginProfile: "UserName",
+      DeactivateMFADevice: "SerialNumber",
+      DeleteVirtualMFADevice: "SerialNumber",
+      DeleteUser: "UserName",
+    };
+    expect(changes(targetOf)).toEqual(
+      [
+        ...seeded.keys.map((id) => `DeleteAccessKey ${id}`),
+        ...seeded.policies.map((name) => `DeleteUserPolicy ${name}`),
+        ...seeded.attached.map((arn) => `DetachUserPolicy ${arn}`),
+        ...seeded.certs.map((id) => `DeleteSigningCertificate ${id}`),
+        `DeleteSSHPublicKey ${seeded.sshKey}`,
+        ...seeded.groups.map((name) => `RemoveUserFromGroup ${name}`),
+        "DeleteLoginProfile david",
+        `DeactivateMFADevice ${seeded.serial}`,
+        `DeleteVirtualMFADevice ${seeded.serial}`,
+        "DeleteUser david",
+      ].sort(),
+    );
+    // Waves: every listing before any removal; DeleteUser and the device's deletion after every other removal.
+    const actions = wire.requests.map((r) => r.params.Action);
+    const firstChange = actions.findIndex((a) => !reads.test(a));
+    expect(actions.slice(firstChange).filter((a) => reads.test(a))).toEqual([]);
+    expect(indexOf("DeleteVirtualMFADevice")).toBeGreaterThan(indexOf("DeactivateMFADevice"));
+    const lastWave = new Set(["DeleteUser", "DeleteVirtualMFADevice"]);
+    const removals = actions.map((a, i) => [a, i] as const).filter(([a]) => !reads.test(a) && !lastWave.has(a));
+    for (const [, i] of removals) expect(i).toBeLessThan(Math.min(indexOf("DeleteUser"), indexOf("DeleteVirtualMFADevice")));
+
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
+    expect((await moto.iam.listVirtualMFADevices({})).VirtualMFADevices).toEqual([]);
+  });
+
+  it("iam-groupdel -r on a group of 50 removes each member once, then deletes the group", async () => {
+    const members = Array.from({ length: 50 }, (_, i) => `member${String(i).padStart(2, "0")}`);
+    await moto.iam.createGroup({ GroupName: "crowd" });
+    for (let i = 0; i < members.length; i += 10) {
+      await Promise.all(
+        members.slice(i, i + 10).map(async (UserName) => {
+          await moto.iam.createUser({ UserName });
+          await moto.iam.addUserToGroup({ GroupName: "crowd", UserName });
+        }),
+      );
+    }
+    await moto.iam.putGroupPolicy({ GroupName: "crowd", PolicyName: "read", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}' });
+
+    const res = await runCli("iam-groupdel", ["-g", "crowd", "-r"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(changes({ RemoveUserFromGroup: "UserName", DeleteGroupPolicy: "PolicyName", DeleteGroup: "GroupName" })).toEqual(
+      [...members.map((name) => `RemoveUserFromGroup ${name}`), "DeleteGroupPolicy read", "DeleteGroup crowd"].sort(),
+    );
+    expect(wire.requests.at(-1)?.params.Action).toBe("DeleteGroup");
+
+    expect((await moto.iam.listGroups({})).Groups).toEqual([]);
+    for (const UserName of members) expect((await moto.iam.listGroupsForUser({ UserName })).Groups).toEqual([]);
   });
 });

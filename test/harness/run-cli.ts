@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { Io } from "../../src/cli/context.js";
-import { runByName } from "../../dist/cli/main.js";
+import { runByName } from "../../dist/bundle/cli/main.js";
 
 export interface CliResult {
   code: number;
@@ -15,7 +15,7 @@ export interface RunOptions {
 }
 
 /**
- * Runs a command through runByName, the function every bin shim calls, on the built code in dist/,
+ * Runs a command through runByName, the function every bin shim calls, on the bundle in dist/bundle,
  * with captured streams. Everything below it (parsing, signing, HTTP, XML, errors) is real.
  */
 export async function runCli(name: string, argv: string[], options: RunOptions): Promise<CliResult> {

@@ -1,8 +1,8 @@
 import { defineCommand } from "../../cli/define.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<Record<string, never>, { AccountAliases: string[] }>({
+export default defineCommand<Record<string, never>, { AccountAliases: AsyncIterable<string> }>({
   name: "iam-accountaliaslist",
   summary: "List the account's alias (IAM allows at most one).",
   operations: ["ListAccountAliases"],
@@ -11,7 +11,7 @@ export default defineCommand<Record<string, never>, { AccountAliases: string[] }
   output: ["one alias per line", "IsTruncated: false"],
   example: "iam-accountaliaslist",
   run: async ({ iam }) => ({
-    AccountAliases: await collect((Marker) => iam.listAccountAliases({ Marker }), (page) => page.AccountAliases),
+    AccountAliases: items((Marker) => iam.listAccountAliases({ Marker }), (page) => page.AccountAliases),
   }),
-  render: ({ AccountAliases }) => listLines(AccountAliases),
+  render: ({ AccountAliases }) => streamedListLines(AccountAliases, (alias) => alias),
 });

@@ -16,9 +16,9 @@ export default defineCommand<{ groupName: string; policyName: string } & SimpleP
   options: [groupName(), policyName(), ...simplePolicy()],
   output: ["[with -o] the generated policy, as one line of JSON"],
   example: "iam-groupaddpolicy -g Admin -p AdminAll -e Allow -a '*' -r '*' -o",
-  run: ({ iam }, opts) =>
-    putSimplePolicy(opts, (PolicyDocument) =>
-      iam.putGroupPolicy({ GroupName: opts.groupName, PolicyName: opts.policyName, PolicyDocument }),
+  run: (ctx, opts) =>
+    putSimplePolicy(ctx, opts, { entity: "group", name: opts.groupName }, (PolicyDocument) =>
+      ctx.iam.putGroupPolicy({ GroupName: opts.groupName, PolicyName: opts.policyName, PolicyDocument }),
     ),
   render: renderGeneratedPolicy,
 });

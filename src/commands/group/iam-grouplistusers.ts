@@ -1,10 +1,10 @@
 import type { Group, User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { groupName } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { headedLines, streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ groupName: string }, { Group: Group; Users: User[] }>({
+export default defineCommand<{ groupName: string }, { Group: Group; Users: AsyncIterable<User> }>({
   name: "iam-grouplistusers",
   summary: "Show a group's ARN followed by the ARNs of its members.",
   operations: ["GetGroup"],
@@ -14,17 +14,16 @@ export default defineCommand<{ groupName: string }, { Group: Group; Users: User[
   output: ["group ARN", "one member user ARN per line", "IsTruncated: false"],
   example: "iam-grouplistusers -g Admin",
   async run({ iam }, { groupName }) {
-    let group: Group | undefined;
-    const users = await collect(
-      async (Marker) => {
-        const page = await iam.getGroup({ GroupName: groupName, Marker });
-        // Every page repeats the group; the first one is as current as any.
-        group ??= page.Group;
-        return page;
-      },
-      (page) => page.Users,
-    );
-    return { Group: group!, Users: users };
+    // The group heads the output and comes with the first page (every page repeats it): fetch
+    // that page here, and stream the members from it on.
+    const first = await iam.getGroup({ GroupName: groupName });
+    return {
+      Group: first.Group!,
+      Users: items(
+        (Marker) => (Marker === undefined ? Promise.resolve(first) : iam.getGroup({ GroupName: groupName, Marker })),
+        (page) => page.Users,
+      ),
+    };
   },
-  render: ({ Group, Users }) => [Group.Arn!, ...listLines(Users.map((u) => u.Arn))],
+  render: ({ Group, Users }) => headedLines([Group.Arn!], streamedListLines(Users, (u) => u.Arn)),
 });

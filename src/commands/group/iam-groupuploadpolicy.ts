@@ -12,7 +12,7 @@ export default defineCommand<{ groupName: string; policyName: string } & PolicyS
   check: exactlyOnePolicySource,
   example: "iam-groupuploadpolicy -g Admin -p AdminGroupPolicy -f AdminGroupPolicy.json",
   async run(ctx, opts) {
-    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    const PolicyDocument = await readPolicyDocument(ctx, opts, { entity: "group", name: opts.groupName });
     await ctx.iam.putGroupPolicy({ GroupName: opts.groupName, PolicyName: opts.policyName, PolicyDocument });
     return {};
   },

@@ -1,11 +1,11 @@
 import type { InstanceProfile } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { pathPrefix } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
+import { items } from "../../iam/paginate.js";
 import { underPath } from "../../iam/paths.js";
-import { listLines } from "../../output/print.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ pathPrefix?: string }, { InstanceProfiles: InstanceProfile[] }>({
+export default defineCommand<{ pathPrefix?: string }, { InstanceProfiles: AsyncIterable<InstanceProfile> }>({
   name: "iam-instanceprofilelistbypath",
   summary: "List the ARNs of the account's instance profiles, optionally only those under a path.",
   operations: ["ListInstanceProfiles"],
@@ -13,12 +13,11 @@ export default defineCommand<{ pathPrefix?: string }, { InstanceProfiles: Instan
   options: [pathPrefix("instance profiles")],
   output: ["one instance profile ARN per line", "IsTruncated: false"],
   example: "iam-instanceprofilelistbypath -p /web/",
-  async run({ iam }, { pathPrefix = "/" }) {
-    const profiles = await collect(
+  run: async ({ iam }, { pathPrefix = "/" }) => ({
+    InstanceProfiles: items(
       (Marker) => iam.listInstanceProfiles({ PathPrefix: pathPrefix, Marker }),
-      (page) => page.InstanceProfiles,
-    );
-    return { InstanceProfiles: underPath(profiles, pathPrefix) };
-  },
-  render: ({ InstanceProfiles }) => listLines(InstanceProfiles.map((p) => p.Arn)),
+      (page) => underPath(page.InstanceProfiles ?? [], pathPrefix),
+    ),
+  }),
+  render: ({ InstanceProfiles }) => streamedListLines(InstanceProfiles, (p) => p.Arn),
 });

@@ -3,7 +3,7 @@ import { defineCommand } from "../../cli/define.js";
 import { UsageError } from "../../cli/errors.js";
 import { checkTags, path, policyDocument, policyName, simplePolicy, tags, verbose } from "../../cli/options.js";
 import type { SimplePolicyOptions } from "../../iam/inline-policies.js";
-import { buildSimplePolicy } from "../../iam/policy.js";
+import { generatedPolicy } from "../../iam/policy.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
 
 type Options = { policyName: string; path?: string; description?: string; verbose?: boolean; tags?: { Key: string; Value: string }[] } & PolicySource &
@@ -14,10 +14,11 @@ const MAX_DESCRIPTION = 1000;
 
 /**
  * The -e/-a/-r form of the *addpolicy commands, every part optional here because -f or -o may
- * give the document instead. `-o` already means the document text, so the form has no print flag.
+ * give the document instead. `-o` already means the document text, so the form has no print flag;
+ * --no-lint comes with policyDocument().
  */
 const simpleForm = simplePolicy()
-  .filter((option) => option.key !== "output")
+  .filter((option) => option.key !== "output" && option.key !== "lint")
   .map((option) => ({ ...option, required: false, description: `${option.description} (simple form, with -e, -a and -r)` }));
 
 /** Exactly one of -f, -o and the complete -e/-a/-r form. */
@@ -58,10 +59,11 @@ export default defineCommand<Options, { Policy: Policy }>({
   example: "iam-policycreate -p ReadReports -f read-reports.json --description 'read the reports bucket' -v",
 
   async run(ctx, opts) {
+    const target = { entity: "managed", name: opts.policyName } as const;
     const PolicyDocument =
       opts.effect !== undefined
-        ? buildSimplePolicy(opts.effect, opts.action!, opts.resource!)
-        : await readPolicyDocument(ctx, opts);
+        ? await generatedPolicy(ctx, { effect: opts.effect, action: opts.action!, resource: opts.resource!, lint: opts.lint }, target)
+        : await readPolicyDocument(ctx, opts, target);
     const { Policy } = await ctx.iam.createPolicy({
       PolicyName: opts.policyName,
       Path: opts.path,

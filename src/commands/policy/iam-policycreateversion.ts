@@ -18,7 +18,8 @@ export default defineCommand<Options, { PolicyVersion: PolicyVersion }>({
   output: ["the new version id"],
   example: "iam-policycreateversion -a arn:aws:iam::123456789012:policy/ReadReports -f read-reports.json --set-as-default",
   async run(ctx, opts) {
-    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    // The policy's name is the ARN's last segment, after its path.
+    const PolicyDocument = await readPolicyDocument(ctx, opts, { entity: "managed", name: opts.policyArn.split("/").pop() });
     const { PolicyVersion } = await ctx.iam.createPolicyVersion({
       PolicyArn: opts.policyArn,
       PolicyDocument,

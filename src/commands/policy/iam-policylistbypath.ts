@@ -1,8 +1,8 @@
 import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { pathPrefix } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
 interface Options {
   pathPrefix?: string;
@@ -10,7 +10,7 @@ interface Options {
   onlyAttached?: boolean;
 }
 
-export default defineCommand<Options, { Policies: Policy[] }>({
+export default defineCommand<Options, { Policies: AsyncIterable<Policy> }>({
   name: "iam-policylistbypath",
   summary: "List the ARNs of the account's managed policies, optionally only those under a path or attached somewhere.",
   operations: ["ListPolicies"],
@@ -30,10 +30,10 @@ export default defineCommand<Options, { Policies: Policy[] }>({
   output: ["one policy ARN per line", "IsTruncated: false"],
   example: "iam-policylistbypath -p /reports/ --only-attached",
   run: async ({ iam }, { pathPrefix, scope = "Local", onlyAttached }) => ({
-    Policies: await collect(
+    Policies: items(
       (Marker) => iam.listPolicies({ Scope: scope, PathPrefix: pathPrefix, OnlyAttached: onlyAttached, Marker }),
       (page) => page.Policies,
     ),
   }),
-  render: ({ Policies }) => listLines(Policies.map((p) => p.Arn)),
+  render: ({ Policies }) => streamedListLines(Policies, (p) => p.Arn),
 });

@@ -1,10 +1,10 @@
 import type { PolicyVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { policyArn } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string }, { Versions: PolicyVersion[] }>({
+export default defineCommand<{ policyArn: string }, { Versions: AsyncIterable<PolicyVersion> }>({
   name: "iam-policylistversions",
   summary: "List the version ids of a managed policy, marking the default one.",
   operations: ["ListPolicyVersions"],
@@ -12,7 +12,7 @@ export default defineCommand<{ policyArn: string }, { Versions: PolicyVersion[] 
   output: ["per version: its id, followed by \" default\" for the version in force", "IsTruncated: false"],
   example: "iam-policylistversions -a arn:aws:iam::123456789012:policy/ReadReports",
   run: async ({ iam }, { policyArn }) => ({
-    Versions: await collect((Marker) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker }), (page) => page.Versions),
+    Versions: items((Marker) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker }), (page) => page.Versions),
   }),
-  render: ({ Versions }) => listLines(Versions.map((v) => (v.IsDefaultVersion ? `${v.VersionId} default` : v.VersionId))),
+  render: ({ Versions }) => streamedListLines(Versions, (v) => (v.IsDefaultVersion ? `${v.VersionId} default` : v.VersionId)),
 });

@@ -17,9 +17,9 @@ export default defineCommand<{ roleName: string; policyName: string } & SimplePo
   options: [roleName(), policyName(), ...simplePolicy("c")],
   output: ["[with -o] the generated policy, as one line of JSON"],
   example: "iam-roleaddpolicy -r webserver -p ReadLogs -e Allow -a 's3:GetObject' -c 'arn:aws:s3:::logs/*' -o",
-  run: ({ iam }, opts) =>
-    putSimplePolicy(opts, (PolicyDocument) =>
-      iam.putRolePolicy({ RoleName: opts.roleName, PolicyName: opts.policyName, PolicyDocument }),
+  run: (ctx, opts) =>
+    putSimplePolicy(ctx, opts, { entity: "role", name: opts.roleName }, (PolicyDocument) =>
+      ctx.iam.putRolePolicy({ RoleName: opts.roleName, PolicyName: opts.policyName, PolicyDocument }),
     ),
   render: renderGeneratedPolicy,
 });

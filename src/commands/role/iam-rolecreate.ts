@@ -36,7 +36,7 @@ export default defineCommand<Options, { Role: Role & { AssumeRolePolicyDocument:
   output: ["[with -v] role ARN", "[with -v] role id", "[with -v] the trust policy, line for line as stored"],
   example: "iam-rolecreate -r webserver -p / -s ec2.amazonaws.com -v",
   async run(ctx, { roleName, path, tags, permissionsBoundary, ...source }) {
-    const AssumeRolePolicyDocument = await readTrustPolicy(ctx, source);
+    const AssumeRolePolicyDocument = await readTrustPolicy(ctx, source, roleName);
     const { Role } = await ctx.iam.createRole({
       RoleName: roleName,
       Path: path,

@@ -23,7 +23,7 @@ export default defineCommand<Options, { PolicyDocument: string }>({
   output: ["[with -o] the trust policy sent, line for line"],
   example: "iam-roleupdateassumepolicy -r webserver -s ec2.amazonaws.com -o",
   async run(ctx, { roleName, ...source }) {
-    const PolicyDocument = await readTrustPolicy(ctx, source);
+    const PolicyDocument = await readTrustPolicy(ctx, source, roleName);
     await ctx.iam.updateAssumeRolePolicy({ RoleName: roleName, PolicyDocument });
     return { PolicyDocument };
   },

@@ -12,7 +12,7 @@ export default defineCommand<{ roleName: string; policyName: string } & PolicySo
   check: exactlyOnePolicySource,
   example: "iam-roleuploadpolicy -r webserver -p ReadLogs -f read-logs.json",
   async run(ctx, opts) {
-    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    const PolicyDocument = await readPolicyDocument(ctx, opts, { entity: "role", name: opts.roleName });
     await ctx.iam.putRolePolicy({ RoleName: opts.roleName, PolicyName: opts.policyName, PolicyDocument });
     return {};
   },

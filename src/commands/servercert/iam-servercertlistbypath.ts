@@ -1,11 +1,11 @@
 import type { ServerCertificateMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { pathPrefix } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
+import { items } from "../../iam/paginate.js";
 import { underPath } from "../../iam/paths.js";
-import { listLines } from "../../output/print.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ pathPrefix?: string }, { ServerCertificateMetadataList: ServerCertificateMetadata[] }>({
+export default defineCommand<{ pathPrefix?: string }, { ServerCertificateMetadataList: AsyncIterable<ServerCertificateMetadata> }>({
   name: "iam-servercertlistbypath",
   summary: "List the ARNs of the account's server certificates, optionally only those under a path.",
   operations: ["ListServerCertificates"],
@@ -13,12 +13,11 @@ export default defineCommand<{ pathPrefix?: string }, { ServerCertificateMetadat
   options: [pathPrefix("server certificates")],
   output: ["one server certificate ARN per line", "IsTruncated: false"],
   example: "iam-servercertlistbypath -p /cloudfront/",
-  async run({ iam }, { pathPrefix = "/" }) {
-    const certificates = await collect(
+  run: async ({ iam }, { pathPrefix = "/" }) => ({
+    ServerCertificateMetadataList: items(
       (Marker) => iam.listServerCertificates({ PathPrefix: pathPrefix, Marker }),
-      (page) => page.ServerCertificateMetadataList,
-    );
-    return { ServerCertificateMetadataList: underPath(certificates, pathPrefix) };
-  },
-  render: ({ ServerCertificateMetadataList }) => listLines(ServerCertificateMetadataList.map((m) => m.Arn)),
+      (page) => underPath(page.ServerCertificateMetadataList ?? [], pathPrefix),
+    ),
+  }),
+  render: ({ ServerCertificateMetadataList }) => streamedListLines(ServerCertificateMetadataList, (m) => m.Arn),
 });

@@ -16,9 +16,9 @@ export default defineCommand<{ userName: string; policyName: string } & SimplePo
   options: [userName(), policyName(), ...simplePolicy()],
   output: ["[with -o] the generated policy, as one line of JSON"],
   example: "iam-useraddpolicy -u david -p S3Everything -e Allow -a 's3:*' -r 'arn:aws:s3:::*' -o",
-  run: ({ iam }, opts) =>
-    putSimplePolicy(opts, (PolicyDocument) =>
-      iam.putUserPolicy({ UserName: opts.userName, PolicyName: opts.policyName, PolicyDocument }),
+  run: (ctx, opts) =>
+    putSimplePolicy(ctx, opts, { entity: "user", name: opts.userName }, (PolicyDocument) =>
+      ctx.iam.putUserPolicy({ UserName: opts.userName, PolicyName: opts.policyName, PolicyDocument }),
     ),
   render: renderGeneratedPolicy,
 });

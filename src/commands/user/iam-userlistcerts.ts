@@ -1,15 +1,15 @@
 import type { SigningCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { ownerUserName, verbose } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
 interface Options {
   userName?: string;
   verbose?: boolean;
 }
 
-export default defineCommand<Options, { Certificates: SigningCertificate[] }>({
+export default defineCommand<Options, { Certificates: AsyncIterable<SigningCertificate> }>({
   name: "iam-userlistcerts",
   summary: "List a user's signing certificate ids and whether each is Active or Inactive.",
   operations: ["ListSigningCertificates"],
@@ -22,17 +22,15 @@ export default defineCommand<Options, { Certificates: SigningCertificate[] }>({
   ],
   example: "iam-userlistcerts -u david -v",
   run: async ({ iam }, { userName }) => ({
-    Certificates: await collect(
+    Certificates: items(
       (Marker) => iam.listSigningCertificates({ UserName: userName, Marker }),
       (page) => page.Certificates,
     ),
   }),
   render: ({ Certificates }, { verbose }) =>
-    listLines(
-      Certificates.flatMap((cert) => [
-        cert.CertificateId,
-        ...(verbose ? (cert.CertificateBody ?? "").trimEnd().split(/\r?\n/) : []),
-        cert.Status,
-      ]),
-    ),
+    streamedListLines(Certificates, (cert) => [
+      cert.CertificateId,
+      ...(verbose ? (cert.CertificateBody ?? "").trimEnd().split(/\r?\n/) : []),
+      cert.Status,
+    ]),
 });

@@ -1,10 +1,10 @@
 import type { Group } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { userName } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string }, { Groups: Group[] }>({
+export default defineCommand<{ userName: string }, { Groups: AsyncIterable<Group> }>({
   name: "iam-userlistgroups",
   summary: "List the ARNs of the groups a user belongs to.",
   operations: ["ListGroupsForUser"],
@@ -14,7 +14,7 @@ export default defineCommand<{ userName: string }, { Groups: Group[] }>({
   output: ["one group ARN per line", "IsTruncated: false"],
   example: "iam-userlistgroups -u david",
   run: async ({ iam }, { userName }) => ({
-    Groups: await collect((Marker) => iam.listGroupsForUser({ UserName: userName, Marker }), (page) => page.Groups),
+    Groups: items((Marker) => iam.listGroupsForUser({ UserName: userName, Marker }), (page) => page.Groups),
   }),
-  render: ({ Groups }) => listLines(Groups.map((g) => g.Arn)),
+  render: ({ Groups }) => streamedListLines(Groups, (g) => g.Arn),
 });

@@ -1,10 +1,10 @@
 import type { AccessKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { ownerUserName } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string }, { AccessKeyMetadata: AccessKeyMetadata[] }>({
+export default defineCommand<{ userName?: string }, { AccessKeyMetadata: AsyncIterable<AccessKeyMetadata> }>({
   name: "iam-userlistkeys",
   summary: "List a user's access key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListAccessKeys"],
@@ -14,10 +14,10 @@ export default defineCommand<{ userName?: string }, { AccessKeyMetadata: AccessK
   output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
   example: "iam-userlistkeys -u david",
   run: async ({ iam }, { userName }) => ({
-    AccessKeyMetadata: await collect(
+    AccessKeyMetadata: items(
       (Marker) => iam.listAccessKeys({ UserName: userName, Marker }),
       (page) => page.AccessKeyMetadata,
     ),
   }),
-  render: ({ AccessKeyMetadata }) => listLines(AccessKeyMetadata.flatMap((key) => [key.AccessKeyId, key.Status])),
+  render: ({ AccessKeyMetadata }) => streamedListLines(AccessKeyMetadata, (key) => [key.AccessKeyId, key.Status]),
 });

@@ -1,10 +1,10 @@
 import type { MFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { ownerUserName } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string }, { MFADevices: MFADevice[] }>({
+export default defineCommand<{ userName?: string }, { MFADevices: AsyncIterable<MFADevice> }>({
   name: "iam-userlistmfadevices",
   summary: "List the serial numbers of the MFA devices assigned to a user.",
   operations: ["ListMFADevices"],
@@ -14,7 +14,7 @@ export default defineCommand<{ userName?: string }, { MFADevices: MFADevice[] }>
   output: ["one serial number per line (a virtual device's is its ARN)", "IsTruncated: false"],
   example: "iam-userlistmfadevices -u david",
   run: async ({ iam }, { userName }) => ({
-    MFADevices: await collect((Marker) => iam.listMFADevices({ UserName: userName, Marker }), (page) => page.MFADevices),
+    MFADevices: items((Marker) => iam.listMFADevices({ UserName: userName, Marker }), (page) => page.MFADevices),
   }),
-  render: ({ MFADevices }) => listLines(MFADevices.map((device) => device.SerialNumber)),
+  render: ({ MFADevices }) => streamedListLines(MFADevices, (device) => device.SerialNumber),
 });

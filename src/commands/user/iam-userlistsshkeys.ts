@@ -1,10 +1,10 @@
 import type { SSHPublicKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { userName } from "../../cli/options.js";
-import { collect } from "../../iam/paginate.js";
-import { listLines } from "../../output/print.js";
+import { items } from "../../iam/paginate.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string }, { SSHPublicKeys: SSHPublicKeyMetadata[] }>({
+export default defineCommand<{ userName: string }, { SSHPublicKeys: AsyncIterable<SSHPublicKeyMetadata> }>({
   name: "iam-userlistsshkeys",
   summary: "List a user's SSH public key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListSSHPublicKeys"],
@@ -12,10 +12,10 @@ export default defineCommand<{ userName: string }, { SSHPublicKeys: SSHPublicKey
   output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
   example: "iam-userlistsshkeys -u david",
   run: async ({ iam }, { userName }) => ({
-    SSHPublicKeys: await collect(
+    SSHPublicKeys: items(
       (Marker) => iam.listSSHPublicKeys({ UserName: userName, Marker }),
       (page) => page.SSHPublicKeys,
     ),
   }),
-  render: ({ SSHPublicKeys }) => listLines(SSHPublicKeys.flatMap((key) => [key.SSHPublicKeyId, key.Status])),
+  render: ({ SSHPublicKeys }) => streamedListLines(SSHPublicKeys, (key) => [key.SSHPublicKeyId, key.Status]),
 });

@@ -12,7 +12,7 @@ export default defineCommand<{ userName: string; policyName: string } & PolicySo
   check: exactlyOnePolicySource,
   example: "iam-useruploadpolicy -u david -p ReadReports -f read-reports.json",
   async run(ctx, opts) {
-    const PolicyDocument = await readPolicyDocument(ctx, opts);
+    const PolicyDocument = await readPolicyDocument(ctx, opts, { entity: "user", name: opts.userName });
     await ctx.iam.putUserPolicy({ UserName: opts.userName, PolicyName: opts.policyName, PolicyDocument });
     return {};
   },

@@ -1,10 +1,10 @@
 import type { AssignmentStatusType, VirtualMFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { collect } from "../../iam/paginate.js";
+import { items } from "../../iam/paginate.js";
 import { withoutSecrets } from "../../iam/mfa.js";
-import { listLines } from "../../output/print.js";
+import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { VirtualMFADevices: VirtualMFADevice[] }>({
+export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { VirtualMFADevices: AsyncIterable<VirtualMFADevice> }>({
   name: "iam-virtualmfadevicelist",
   summary: "List the account's virtual MFA devices, with the user each assigned one belongs to.",
   operations: ["ListVirtualMFADevices"],
@@ -24,13 +24,11 @@ export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { Virt
   ],
   example: "iam-virtualmfadevicelist -a Unassigned",
   run: async ({ iam }, { assignmentStatus }) => ({
-    VirtualMFADevices: (
-      await collect(
-        (Marker) => iam.listVirtualMFADevices({ AssignmentStatus: assignmentStatus, Marker }),
-        (page) => page.VirtualMFADevices,
-      )
-    ).map(withoutSecrets),
+    VirtualMFADevices: items(
+      (Marker) => iam.listVirtualMFADevices({ AssignmentStatus: assignmentStatus, Marker }),
+      (page) => page.VirtualMFADevices?.map(withoutSecrets),
+    ),
   }),
   render: ({ VirtualMFADevices }) =>
-    listLines(VirtualMFADevices.map(({ SerialNumber, User }) => (User ? `${SerialNumber}\t${User.UserName ?? User.Arn}` : SerialNumber))),
+    streamedListLines(VirtualMFADevices, ({ SerialNumber, User }) => (User ? `${SerialNumber}\t${User.UserName ?? User.Arn}` : SerialNumber)),
 });

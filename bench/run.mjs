@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// npm run bench: iamkit side by side with `node -e ''`, the aws CLI and the legacy serial strategy,
+// against a local moto server of its own. Contenders run alternately, run after run, so a burst of
+// load on the machine hits them alike; medians are printed with their ratios. Not a test: nothing
+// here asserts, and CI never runs it.
+//
+//   BENCH_RUNS=N       runs per contender in every scenario (defaults: 15 start-up, 5 deletes, 3 listings)
+//   BENCH_ONLY=a,b,c   run only these scenarios (a start-up, b recursive deletes, c listing)
+//   BENCH_IAMKIT=DIR   time the bins of another iamkit checkout (built), for before/after figures
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { seedLoadedUser } from "../test/support/fixtures.mjs";
+import { emptySuccess, startLoopbackProxy } from "../test/support/loopback-proxy.mjs";
+import {
+  ROOT,
+  bounded,
+  environments,
+  median,
+  ms,
+  ratio,
+  seedingClient,
+  roundTrips,
+  startMoto,
+  startTimelineTap,
+  table,
+  timeRun,
+  timeStream,
+  waves,
+} from "./support.mjs";
+
+const runs = (fallback) => Number(process.env.BENCH_RUNS ?? fallback);
+const only = new Set((process.env.BENCH_ONLY ?? "a,b,c").split(","));
+const IAMKIT = resolve(process.env.BENCH_IAMKIT ?? ROOT);
+const bin = (name) => join(IAMKIT, "bin", `${name}.js`);
+const AWS = join(ROOT, ".bench-venv/bin/aws");
+const DELAY_MS = 50;
+
+for (const script of ["scripts/setup-moto.sh", "bench/setup-awscli.sh"]) {
+  const res = spawnSync("bash", [join(ROOT, script)], { stdio: "inherit" });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+const say = (text = "") => process.stdout.write(`${text}\n`);
+const goal = (met, text) => `${met ? "met" : "MISSED"}: ${text}`;
+
+/** Runs every contender `count` times, alternating; returns each one's list of results. */
+async function alternate(count, contenders, once) {
+  const results = contenders.map(() => []);
+  for (let r = 0; r < count; r++) {
+    for (const [i, contender] of contenders.entries()) results[i].push(await once(contender, r));
+  }
+  return results;
+}
+
+async function startup(moto, env, iam) {
+  await iam.createUser({ UserName: "x" });
+  const contenders = [
+    ["node -e ''", ["node", "-e", ""], env.iamkit()],
+    ["iam-usergetattributes -u x", [bin("iam-usergetattributes"), "-u", "x"], env.iamkit()],
+    ["iam-usergetattributes -h", [bin("iam-usergetattributes"), "-h"], env.iamkit()],
+    ["aws iam get-user --user-name x", [AWS, "iam", "get-user", "--user-name", "x", "--endpoint-url", moto.url], env.aws],
+  ];
+  // One untimed run each, so no contender pays for a cold file cache.
+  for (const [, argv, e] of contenders) timeRun(argv, e);
+  const count = runs(15);
+  const times = (await alternate(count, contenders, ([, argv, e]) => timeRun(argv, e))).map(median);
+  const [node, call, help, aws] = times;
+  say(`## a) start-up: whole-process wall time, median of ${count} alternating runs`);
+  say(table([["contender", "median", "vs node", "vs aws"], ...contenders.map(([name], i) => [name, ms(times[i]), ratio(times[i], node), ratio(times[i], aws)])]));
+  say(goal(call <= 1.5 * node, `iamkit call <= 1.5x node (${ratio(call, node)})`));
+  say(goal(call <= 0.2 * aws, `iamkit call <= 0.2x aws (${ratio(call, aws)})`));
+  say(goal(help <= 1.2 * node, `iamkit -h <= 1.2x node (${ratio(help, node)})`));
+  say();
+}
+
+/** Times a recursive delete through the tap and the latency proxy; the tap's timeline gives the waves. */
+async function throughProxy(tap, argv, env) {
+  tap.timeline.length = 0;
+  // The proxy runs in this process, so the command is awaited, never run synchronously.
+  const { ms: wall } = await timeStream(argv, env);
+  return { wall, requests: tap.timeline.length, waves: waves(tap.timeline), roundTrips: roundTrips(tap.timeline) };
+}
+
+async function recursiveDeletes(moto, env, iam) {
+  const proxy = await startLoopbackProxy({
+    upstream: moto.url,
+    delayMs: DELAY_MS,
+    // moto lacks ListServiceSpecificCredentials and answers HTTP 500, which clients retry with
+    // backoff; IAM answers a user without any with an empty list, so the proxy does, for both
+    // contenders alike.
+    decide: ({ params }) => {
+      const action = "ListServiceSpecificCredentials";
+      return params.Action === action ? { status: 200, body: emptySuccess(action) } : undefined;
+    },
+  });
+  const tap = await startTimelineTap(proxy.url);
+  try {
+    const count = runs(5);
+    const report = (title, names, results) => {
+      const summary = results.map((rs) => Object.fromEntries(["wall", "requests", "waves", "roundTrips"].map((k) => [k, median(rs.map((r) => r[k]))])));
+      say(`## ${title}: ${DELAY_MS} ms added to every request, median of ${count} alternating runs`);
+      say(
+        table([
+          ["contender", "wall", "requests", "waves", "round trips", "vs legacy serial"],
+          ...names.map((name, i) => [name, ms(summary[i].wall), summary[i].requests, summary[i].waves, summary[i].roundTrips, ratio(summary[i].wall, summary[1].wall)]),
+        ]),
+      );
+      return summary[0];
+    };
+
+    const users = Array.from({ length: count }, (_, r) => [`loaded-iamkit-${r}`, `loaded-legacy-${r}`]);
+    for (const pair of users) for (const name of pair) await seedLoadedUser(iam, name);
+    const userResults = await alternate(count, ["iamkit", "legacy"], (who, r) =>
+      throughProxy(
+        tap,
+        who === "iamkit"
+          ? [bin("iam-userdel"), "-u", users[r][0], "-r"]
+          : ["node", join(ROOT, "bench/legacy-serial.mjs"), "userdel", users[r][1]],
+        env.iamkit(tap.url),
+      ),
+    );
+    const user = report("b) iam-userdel -r, fully loaded user", ["iam-userdel -r", "legacy serial"], userResults);
+    say(goal(user.waves <= 4, `iam-userdel -r in <= 4 waves (${user.waves})`));
+    say();
+
+    const MEMBERS = 50;
+    const groups = Array.from({ length: count }, (_, r) => [`big-iamkit-${r}`, `big-legacy-${r}`]);
+    for (const GroupName of groups.flat()) {
+      await iam.createGroup({ GroupName });
+      await bounded(MEMBERS, 8, async (m) => {
+        const UserName = `${GroupName}-member-${m}`;
+        await iam.createUser({ UserName });
+        await iam.addUserToGroup({ GroupName, UserName });
+      });
+    }
+    const groupResults = await alternate(count, ["iamkit", "legacy"], (who, r) =>
+      throughProxy(
+        tap,
+        who === "iamkit"
+          ? [bin("iam-groupdel"), "-g", groups[r][0], "-r"]
+          : ["node", join(ROOT, "bench/legacy-serial.mjs"), "groupdel", groups[r][1]],
+        env.iamkit(tap.url),
+      ),
+    );
+    const group = report(`b) iam-groupdel -r, group with ${MEMBERS} members`, ["iam-groupdel -r", "legacy serial"], groupResults);
+    say(goal(group.waves <= 4, `iam-groupdel -r in <= 4 waves (${group.waves})`));
+    say(`   (at most 8 requests in flight: ${MEMBERS} removals take at least ${Math.ceil(MEMBERS / 8)} round trips)`);
+    say();
+  } finally {
+    await tap.close();
+    await proxy.close();
+  }
+}
+
+async function listing(moto, env, iam) {
+  const BIG = 5000;
+  const SMALL = 50;
+  const trust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  });
+  const started = performance.now();
+  await bounded(BIG + SMALL, 16, (i) =>
+    iam.createRole(
+      i < BIG
+        ? { RoleName: `big-${String(i).padStart(5, "0")}`, Path: "/big/", AssumeRolePolicyDocument: trust }
+        : { RoleName: `small-${i}`, Path: "/small/", AssumeRolePolicyDocument: trust },
+    ),
+  );
+  say(`(seeded ${BIG + SMALL} roles in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  const measured = { ...env.iamkit(), NODE_OPTIONS: `--import=${pathToFileURL(join(ROOT, "bench/maxrss.mjs")).href}` };
+  const contenders = [
+    [`iam-rolelistbypath (${BIG} roles)`, [bin("iam-rolelistbypath"), "-p", "/big/"], measured],
+    [`aws iam list-roles --output text (${BIG} roles)`, [AWS, "iam", "list-roles", "--path-prefix", "/big/", "--output", "text", "--endpoint-url", moto.url], env.aws],
+    [`iam-rolelistbypath (${SMALL} roles)`, [bin("iam-rolelistbypath"), "-p", "/small/"], measured],
+  ];
+  const count = runs(3);
+  const results = await alternate(count, contenders, async ([, argv, e]) => {
+    const res = await timeStream(argv, e);
+    const rss = /maxrss-kib: (\d+)/.exec(res.stderr);
+    return { ...res, rssMiB: rss ? Number(rss[1]) / 1024 : undefined };
+  });
+  const [big, aws, small] = results.map((rs) => ({
+    wall: median(rs.map((r) => r.ms)),
+    first: median(rs.map((r) => r.first)),
+    lines: rs[0].lines,
+    rss: rs[0].rssMiB === undefined ? undefined : median(rs.map((r) => r.rssMiB)),
+  }));
+  const rows = [big, aws, small].map((s, i) => [
+    contenders[i][0],
+    ms(s.wall),
+    ms(s.first),
+    s.lines,
+    s.rss === undefined ? "-" : `${s.rss.toFixed(1)} MiB`,
+  ]);
+  say(`## c) listing: median of ${count} alternating runs`);
+  say(table([["contender", "wall", "first ARN line", "lines", "peak RSS"], ...rows]));
+  say(goal(big.wall <= 0.5 * aws.wall, `iamkit <= 0.5x aws for ${BIG} roles (${ratio(big.wall, aws.wall)})`));
+  say(goal(big.rss <= 1.2 * small.rss, `peak RSS for ${BIG} roles within 20% of ${SMALL} (${ratio(big.rss, small.rss)})`));
+  say();
+}
+
+const moto = await startMoto();
+const env = environments(moto.url);
+const iam = seedingClient(moto.url);
+say(`iamkit bins: ${join(IAMKIT, "bin")}; node ${process.version}; ${spawnSync(AWS, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+say("every contender runs with a minimal environment: PATH, HOME, LANG, and its endpoint and credentials");
+say();
+try {
+  if (only.has("a")) await startup(moto, env, iam);
+  if (only.has("b")) await recursiveDeletes(moto, env, iam);
+  if (only.has("c")) await listing(moto, env, iam);
+} finally {
+  moto.stop();
+  rmSync(env.home, { recursive: true, force: true });
+}
