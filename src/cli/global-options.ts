@@ -17,6 +17,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   },
   { key: "url", long: "url", metavar: "SERVICEENDPOINT", description: "endpoint URL to be used when making the service call" },
   { key: "debug", short: "d", long: "debug", description: "enable debug logging" },
+  // Handled before parsing (runCommand); listed here for the help text, docs and completion.
   { key: "help", short: "h", long: "help", description: "print out this message" },
   { key: "profile", long: "profile", metavar: "NAME", description: "use this profile of the AWS shared config files" },
   {
@@ -37,7 +38,6 @@ export interface GlobalOptions {
   clientConfigFile?: string;
   url?: string;
   debug?: boolean;
-  help?: boolean;
   profile?: string;
   region?: string;
   json?: boolean;

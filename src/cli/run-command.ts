@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
-import { Command, CommanderError, Option } from "commander";
+import type { Command, CommanderError } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { EXIT, UsageError, toFailure } from "./errors.js";
 import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
@@ -21,7 +21,9 @@ export function optionLabel(option: OptionSpec): string {
   return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
 }
 
-function buildParser(spec: CommandSpec<any, any>, prog: string): { program: Command; attribute: Map<OptionSpec, string> } {
+/** Commander is loaded here, not at start-up: `-h` never needs it (about 10 ms). */
+async function buildParser(spec: CommandSpec<any, any>, prog: string): Promise<{ program: Command; attribute: Map<OptionSpec, string> }> {
+  const { Command, Option } = await import("commander");
   const program = new Command(spec.name)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
@@ -197,7 +199,12 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   };
   let endpointUrl: string | undefined;
   try {
-    const { program, attribute } = buildParser(spec, prog);
+    // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
+    if (argv.some((token) => token === "-h" || token === "--help")) {
+      io.stdout.write(renderHelp(spec, prog));
+      return EXIT.ok;
+    }
+    const { program, attribute } = await buildParser(spec, prog);
     checkTokens([...GLOBAL_OPTIONS, ...commandOptions(spec)], argv, prog);
     const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
     try {
@@ -206,16 +213,12 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
         { from: "user" },
       );
     } catch (err) {
-      if (err instanceof CommanderError) throw usageFromCommander(err, prog);
+      if ((err as CommanderError).code?.startsWith("commander.")) throw usageFromCommander(err as CommanderError, prog);
       throw err;
     }
     const raw = program.opts();
     applyPositional(spec, program.args, raw, attribute);
     const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
-    if (globals.help) {
-      io.stdout.write(renderHelp(spec, prog));
-      return EXIT.ok;
-    }
     const local = localContext(prog, io, Boolean(globals.debug), paint);
     const { dryRun, ...opts } = checkOptions(commandOptions(spec), raw, attribute, local.warn);
     const rule = spec.check?.(opts);
