@@ -56,3 +56,21 @@ export function withoutSecrets(device: VirtualMFADevice): VirtualMFADevice {
   const { Base32StringSeed, QRCodePNG, ...rest } = device;
   return rest;
 }
+
+/** The options of the commands that prove a device with two consecutive codes (enable, resync). */
+export interface DeviceCodes {
+  userName: string;
+  serialNumber: string;
+  authenticationCode1: string;
+  authenticationCode2: string;
+}
+
+/** The request EnableMFADevice and ResyncMFADevice share. */
+export function deviceCodesRequest(opts: DeviceCodes) {
+  return {
+    UserName: opts.userName,
+    SerialNumber: opts.serialNumber,
+    AuthenticationCode1: opts.authenticationCode1,
+    AuthenticationCode2: opts.authenticationCode2,
+  };
+}
