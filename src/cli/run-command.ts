@@ -136,17 +136,17 @@ function isLazy(value: unknown): value is AsyncIterable<unknown> {
   return typeof (value as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === "function";
 }
 
-/** For --json: the result with every lazy list drained into an array. */
-async function materialize(value: unknown): Promise<unknown> {
+/** For --json: the result as plain data, lazy lists drained, the SDK's `$metadata` and unset fields dropped. */
+async function jsonReady(value: unknown): Promise<unknown> {
   if (isLazy(value)) {
     const items: unknown[] = [];
-    for await (const item of value) items.push(await materialize(item));
+    for await (const item of value) items.push(await jsonReady(item));
     return items;
   }
-  if (Array.isArray(value)) return Promise.all(value.map(materialize));
+  if (Array.isArray(value)) return Promise.all(value.map(jsonReady));
   if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await materialize(v)] as const));
-    return Object.fromEntries(entries);
+    const kept = Object.entries(value).filter(([key, v]) => key !== "$metadata" && v !== undefined);
+    return Object.fromEntries(await Promise.all(kept.map(async ([key, v]) => [key, await jsonReady(v)] as const)));
   }
   return value;
 }
@@ -158,19 +158,6 @@ async function writeOutput(stream: Io["stdout"], lines: string[] | AsyncIterable
     return;
   }
   for await (const line of lines) stream.write(`${line}\n`);
-}
-
-/** Removes the SDK's `$metadata` so --json prints only the command's result. */
-function withoutMetadata(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMetadata);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key, v]) => key !== "$metadata" && v !== undefined)
-        .map(([key, v]) => [key, withoutMetadata(v)]),
-    );
-  }
-  return value;
 }
 
 /** Puts a bare argument into the option the spec names for it, refusing it twice over. */
@@ -187,6 +174,33 @@ function applyPositional(spec: CommandSpec<any, any>, args: string[], raw: Recor
   raw[name] = option.repeatable ? [args[0]] : args[0];
 }
 
+/** Parses argv into raw option values (by commander attribute name); throws UsageError. */
+async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog: string) {
+  const { program, attribute } = await buildParser(spec, prog);
+  checkTokens([...GLOBAL_OPTIONS, ...commandOptions(spec)], argv, prog);
+  const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
+  try {
+    program.parse(
+      argv.map((token) => aliases.get(token) ?? token),
+      { from: "user" },
+    );
+  } catch (err) {
+    if ((err as CommanderError).code?.startsWith("commander.")) throw usageFromCommander(err as CommanderError, prog);
+    throw err;
+  }
+  const raw = program.opts();
+  applyPositional(spec, program.args, raw, attribute);
+  return { raw, attribute };
+}
+
+/** stdout: the plan of a dry run, the JSON document, or the command's text lines. */
+async function printResult(io: Io, spec: CommandSpec<any, any>, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
+  // What the command would print describes changes that were not made: a plan replaces it.
+  if (planned) return writeOutput(io.stdout, json ? [JSON.stringify(planDocument(planned), null, 2)] : planLines(planned));
+  if (json) return writeOutput(io.stdout, [JSON.stringify(await jsonReady(result ?? {}), null, 2)]);
+  return writeOutput(io.stdout, spec.render?.(result, opts) ?? []);
+}
+
 /**
  * Runs one command: parse, check, build the context, run, print. Returns the exit code; this is
  * the only place that turns failures into exit codes (through toFailure). `prog` is the name the
@@ -194,9 +208,6 @@ function applyPositional(spec: CommandSpec<any, any>, args: string[], raw: Recor
  */
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
-  const writeLines = (stream: Io["stdout"], lines: string[]) => {
-    if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
-  };
   let endpointUrl: string | undefined;
   try {
     // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
@@ -204,20 +215,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
       io.stdout.write(renderHelp(spec, prog));
       return EXIT.ok;
     }
-    const { program, attribute } = await buildParser(spec, prog);
-    checkTokens([...GLOBAL_OPTIONS, ...commandOptions(spec)], argv, prog);
-    const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
-    try {
-      program.parse(
-        argv.map((token) => aliases.get(token) ?? token),
-        { from: "user" },
-      );
-    } catch (err) {
-      if ((err as CommanderError).code?.startsWith("commander.")) throw usageFromCommander(err as CommanderError, prog);
-      throw err;
-    }
-    const raw = program.opts();
-    applyPositional(spec, program.args, raw, attribute);
+    const { raw, attribute } = await parseArguments(spec, argv, prog);
     const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
     const local = localContext(prog, io, Boolean(globals.debug), paint);
     const { dryRun, ...opts } = checkOptions(commandOptions(spec), raw, attribute, local.warn);
@@ -230,16 +228,11 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     endpointUrl = connection.endpointUrl;
     const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam: connection.iam, auth: connection.auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
-    if (planned) {
-      // What the command would print describes changes that were not made: the plan replaces it.
-      if (globals.json) writeLines(io.stdout, [JSON.stringify(planDocument(planned), null, 2)]);
-      else writeLines(io.stdout, planLines(planned));
-    } else if (globals.json) writeLines(io.stdout, [JSON.stringify(withoutMetadata(await materialize(result ?? {})), null, 2)]);
-    else await writeOutput(io.stdout, spec.render?.(result, opts) ?? []);
+    await printResult(io, spec, result, opts, globals.json, planned);
     return EXIT.ok;
   } catch (err) {
     const failure = toFailure(err, prog, endpointUrl);
-    writeLines(io.stderr, failure.lines.map((line) => paint(line, "error")));
+    await writeOutput(io.stderr, failure.lines.map((line) => paint(line, "error")));
     if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return failure.code;
   }
