@@ -26,7 +26,7 @@ export interface ClientConfig {
  * Five attempts ride out bursts of throttling (at 30% throttled requests one request in 400
  * exhausts them) while a dead endpoint still fails within seconds.
  */
-export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
+const DEFAULT_CLIENT_CONFIG: ClientConfig = {
   connectionTimeout: 5_000,
   requestTimeout: 30_000,
   maxAttempts: 5,
@@ -63,7 +63,7 @@ function apply(config: ClientConfig, setting: Setting, value: string, where: str
   (config as unknown as Record<string, unknown>)[setting.key] = parsed;
 }
 
-export function parseClientConfig(text: string, file: string, config: ClientConfig = { ...DEFAULT_CLIENT_CONFIG }): ClientConfig {
+function parseClientConfig(text: string, file: string, config: ClientConfig = { ...DEFAULT_CLIENT_CONFIG }): ClientConfig {
   for (const { key: name, value, line } of parseKeyValueLines(text, `client config file ${file}`)) {
     const setting = SETTINGS.find((s) => s.key.toLowerCase() === name.toLowerCase());
     const where = `client config file ${file} line ${line}`;

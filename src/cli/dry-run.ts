@@ -10,7 +10,7 @@ export function changesSomething(spec: CommandSpec<any, any>): boolean {
   return spec.operations.some((op) => !isReadOnly(op));
 }
 
-export const DRY_RUN_OPTION: OptionSpec = {
+const DRY_RUN_OPTION: OptionSpec = {
   key: "dryRun",
   long: "dry-run",
   description: "make only read requests; print each change that would be made, and change nothing",

@@ -3,7 +3,7 @@ import { commandOptions } from "./dry-run.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 
 /** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
-export function optionSynopsis(option: OptionSpec): string {
+function optionSynopsis(option: OptionSpec): string {
   const first = option.short ? `-${option.short}` : option.aliases?.[0];
   const names = first ? `${first} (--${option.long})` : `--${option.long}`;
   return option.metavar ? `${names} ${option.metavar}` : names;

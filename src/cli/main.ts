@@ -23,7 +23,7 @@ export function commandModulePath(name: string): string | undefined {
   return noun ? `${noun}/${name}` : undefined;
 }
 
-export async function loadCommand(name: string): Promise<CommandSpec<any, any> | undefined> {
+async function loadCommand(name: string): Promise<CommandSpec<any, any> | undefined> {
   const path = commandModulePath(name);
   if (!path) return undefined;
   try {

@@ -366,7 +366,7 @@ export const tags = (short?: string): OptionSpec => ({
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-export function checkTagKey(Key: string): string {
+function checkTagKey(Key: string): string {
   if (Key.length === 0) throw new UsageError("invalid tag key: it must not be empty");
   if (Key.length > 128 || !TAG_CHARS.test(Key)) {
     throw new UsageError(`invalid tag key "${Key}": up to 128 letters, digits, spaces and _ . : / = + - @`);
@@ -374,7 +374,7 @@ export function checkTagKey(Key: string): string {
   return Key;
 }
 
-export function parseTag(raw: string): { Key: string; Value: string } {
+function parseTag(raw: string): { Key: string; Value: string } {
   const eq = raw.indexOf("=");
   if (eq <= 0) throw new UsageError(`invalid tag "${raw}": expected KEY=VALUE`);
   const Key = checkTagKey(raw.slice(0, eq));

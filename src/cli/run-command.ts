@@ -11,7 +11,7 @@ import { painterFor } from "../output/color.js";
 import { hasTypographic, intendedValue } from "./plain-text.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
-export function commanderFlags(option: OptionSpec): string {
+function commanderFlags(option: OptionSpec): string {
   const names = option.short ? `-${option.short}, --${option.long}` : `--${option.long}`;
   return option.metavar ? `${names} <${option.metavar}>` : names;
 }

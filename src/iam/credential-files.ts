@@ -189,7 +189,7 @@ export function heldKey(text: string, target: CredentialTarget): { accessKeyId?:
  * mixture, even if the process dies part-way: a crash before the rename leaves only a stray
  * temporary file (mode `mode`, beside the target) and the original untouched.
  */
-export async function writeFileAtomic(file: string, data: string | Buffer, mode: number): Promise<void> {
+async function writeFileAtomic(file: string, data: string | Buffer, mode: number): Promise<void> {
   const dir = dirname(file);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(file)}.iamkit-${process.pid}-${randomBytes(4).toString("hex")}`);

@@ -54,7 +54,7 @@ export function csvLines(columns: string[], rows: ReportRow[]): string[] {
 const DAY_MS = 86_400_000;
 
 /** Whole days from a report date to `now`; undefined for the markers. */
-export function daysSince(cell: string | undefined, now: Date): number | undefined {
+function daysSince(cell: string | undefined, now: Date): number | undefined {
   if (!cell || !/^\d{4}-\d{2}-\d{2}T/.test(cell)) return undefined;
   const time = Date.parse(cell);
   return Number.isNaN(time) ? undefined : Math.floor((now.getTime() - time) / DAY_MS);

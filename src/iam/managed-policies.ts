@@ -14,7 +14,7 @@ import { runTasks } from "./tasks.js";
  * IAM names versions `v1`, `v2`, ... (its pattern also allows a `.suffix` it never issues), so a
  * typo such as `2` or `V2` is caught before the request.
  */
-export function checkVersionId(value: string): string {
+function checkVersionId(value: string): string {
   if (!/^v[1-9]\d*$/.test(value)) {
     throw new UsageError(`invalid policy version id "${value}": expected v and a number, such as v2`);
   }

@@ -4,7 +4,7 @@ import { plainText } from "../cli/plain-text.js";
 import { checkPolicySize, formatPath, kindOf, lintPolicy, validatePolicy, type Finding, type PolicyEntity } from "./policy-lint.js";
 
 /** The one statement shape `*addpolicy -e -a -r` builds; `-o` prints it as a single JSON line. */
-export function buildSimplePolicy(effect: string, actions: string[], resources: string[]): string {
+function buildSimplePolicy(effect: string, actions: string[], resources: string[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: effect, Action: actions, Resource: resources }],

@@ -14,7 +14,7 @@ export interface Task {
 }
 
 /** Default bound on requests in flight, low enough to stay clear of IAM's throttling. */
-export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 8;
 
 /** What earlier waves removed and what later waves would remove, for the failure report. */
 export interface WaveContext {

@@ -24,7 +24,7 @@ export interface TrustPolicySource {
 /** Service principals are DNS names (ec2.amazonaws.com, states.eu-west-1.amazonaws.com). */
 const SERVICE_PRINCIPAL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
-export function checkServicePrincipal(value: string): string {
+function checkServicePrincipal(value: string): string {
   if (value.length > 253 || !SERVICE_PRINCIPAL.test(value)) {
     throw new UsageError(`invalid service "${value}": expected a service principal such as ec2.amazonaws.com`);
   }
@@ -62,7 +62,7 @@ export function exactlyOneTrustSource({ service, trustPolicyFile }: TrustPolicyS
  * Principal.Service and Action as one-element lists. euca2ools wrote Version 2008-10-17; iamkit
  * writes 2012-10-17, the version its *addpolicy documents carry.
  */
-export function serviceTrustPolicy(service: string): string {
+function serviceTrustPolicy(service: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { Service: [service] }, Action: ["sts:AssumeRole"] }],

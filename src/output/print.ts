@@ -3,7 +3,7 @@
  */
 
 /** The trailer IAMCli printed after every list; iamkit always lists every page, so it is false. */
-export const NOT_TRUNCATED = "IsTruncated: false";
+const NOT_TRUNCATED = "IsTruncated: false";
 
 /** A list: one value per line, then the IsTruncated trailer. */
 export function listLines(values: (string | undefined)[]): string[] {
