@@ -1,6 +1,5 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "./harness/moto.js";
+import { freePort, useMoto, writeTestFile } from "./harness/moto.js";
 import { runCli, type CliResult } from "./harness/run-cli.js";
 import { policyAllowing, seedLoadedUser, selfSignedPem } from "./harness/fixtures.js";
 import { iamError, startLoopbackProxy, type CapturedRequest } from "./support/loopback-proxy.mjs";
@@ -566,15 +565,6 @@ describe("creates IAM does not deduplicate are not retried once IAM may have act
   });
 });
 
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trace", () => {
   /** Generous: the point is "seconds, not minutes", on any CI machine. */
   const SANITY_MS = 20_000;
@@ -586,7 +576,7 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
   }
 
   it("a closed port", async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const { res, ms } = await timed({ AWS_IAM_URL: url }, "iam-userlistbypath");
     expect(res).toEqual({
       code: 4,

@@ -1,12 +1,12 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli, type CliResult } from "../harness/run-cli.js";
-import { runByName } from "../../dist/cli/main.js";
+import { runByName } from "../../dist/bundle/cli/main.js";
+import { useWire } from "../harness/wire.js";
 
 const moto = useMoto();
+const wire = useWire(moto);
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env, cwd: moto.dir });
 const withStdin = (stdin: string, name: string, ...argv: string[]) =>
   runCli(name, argv, { env: moto.env, cwd: moto.dir, stdin });
@@ -70,38 +70,15 @@ describe("iam-useraddloginprofile", () => {
     expect(await storedPassword("david")).toBe("Tr0ub4dor &3\n");
   });
 
-  it("--password-reset-required is sent (moto ignores it on create, so a stub endpoint records it)", async () => {
-    const bodies: string[] = [];
-    const stub = createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => (body += chunk));
-      req.on("end", () => {
-        bodies.push(body);
-        res.writeHead(200, { "Content-Type": "text/xml" });
-        res.end(
-          '<CreateLoginProfileResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><CreateLoginProfileResult>' +
-            "<LoginProfile><UserName>david</UserName><CreateDate>2024-01-01T00:00:00Z</CreateDate>" +
-            "<PasswordResetRequired>true</PasswordResetRequired></LoginProfile></CreateLoginProfileResult>" +
-            "<ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></CreateLoginProfileResponse>",
-        );
-      });
+  it("--password-reset-required is sent (moto ignores it on create, so the request is checked on the wire)", async () => {
+    wire.stub("CreateLoginProfile");
+    const res = await runCli("iam-useraddloginprofile", ["-u", "david", "-p", "s3cret-Pw", "--password-reset-required"], {
+      env: { ...moto.env, AWS_IAM_URL: wire.url },
     });
-    await new Promise<void>((listening) => stub.listen(0, "127.0.0.1", listening));
-    try {
-      const url = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-      const res = await runCli("iam-useraddloginprofile", ["-u", "david", "-p", "s3cret-Pw", "--password-reset-required"], {
-        env: { ...moto.env, AWS_IAM_URL: url },
-      });
-      expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
-      expect(Object.fromEntries(new URLSearchParams(bodies[0]))).toMatchObject({
-        Action: "CreateLoginProfile",
-        UserName: "david",
-        Password: "s3cret-Pw",
-        PasswordResetRequired: "true",
-      });
-    } finally {
-      stub.close();
-    }
+    expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(wire.requests.map((r) => r.params)).toEqual([
+      expect.objectContaining({ Action: "CreateLoginProfile", UserName: "david", Password: "s3cret-Pw", PasswordResetRequired: "true" }),
+    ]);
   });
 
   it("--password-file - reads standard input", async () => {

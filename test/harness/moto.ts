@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (free at the time of asking). */
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once("error", fail);
