@@ -6,9 +6,11 @@ import {
   policySize,
   SIZE_LIMITS,
   validatePolicy,
+  wildcardMatches,
   type LintContext,
   type PolicyKind,
 } from "../dist/iam/policy-lint.js";
+import { runCli } from "./harness/run-cli.js";
 
 /**
  * The offline policy checks, rule by rule: each row is a document, what it is for, and every
@@ -271,6 +273,54 @@ describe("lintPolicy", () => {
   it("skips what it cannot read instead of failing on an invalid document", () => {
     expect(lintPolicy("not a policy", user("bob"))).toEqual([]);
     expect(lintPolicy({ Statement: [7, { Action: 5 }] }, user("bob"))).toEqual([]);
+  });
+});
+
+describe("wildcards, as IAM matches actions", () => {
+  it.each([
+    ["iam:PassRole", "iam:PassRole", true],
+    ["IAM:pass*", "iam:PassRole", true],
+    ["iam:*", "iam:PassRole", true],
+    ["*", "iam:PassRole", true],
+    ["iam:Pass?ole", "iam:PassRole", true],
+    ["iam:Pa*R?le", "iam:PassRole", true],
+    ["*Role", "iam:PassRole", true],
+    ["i*a*m*:*P*a*s*s*R*o*l*e*", "iam:PassRole", true],
+    ["iam:PassRole?", "iam:PassRole", false],
+    ["iam:PassRol", "iam:PassRole", false],
+    ["iam:Pass", "iam:PassRole", false],
+    ["iam:*Roles", "iam:PassRole", false],
+    ["iam:Get*", "iam:PassRole", false],
+    ["?am:*", "iam:PassRole", true],
+    ["", "iam:PassRole", false],
+    ["", "", true],
+    ["*", "", true],
+    ["?", "", false],
+    ["a*b*c", "aXbYbZc", true],
+    ["a*b*c", "aXbYcZ", false],
+    // Dots and brackets are plain characters, not regular-expression syntax.
+    ["s3:Get.bject", "s3:GetObject", false],
+    ["iam:[P]assRole", "iam:PassRole", false],
+  ])("%j against %j: %s", (pattern, value, expected) => {
+    expect(wildcardMatches(pattern, value)).toBe(expected);
+  });
+});
+
+describe("iam-policylint on pathological wildcards", () => {
+  // A regular expression built from these backtracks exponentially: "iam:" and 40 stars took 49 s.
+  // Each run must simply finish (the default test timeout); speed is measured by npm run bench.
+  const stars = "*".repeat(80);
+  it.each([
+    [`iam:${stars}`, 0, "includes iam:PassRole"],
+    [`iam:${stars}x`, 0, ""],
+    [`iam:${"*?".repeat(40)}x`, 0, ""],
+  ])("%s", async (action, code, warning) => {
+    const document = JSON.stringify(identity({ Effect: "Allow", Action: action, Resource: "*" }));
+    const res = await runCli("iam-policylint", ["-f", "-"], { env: {}, stdin: document });
+    expect(res.code).toBe(code);
+    expect(res.stdout).toBe("");
+    if (warning) expect(res.stderr).toContain(`"${action}" on Resource "*" ${warning}`);
+    else expect(res.stderr).toBe("");
   });
 });
 
