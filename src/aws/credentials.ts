@@ -1,8 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@aws-sdk/types";
 import { ConfigError } from "../cli/errors.js";
-import { parseKeyValueLines, quotedKey } from "./key-value-file.js";
+import { parseKeyValueLines, quotedKey, readKeyValueFile } from "./key-value-file.js";
 
 /** Where the credentials come from, for `-d` and for error messages. */
 export interface CredentialSource {
@@ -38,22 +39,9 @@ async function readLegacyFile(
   cwd: string,
   warn: (message: string) => void,
 ): Promise<AwsCredentialIdentity> {
-  const full = resolve(cwd, file);
-  let text: string;
-  try {
-    const info = await stat(full);
-    if (info.isDirectory()) throw new ConfigError(`credential file ${file} is a directory`);
-    text = await readFile(full, "utf8");
-    // The legacy README asked for chmod 600; say so when the secret is exposed to other users.
-    if ((info.mode & 0o077) !== 0) {
-      warn(`credential file ${file} is readable by group or others; run: chmod 600 ${file}`);
-    }
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : `cannot be read (${code})`;
-    throw new ConfigError(`credential file ${file} ${reason}`);
-  }
+  const { text, mode } = (await readKeyValueFile(resolve(cwd, file), `credential file ${file}`))!;
+  // The legacy README asked for chmod 600; say so when the secret is exposed to other users.
+  if ((mode & 0o077) !== 0) warn(`credential file ${file} is readable by group or others; run: chmod 600 ${file}`);
   return parseLegacyCredentials(text, file);
 }
 
@@ -63,12 +51,74 @@ export interface CredentialOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
   warn: (message: string) => void;
+  /** A `-d` line: says which source the SDK chain's fallback settled on. */
+  debug?: (message: string) => void;
+}
+
+/** A file of the AWS shared configuration as the SDKs find it: `variable` if set, else ~/.aws/`name`. */
+function awsFile(env: NodeJS.ProcessEnv, cwd: string, variable: string, name: string): string {
+  const home = env.HOME || homedir();
+  const named = env[variable];
+  if (!named) return join(home, ".aws", name);
+  return named.startsWith("~/") ? join(home, named.slice(2)) : resolve(cwd, named);
+}
+
+/** The shared credentials file: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials. */
+export function sharedCredentialsFile(env: NodeJS.ProcessEnv, cwd: string): string {
+  return awsFile(env, cwd, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
+}
+
+const isCredentialsProviderError = (err: unknown) => (err as { name?: string } | undefined)?.name === "CredentialsProviderError";
+
+/** Whether a `[name]` or `[profile name]` section header names `profile` in `text`. */
+function hasProfile(text: string, profile: string): boolean {
+  return text.split(/\r?\n/).some((line) => /^\s*\[\s*(?:profile\s+)?(.+?)\s*\]/.exec(line)?.[1] === profile);
+}
+
+/**
+ * The SDK chain for a named profile. When it finds nothing and neither file has the profile, the
+ * error says so, naming the profile and the files read, instead of the chain's generic failure.
+ */
+function namedProfile(chain: AwsCredentialIdentityProvider, profile: string, via: string, options: CredentialOptions): AwsCredentialIdentityProvider {
+  return async (props) => {
+    try {
+      return await chain(props);
+    } catch (err) {
+      if (!isCredentialsProviderError(err)) throw err;
+      const files = [awsFile(options.env, options.cwd, "AWS_SHARED_CREDENTIALS_FILE", "credentials"), awsFile(options.env, options.cwd, "AWS_CONFIG_FILE", "config")];
+      const texts = await Promise.all(files.map((file) => readKeyValueFile(file, file, { missingOk: true }).catch(() => undefined)));
+      if (texts.some((read) => read && hasProfile(read.text, profile))) throw err;
+      const read = files.map((file, i) => (texts[i] ? file : `${file} (${existsSync(file) ? "unreadable" : "does not exist"})`));
+      throw new ConfigError(`profile ${profile} (${via}) not found: read ${read.join(" and ")}`);
+    }
+  };
+}
+
+/**
+ * The default SDK chain, then ~/.iamrc (euca2ools' credential file, IAMCli's format) when the
+ * chain finds nothing and the file exists. Settled once; a -d line says when ~/.iamrc was used.
+ */
+function withIamrc(chain: AwsCredentialIdentityProvider, options: CredentialOptions): AwsCredentialIdentityProvider {
+  const iamrc = join(options.env.HOME || homedir(), ".iamrc");
+  let settled: Promise<AwsCredentialIdentity> | undefined;
+  const settle = async (props?: Parameters<AwsCredentialIdentityProvider>[0]) => {
+    try {
+      return await chain(props);
+    } catch (err) {
+      if (!isCredentialsProviderError(err) || !existsSync(iamrc)) throw err;
+      const found = await readLegacyFile(iamrc, options.cwd, options.warn);
+      options.debug?.(`credentials: credential file ${iamrc} (~/.iamrc: the AWS SDK chain found none)`);
+      return found;
+    }
+  };
+  return (props) => (settled ??= settle(props));
 }
 
 /**
  * First match wins: --aws-credential-file, AWS_CREDENTIAL_FILE, then the AWS SDK's standard chain
- * (environment, shared config/credentials files and --profile, SSO, process, container, instance).
- * The SDK chain is loaded only when no legacy file is configured.
+ * (environment, shared config/credentials files and --profile, SSO, process, container, instance),
+ * then ~/.iamrc when no profile is named. The SDK chain is loaded only when no legacy file is
+ * configured, and runs at the first request.
  */
 export async function resolveCredentials(options: CredentialOptions): Promise<CredentialSource> {
   const { credentialFile, env } = options;
@@ -81,9 +131,13 @@ export async function resolveCredentials(options: CredentialOptions): Promise<Cr
     };
   }
   const { defaultProvider } = await import("@aws-sdk/credential-provider-node");
+  const chain = defaultProvider(options.profile ? { profile: options.profile } : {});
   const profile = options.profile ?? env.AWS_PROFILE;
-  return {
-    description: profile ? `AWS SDK credential chain, profile ${profile}` : "AWS SDK default credential chain",
-    credentials: defaultProvider(options.profile ? { profile: options.profile } : {}),
-  };
+  if (profile) {
+    return {
+      description: `AWS SDK credential chain, profile ${profile}`,
+      credentials: namedProfile(chain, profile, options.profile ? "--profile" : "AWS_PROFILE", options),
+    };
+  }
+  return { description: "AWS SDK default credential chain", credentials: withIamrc(chain, options) };
 }

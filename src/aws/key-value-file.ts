@@ -1,4 +1,23 @@
+import { constants as fsConstants, type Stats } from "node:fs";
+import { lstat, open, stat } from "node:fs/promises";
 import { ConfigError } from "../cli/errors.js";
+
+/**
+ * The `KEY=VALUE` files iamkit reads: IAMCli's credential file (also ~/.iamrc) and the client
+ * config file. One grammar, documented in docs/configuration.md ("File grammar"), used wherever
+ * such a file is read, so that signing and key rotation can never read one file two ways:
+ *
+ * - a regular file of at most 64 KiB, UTF-8 without NUL bytes;
+ * - blank lines, and comments on lines of their own that start with `#`;
+ * - every other line is `KEY=VALUE`, with spaces around either part ignored;
+ * - a value holds no quotes and no `#` (no access key, secret or setting does): a quoted value or
+ *   an inline comment would otherwise be sent as part of the key;
+ * - a key appears once (compared without regard to case).
+ *
+ * Errors name the file and line but never repeat a line's content, since it may be a secret.
+ */
+
+export const MAX_FILE_BYTES = 64 * 1024;
 
 export interface KeyValueLine {
   key: string;
@@ -7,19 +26,25 @@ export interface KeyValueLine {
   line: number;
 }
 
-/**
- * Reads the `KEY=VALUE` format of IAMCli's credential and client-config files: blank lines and
- * `#` comments are skipped. A malformed line is reported by number only, because its content may
- * be a secret. (`ini` would accept these files too, but it cannot say which line is wrong.)
- */
+/** Parses `text` by the grammar above; `what` names the file in errors ("credential file creds"). */
 export function parseKeyValueLines(text: string, what: string): KeyValueLine[] {
   const entries: KeyValueLine[] = [];
+  const firstLine = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
+    const number = index + 1;
     if (line === "" || line.startsWith("#")) return;
+    const where = `${what} line ${number}`;
     const eq = line.indexOf("=");
-    if (eq <= 0) throw new ConfigError(`${what} line ${index + 1}: expected KEY=VALUE`);
-    entries.push({ key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim(), line: index + 1 });
+    if (eq <= 0) throw new ConfigError(`${where}: expected KEY=VALUE`);
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (/["']/.test(value)) throw new ConfigError(`${where}: quotes are not part of the value; write it without them`);
+    if (value.includes("#")) throw new ConfigError(`${where}: "#" after the value; comments go on lines of their own`);
+    const earlier = firstLine.get(key.toLowerCase());
+    if (earlier !== undefined) throw new ConfigError(`${where}: ${quotedKey(key)} is already set on line ${earlier}; keep one`);
+    firstLine.set(key.toLowerCase(), number);
+    entries.push({ key, value, line: number });
   });
   return entries;
 }
@@ -27,4 +52,115 @@ export function parseKeyValueLines(text: string, what: string): KeyValueLine[] {
 /** A key name safe to repeat in an error message (never a value, never something that looks like one). */
 export function quotedKey(key: string): string {
   return /^[A-Za-z_.-]{1,40}$/.test(key) ? `"${key}"` : "key";
+}
+
+const NOT_REGULAR: [test: (info: Stats) => boolean, noun: string][] = [
+  [(info) => info.isFIFO(), "a named pipe"],
+  [(info) => info.isSocket(), "a socket"],
+  [(info) => info.isCharacterDevice() || info.isBlockDevice(), "a device"],
+];
+
+/** Why a file of this kind cannot be read as text, or undefined for a regular file. */
+function notRegular(info: Stats): string | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return "is a directory";
+  const noun = NOT_REGULAR.find(([test]) => test(info))?.[1];
+  return noun ? `is ${noun}, not a regular file` : "is not a regular file";
+}
+
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: "does not exist",
+  EACCES: "is not readable",
+  EPERM: "is not readable",
+  ENOTDIR: "does not exist (a parent is not a directory)",
+  ELOOP: "is a symbolic link, not a regular file",
+};
+
+export interface FileText {
+  text: string;
+  bytes: Buffer;
+  /** The permission bits, for the group/other warning and to keep a rewritten file's mode. */
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+export interface ReadOptions {
+  /** Undefined instead of an error when the file does not exist (or a parent is not a directory). */
+  missingOk?: boolean;
+  /** Refuse a symbolic link instead of reading what it points to (a file about to be rewritten). */
+  noFollow?: boolean;
+}
+
+/**
+ * Reads a file of the grammar above: only a regular file (checked before opening, and opened
+ * non-blocking, so that a named pipe swapped in meanwhile cannot hang the command), at most
+ * MAX_FILE_BYTES, valid UTF-8 without NUL.
+ */
+export async function readKeyValueFile(path: string, what: string, options: ReadOptions = {}): Promise<FileText | undefined> {
+  const fail = (err: unknown): never => {
+    if (err instanceof ConfigError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    throw new ConfigError(`${what} ${READ_PROBLEMS[code] ?? `cannot be read (${code})`}`);
+  };
+  const checkSize = (size: number) => {
+    if (size > MAX_FILE_BYTES) throw new ConfigError(`${what} is larger than ${MAX_FILE_BYTES / 1024} KiB; it cannot be a credential or config file`);
+  };
+  const checkKind = (info: Stats) => {
+    const problem = notRegular(info);
+    if (problem) throw new ConfigError(`${what} ${problem}`);
+    checkSize(info.size);
+  };
+  try {
+    const info = await (options.noFollow ? lstat : stat)(path);
+    if (info.isSymbolicLink()) throw new ConfigError(`${what} is a symbolic link, not a regular file`);
+    checkKind(info);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR")) return undefined;
+    return fail(err);
+  }
+  let handle;
+  try {
+    const noFollow = options.noFollow ? fsConstants.O_NOFOLLOW : 0;
+    handle = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | noFollow);
+  } catch (err) {
+    return fail(err);
+  }
+  try {
+    const info = await handle.stat();
+    checkKind(info);
+    // One byte more than allowed, to notice a file that grew past the cap since stat().
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+      ({ bytesRead: n } = await handle.read(buffer, length, buffer.length - length, length));
+    }
+    checkSize(length);
+    const bytes = buffer.subarray(0, length);
+    return { text: decodeText(bytes, what), bytes, mode: info.mode & 0o777, uid: info.uid, gid: info.gid };
+  } catch (err) {
+    return fail(err);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Strict UTF-8 without NUL; the error names the first bad line. */
+function decodeText(bytes: Buffer, what: string): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const part = bytes.subarray(start, end);
+    if (part.includes(0)) throw new ConfigError(`${what} line ${line}: a NUL byte; the file must be text`);
+    try {
+      decoder.decode(part);
+    } catch {
+      throw new ConfigError(`${what} line ${line}: not valid UTF-8`);
+    }
+    start = end + 1;
+  }
+  return bytes.toString("utf8");
 }

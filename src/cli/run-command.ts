@@ -265,6 +265,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     env: io.env,
     cwd: io.cwd,
     warn: local.warn,
+    debug: local.debug,
   });
   const region = signingRegion(globals.region, endpoint);
   local.debug(`credentials: ${credentials.description}`);

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { access, mkdir, open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
-import { homedir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
-import { UsageError } from "../cli/errors.js";
+import { access, lstat, mkdir, open, readlink, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { ConfigError, UsageError } from "../cli/errors.js";
 import { parseLegacyCredentials } from "../aws/credentials.js";
+import { parseKeyValueLines, readKeyValueFile, type FileText } from "../aws/key-value-file.js";
+import { withFileLock } from "./file-lock.js";
 
 /**
  * Writing access keys into credential files: IAMCli's `AWSAccessKeyId=`/`AWSSecretKey=` file, or a
@@ -30,13 +31,7 @@ export function describeTarget(target: CredentialTarget): string {
   return target.profile === undefined ? `credential file ${target.file}` : `profile ${target.profile} in ${target.file}`;
 }
 
-/** The shared credentials file as the AWS SDKs find it: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials. */
-export function sharedCredentialsFile(env: NodeJS.ProcessEnv, cwd: string): string {
-  const home = env.HOME || homedir();
-  const named = env.AWS_SHARED_CREDENTIALS_FILE;
-  if (!named) return join(home, ".aws", "credentials");
-  return named.startsWith("~/") ? join(home, named.slice(2)) : resolve(cwd, named);
-}
+export { sharedCredentialsFile } from "../aws/credentials.js";
 
 /** Profile names iamkit writes: nothing that could end the `[name]` header or start a comment. */
 export function checkProfileName(raw: string): string {
@@ -169,36 +164,97 @@ export function withProfileKeys(text: string, profile: string, pair: KeyPair, fi
   return joinLines([...lines, ...gap, ...section.map((text) => ({ text, end: eol }))]);
 }
 
-/** The key id the target holds, and whether a secret is beside it; undefined when it holds neither. */
-export function heldKey(text: string, target: CredentialTarget): { accessKeyId?: string; hasSecret: boolean } | undefined {
+/** `text` with `pair` in the target, a legacy file or a profile. */
+function withTargetKeys(text: string, target: CredentialTarget, pair: KeyPair): string {
+  return target.profile === undefined ? withLegacyKeys(text, pair) : withProfileKeys(text, target.profile, pair, target.file);
+}
+
+const dialectOf = (target: CredentialTarget) => (target.profile === undefined ? LEGACY : PROFILE);
+
+/** The lines a target's entries are in: the whole legacy file, or the profile's section if any. */
+function regionOf(lines: Line[], target: CredentialTarget): Region | undefined {
+  return target.profile === undefined ? { from: 0, to: lines.length } : profileRegion(lines, target.profile, target.file);
+}
+
+/** Whether `line` sets one of the dialect's two key entries. */
+function isKeyLine(line: Line, dialect: Dialect): boolean {
+  const key = ENTRY.exec(line.text)?.[2];
+  return key !== undefined && dialect.keys.some((k) => dialect.sameKey(k, key));
+}
+
+/** The key id and secret values a target holds; undefined when it holds neither. */
+function heldValues(text: string, target: CredentialTarget): { id?: string; secret?: string } | undefined {
   const lines = splitLines(text);
-  const dialect = target.profile === undefined ? LEGACY : PROFILE;
-  const region = target.profile === undefined ? { from: 0, to: lines.length } : profileRegion(lines, target.profile, target.file);
+  const dialect = dialectOf(target);
+  const region = regionOf(lines, target);
   if (!region) return undefined;
   const found = entries(lines, region);
-  const value = (key: string) => found.find((e) => dialect.sameKey(e.key, key))?.value;
-  const [id, secret] = dialect.keys.map(value);
-  return id === undefined && secret === undefined ? undefined : { accessKeyId: id, hasSecret: Boolean(secret) };
+  const [id, secret] = dialect.keys.map((key) => found.find((e) => dialect.sameKey(e.key, key))?.value);
+  return id === undefined && secret === undefined ? undefined : { id, secret };
+}
+
+/** The key id the target holds, and whether a secret is beside it; undefined when it holds neither. */
+export function heldKey(text: string, target: CredentialTarget): { accessKeyId?: string; hasSecret: boolean } | undefined {
+  const held = heldValues(text, target);
+  return held && { accessKeyId: held.id, hasSecret: Boolean(held.secret) };
+}
+
+/** `text` with the target's key entries removed, and a profile section iamkit added (now empty) with them. */
+function withoutKeys(text: string, target: CredentialTarget, sectionWasThere: boolean): string {
+  const lines = splitLines(text);
+  const region = regionOf(lines, target);
+  if (!region) return text;
+  const dialect = dialectOf(target);
+  const inRegion = (i: number) => i >= region.from && i < region.to;
+  let drop = (line: Line, i: number) => inRegion(i) && isKeyLine(line, dialect);
+  const emptied = lines.every((line, i) => !inRegion(i) || line.text.trim() === "" || isKeyLine(line, dialect));
+  if (region.header !== undefined && !sectionWasThere && emptied) {
+    // The header, the section, and the blank line withProfileKeys put before it.
+    const from = region.header > 0 && lines[region.header - 1].text.trim() === "" ? region.header - 1 : region.header;
+    drop = (_line, i) => i >= from && i < region.to;
+  }
+  return joinLines(lines.filter((line, i) => !drop(line, i)));
+}
+
+/** `text` with the target's entries as they are in `source`: what restore() puts back. */
+function withHoldingOf(text: string, source: string, target: CredentialTarget): string {
+  const old = heldValues(source, target);
+  if (old?.id && old.secret) return withTargetKeys(text, target, { accessKeyId: old.id, secretAccessKey: old.secret });
+  return withoutKeys(text, target, regionOf(splitLines(source), target) !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Files
 
+/** What a file held when it was read: its bytes and text, and the mode and owner to keep. */
+type Snapshot = FileText;
+
+/** Mode, owner and group a rewritten file gets. */
+interface Keep {
+  mode: number;
+  uid?: number;
+  gid?: number;
+}
+
 /**
  * Replaces `file` with `data` so that a reader sees the old bytes or the new ones, never a
  * mixture, even if the process dies part-way: a crash before the rename leaves only a stray
- * temporary file (mode `mode`, beside the target) and the original untouched.
+ * temporary file (mode `keep.mode`, beside the target) and the original untouched. The temporary
+ * file is created O_EXCL|O_NOFOLLOW, and rename() replaces a directory entry without following
+ * it, so no link is ever written through. Returns a warning when the owner could not be kept.
  */
-async function writeFileAtomic(file: string, data: string | Buffer, mode: number): Promise<void> {
+async function writeFileAtomic(file: string, data: string | Buffer, keep: Keep): Promise<string | undefined> {
   const dir = dirname(file);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(file)}.iamkit-${process.pid}-${randomBytes(4).toString("hex")}`);
-  const handle = await open(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
+  const flags = fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY | fsConstants.O_NOFOLLOW;
+  const handle = await open(temp, flags, keep.mode);
   let renamed = false;
+  let warning: string | undefined;
   try {
     try {
       // open() applies the umask; restoring a file must give back exactly its old mode.
-      await handle.chmod(mode);
+      await handle.chmod(keep.mode);
+      warning = await keepOwner(handle, file, keep);
       await handle.writeFile(data);
       await handle.sync();
     } finally {
@@ -210,6 +266,20 @@ async function writeFileAtomic(file: string, data: string | Buffer, mode: number
     if (!renamed) await rm(temp, { force: true });
   }
   await syncDirectory(dir);
+  return warning;
+}
+
+/** Gives the new file the old one's owner and group (root can; a user can pick a group of theirs). */
+async function keepOwner(handle: FileHandle, file: string, keep: Keep): Promise<string | undefined> {
+  if (keep.uid === undefined || keep.gid === undefined) return undefined;
+  const now = await handle.stat();
+  if (now.uid === keep.uid && now.gid === keep.gid) return undefined;
+  try {
+    await handle.chown(keep.uid, keep.gid);
+    return undefined;
+  } catch {
+    return `${file} was owned by uid ${keep.uid}, gid ${keep.gid}; iamkit could not keep that, so it now belongs to uid ${now.uid}, gid ${now.gid}`;
+  }
 }
 
 /** Makes the rename itself durable; some file systems cannot fsync a directory, which is harmless. */
@@ -224,6 +294,8 @@ const FILE_PROBLEMS: Record<string, string> = {
   EPERM: "permission denied",
   EISDIR: "it is a directory",
   ENOTDIR: "a parent is not a directory",
+  // mkdir -p meeting a file where a directory should be.
+  EEXIST: "a parent is not a directory",
 };
 
 function fileProblem(err: unknown, what: string): UsageError {
@@ -231,15 +303,58 @@ function fileProblem(err: unknown, what: string): UsageError {
   return new UsageError(`cannot use ${what}: ${FILE_PROBLEMS[code] ?? code}`);
 }
 
-async function readIfPresent(file: string): Promise<{ bytes: Buffer; mode: number } | undefined> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
-    return { bytes: await readFile(file), mode: info.mode & 0o777 };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
+/** A rewritten file is never looser than before, nor than 0600, and keeps its owner and group. */
+function tightened(current: Snapshot | undefined): Keep {
+  return current ? { mode: current.mode & 0o600, uid: current.uid, gid: current.gid } : { mode: 0o600 };
+}
+
+/** Refuses a symbolic link at `file`, naming it: iamkit never writes through one. */
+async function refuseLink(file: string): Promise<void> {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return;
+  const to = await readlink(file).catch(() => "?");
+  throw new UsageError(`${file} is a symbolic link (to ${to}); iamkit does not write credentials through links: name the file itself`);
+}
+
+/** The file as it is now (undefined when there is none), read by the credential file grammar's rules. */
+async function snapshot(file: string): Promise<Snapshot | undefined> {
+  await refuseLink(file);
+  return readKeyValueFile(file, `credential file ${file}`, { missingOk: true, noFollow: true });
+}
+
+/** Warnings about a directory others could use to swap the file: writable by them, or theirs. */
+async function directoryWarnings(dir: string): Promise<string[]> {
+  const info = await stat(dir);
+  const me = process.geteuid?.();
+  const warnings: string[] = [];
+  if ((info.mode & 0o022) !== 0) {
+    warnings.push(`directory ${dir} is writable by group or others, who could replace the credential file; run: chmod go-w ${dir}`);
   }
+  if (me !== undefined && info.uid !== me) warnings.push(`directory ${dir} belongs to uid ${info.uid}, not to you (uid ${me})`);
+  return warnings;
+}
+
+/** The two entries a target holds, compared to know whether another run changed it meanwhile. */
+function sameHolding(a: string, b: string, target: CredentialTarget): boolean {
+  return JSON.stringify(heldValues(a, target) ?? null) === JSON.stringify(heldValues(b, target) ?? null);
+}
+
+/**
+ * The key id a target holds, read by the same grammar signing uses: the legacy file as
+ * parseLegacyCredentials reads it, a profile's key lines by the KEY=VALUE rules (no quotes, no
+ * inline comment, no repeats). The profile's other lines are the SDK's to read.
+ */
+function keyToRotate(text: string, target: CredentialTarget): string | undefined {
+  if (target.profile === undefined) return parseLegacyCredentials(text, target.file).accessKeyId;
+  const lines = splitLines(text);
+  const region = profileRegion(lines, target.profile, target.file);
+  if (!region) return undefined;
+  // Other lines blanked, so that line numbers stay the file's own.
+  const keyLines = lines.map((line, i) => (i >= region.from && i < region.to && isKeyLine(line, PROFILE) ? line.text : "")).join("\n");
+  const found = parseKeyValueLines(keyLines, `${describeTarget(target)},`);
+  const value = (key: string) => found.find((e) => PROFILE.sameKey(e.key, key))?.value;
+  const [id, secret] = PROFILE.keys.map(value);
+  return id && secret ? id : undefined;
 }
 
 /**
@@ -252,60 +367,86 @@ export interface OpenTarget {
   target: CredentialTarget;
   /** The key id the target holds now ("rotate" only). */
   currentKeyId?: string;
-  /** Puts `pair` in the target; refuses if the file changed since it was opened. */
+  /** Puts `pair` in the target; refuses if another run changed the target since it was opened. */
   write(pair: KeyPair): Promise<void>;
-  /** Undoes write(): the file's old bytes and mode, or no file if there was none. */
-  restore(): Promise<void>;
+  /**
+   * Undoes write(): the target's old entries (the file's old bytes and mode when nothing else
+   * changed it meanwhile), or no file if there was none. False when there was nothing to undo.
+   */
+  restore(): Promise<boolean>;
 }
 
 /**
  * Reads and checks a target before any request is sent, so that a file that would be refused
  * stops the command while nothing has changed in IAM yet. Its directory is created (0700) here
  * for the same reason: an unwritable location fails now, not after a key exists.
+ *
+ * write() and restore() hold a lock beside the file (see file-lock.ts) while they read, edit and
+ * replace it, and edit the file as it is then: concurrent runs writing other profiles all keep
+ * their keys, and a run whose own target another run changed meanwhile fails (and so deletes
+ * its key) rather than overwrite it.
  */
-export async function openTarget(target: CredentialTarget, mode: WriteMode): Promise<OpenTarget> {
+export async function openTarget(target: CredentialTarget, mode: WriteMode, warn: (message: string) => void = () => {}): Promise<OpenTarget> {
   const what = describeTarget(target);
-  // A symbolic link (a credentials file kept with dotfiles) stays a link: its target is rewritten.
-  const file = await realpath(target.file).catch(() => target.file);
-  let before: Awaited<ReturnType<typeof readIfPresent>>;
+  const { file } = target;
+  const dir = dirname(file);
+  let before: Snapshot | undefined;
   try {
-    before = await readIfPresent(file);
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    await access(dirname(file), fsConstants.W_OK);
+    before = await snapshot(file);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await access(dir, fsConstants.W_OK);
   } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) throw err;
     throw fileProblem(err, what);
   }
-  const text = before?.bytes.toString("utf8") ?? "";
-  const held = heldKey(text, target);
+  for (const warning of await directoryWarnings(dir)) warn(warning);
+  const text = before?.text ?? "";
   let currentKeyId: string | undefined;
   if (mode === "create") {
-    const occupied = target.profile === undefined ? text.trim() !== "" : held !== undefined;
+    const occupied = target.profile === undefined ? text.trim() !== "" : heldKey(text, target) !== undefined;
     if (occupied) throw new UsageError(`${what} already holds credentials; --force replaces them`);
   } else if (mode === "rotate") {
     if (!before) throw new UsageError(`${what}: the file does not exist`);
-    // The legacy file is parsed as iamkit reads it to sign, so a file it could not use is caught now.
-    if (target.profile === undefined) parseLegacyCredentials(text, target.file);
-    if (!held?.accessKeyId || !held.hasSecret) throw new UsageError(`${what} holds no access key and secret to rotate`);
-    currentKeyId = held.accessKeyId;
+    currentKeyId = keyToRotate(text, target);
+    if (!currentKeyId) throw new UsageError(`${what} holds no access key and secret to rotate`);
   }
+  const save = async (data: string | Buffer, how: Keep) => {
+    const warning = await writeFileAtomic(file, data, how);
+    if (warning) warn(warning);
+  };
 
-  let written = false;
+  let written: { text: string; pair: KeyPair } | undefined;
   return {
     target,
     currentKeyId,
     async write(pair) {
-      const now = await readIfPresent(file);
-      const unchanged = now === undefined ? before === undefined : before !== undefined && now.bytes.equals(before.bytes);
-      if (!unchanged) throw new Error(`${what} changed while iamkit was running; it was left as it is`);
-      const next = target.profile === undefined ? withLegacyKeys(text, pair) : withProfileKeys(text, target.profile, pair, target.file);
-      await writeFileAtomic(file, next, 0o600);
-      written = true;
+      await withFileLock(file, async () => {
+        const now = await snapshot(file);
+        if (!sameHolding(now?.text ?? "", text, target)) {
+          throw new Error(`${what} was changed by another program while iamkit was running; it was left as it is`);
+        }
+        const next = withTargetKeys(now?.text ?? "", target, pair);
+        await save(next, tightened(now));
+        written = { text: next, pair };
+      });
     },
     async restore() {
-      if (!written) return;
-      if (before) await writeFileAtomic(file, before.bytes, before.mode);
-      else await rm(file, { force: true });
-      written = false;
+      if (!written) return false;
+      const ours = written;
+      written = undefined;
+      return withFileLock(file, async () => {
+        const now = await snapshot(file);
+        if (now?.text === ours.text) {
+          // Nothing else changed the file: its old bytes and mode come back exactly.
+          if (before) await save(before.bytes, { mode: before.mode, uid: before.uid, gid: before.gid });
+          else await rm(file, { force: true });
+          return true;
+        }
+        // Other profiles changed meanwhile: only this target's entries go back, if still ours.
+        if (!now || heldKey(now.text, target)?.accessKeyId !== ours.pair.accessKeyId) return false;
+        await save(withHoldingOf(now.text, text, target), tightened(now));
+        return true;
+      });
     },
   };
 }

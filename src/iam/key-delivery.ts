@@ -85,10 +85,10 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
     return undefined;
   }
   if (opts.writeCredentialFile !== undefined) {
-    return openTarget({ file: resolve(ctx.cwd, opts.writeCredentialFile) }, mode);
+    return openTarget({ file: resolve(ctx.cwd, opts.writeCredentialFile) }, mode, ctx.warn);
   }
   if (opts.writeProfile !== undefined) {
-    return openTarget({ file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }, mode);
+    return openTarget({ file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }, mode, ctx.warn);
   }
   return undefined;
 }
@@ -103,8 +103,7 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
   const left: string[] = [];
   if (target) {
     try {
-      await target.restore();
-      undone.push(`restored ${describeTarget(target.target)}`);
+      if (await target.restore()) undone.push(`restored ${describeTarget(target.target)}`);
     } catch (err) {
       left.push(`could not restore ${describeTarget(target.target)} (${(err as Error).message})`);
     }

@@ -71,7 +71,7 @@ export default defineCommand<Options, Result>({
   example: "iam-userrotatekey -u david --credential-file ~/.aws/david.cred --delete-old",
 
   async run(ctx, { userName, credentialFile, deleteOld, waitTimeout: seconds = DEFAULT_WAIT_SECONDS }) {
-    const file = await openTarget(rotationTarget(ctx, credentialFile), "rotate");
+    const file = await openTarget(rotationTarget(ctx, credentialFile), "rotate", ctx.warn);
     const where = describeTarget(file.target);
     const oldId = file.currentKeyId!;
     ctx.debug(`rotating the key ${oldId} held in ${where}`);
