@@ -303,6 +303,14 @@ function fileProblem(err: unknown, what: string): UsageError {
   return new UsageError(`cannot use ${what}: ${FILE_PROBLEMS[code] ?? code}`);
 }
 
+/** A failed write in plain words ("no space left on device"), from Node's "ENOSPC: no space left on device, write". */
+function writeProblem(err: unknown, what: string): Error {
+  const { code, message } = err as NodeJS.ErrnoException;
+  if (!code || err instanceof UsageError || err instanceof ConfigError) return err as Error;
+  const words = FILE_PROBLEMS[code] ?? new RegExp(`^${code}: ([^,]+)`).exec(message)?.[1] ?? code;
+  return new Error(`cannot write ${what}: ${words}`);
+}
+
 /** A rewritten file is never looser than before, nor than 0600, and keeps its owner and group. */
 function tightened(current: Snapshot | undefined): Keep {
   return current ? { mode: current.mode & 0o600, uid: current.uid, gid: current.gid } : { mode: 0o600 };
@@ -414,13 +422,17 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
     const warning = await writeFileAtomic(file, data, how);
     if (warning) warn(warning);
   };
+  const locked = <T>(body: () => Promise<T>) =>
+    withFileLock(file, body).catch((err) => {
+      throw writeProblem(err, `credential file ${file}`);
+    });
 
   let written: { text: string; pair: KeyPair } | undefined;
   return {
     target,
     currentKeyId,
     async write(pair) {
-      await withFileLock(file, async () => {
+      await locked(async () => {
         const now = await snapshot(file);
         if (!sameHolding(now?.text ?? "", text, target)) {
           throw new Error(`${what} was changed by another program while iamkit was running; it was left as it is`);
@@ -434,7 +446,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
       if (!written) return false;
       const ours = written;
       written = undefined;
-      return withFileLock(file, async () => {
+      return locked(async () => {
         const now = await snapshot(file);
         if (now?.text === ours.text) {
           // Nothing else changed the file: its old bytes and mode come back exactly.

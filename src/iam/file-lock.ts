@@ -60,6 +60,10 @@ async function tryLock(lock: string, content: string): Promise<boolean> {
     const handle = await open(lock, flags, 0o600);
     try {
       await handle.writeFile(content);
+    } catch (err) {
+      // A lock that could not say whose it is (a full disk) is not left behind.
+      await rm(lock, { force: true });
+      throw err;
     } finally {
       await handle.close();
     }

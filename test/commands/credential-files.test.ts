@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useMoto, type Moto } from "../harness/moto.js";
+import { ROOT, useMoto, type Moto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { withLegacyKeys, withProfileKeys, heldKey } from "../../dist/iam/credential-files.js";
 import { backoffDelay, pollWithBackoff } from "../../dist/iam/polling.js";
@@ -238,6 +239,163 @@ describe("iam-useraddkey --write-profile", () => {
       stdout: "",
       stderr: 'iam-useraddkey: invalid profile name "a]b": use 1 to 128 letters, digits and _ . @ + = , : / -\n',
     });
+  });
+});
+
+describe("credential files that are not plain files of this user's", () => {
+  it("refuses a symbolic link, even with --force, naming it, before creating a key", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const real = join(dir, "real.cred");
+    const before = "AWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\nAWSSecretKey=old\n";
+    writeFileSync(real, before, { mode: 0o644 });
+    const link = join(dir, "link.cred");
+    symlinkSync(real, link);
+    const refusal = `is a symbolic link (to ${real}); iamkit does not write credentials through links: name the file itself\n`;
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", link, "--force"], { env: moto.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: ${link} ${refusal}`,
+    });
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: link };
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david", "--force"], { env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: ${link} ${refusal}`,
+    });
+    expect(readFileSync(real, "utf8")).toBe(before);
+    expect(mode(real)).toBe(0o644);
+    expect(await keysOf("david")).toEqual([]);
+  });
+
+  it("refuses a named pipe without opening it, before creating a key", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const fifo = join(dir, "pipe.cred");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    // Opening a pipe for reading blocks until a writer comes: a hang would time the test out.
+    expect(await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", fifo, "--force"], { env: moto.env })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-useraddkey: credential file ${fifo} is a named pipe, not a regular file\n`,
+    });
+    expect(await keysOf("david")).toEqual([]);
+  });
+
+  it("warns when others could replace the file: a directory writable by group or others", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const shared = join(dir, "shared");
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const file = join(shared, "david.cred");
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe(
+      `iam-useraddkey: warning: directory ${shared} is writable by group or others, who could replace the credential file; run: chmod go-w ${shared}\n`,
+    );
+    expect(parseLegacy(file).id).toBe(res.stdout.trim());
+  });
+});
+
+/**
+ * Owners and full disks: only root can give a file to another user or mount a small file system,
+ * and these tests may run as root. Elsewhere these cases are left out rather than faked.
+ */
+const AS_ROOT = process.getuid?.() === 0;
+describe.runIf(AS_ROOT)("as root", () => {
+  it("--force keeps the file's owner and group, and a mode no looser than before", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const home = join(dir, "home");
+    mkdirSync(home);
+    chownSync(home, 1234, 1234);
+    chmodSync(home, 0o755);
+    const file = join(home, "david.cred");
+    writeFileSync(file, "# david's\nAWSAccessKeyId=AKIAOLDOLDOLDOLDOLD1\nAWSSecretKey=old\n", { mode: 0o640 });
+    chownSync(file, 1234, 1234);
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--force"], { env: moto.env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe(`iam-useraddkey: warning: directory ${home} belongs to uid 1234, not to you (uid 0)\n`);
+    const info = statSync(file);
+    expect([info.uid, info.gid, info.mode & 0o777]).toEqual([1234, 1234, 0o600]);
+    expect(readFileSync(file, "utf8")).toMatch(new RegExp(`^# david's\\nAWSAccessKeyId=${res.stdout.trim()}\\nAWSSecretKey=[A-Za-z0-9/+]{40}\\n$`));
+
+    // A file stricter than 0600 stays as strict.
+    chmodSync(file, 0o400);
+    const again = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--force"], { env: moto.env });
+    expect(again.code).toBe(0);
+    expect([statSync(file).uid, statSync(file).gid, mode(file)]).toEqual([1234, 1234, 0o400]);
+  });
+
+  it("a full disk: the key is deleted again, and no file that never existed is said to be restored", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const small = join(dir, "small");
+    mkdirSync(small);
+    expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=8k,mode=0700", "tmpfs", small]).status).toBe(0);
+    try {
+      // Fill it: the temporary file gets an inode, then no block for the key.
+      spawnSync("dd", ["if=/dev/zero", `of=${join(small, "filler")}`, "bs=1k", "count=64"]);
+      const file = join(small, "david.cred");
+      const res = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file], { env: moto.env });
+      const id = /deleted the new key (AKIA\w+)/.exec(res.stderr)?.[1];
+      expect(res).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `iam-useraddkey: error: cannot write credential file ${file}: no space left on device\niam-useraddkey: rolled back: deleted the new key ${id}\n`,
+      });
+      expect(await keysOf("david")).toEqual([]);
+      expect(readdirSync(small)).toEqual(["filler"]);
+    } finally {
+      spawnSync("umount", [small]);
+    }
+  });
+});
+
+/** Runs a bin as its own process, as two shells at once would. */
+function spawnBinAsync(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env, encoding: "utf8" }, (err, stdout, stderr) => {
+      done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("concurrent writers of one shared credentials file", () => {
+  const RUNS = 10;
+  const users = Array.from({ length: RUNS }, (_, i) => `user${i}`);
+
+  async function race(profileOf: (user: string) => string) {
+    for (const user of users) await moto.iam.createUser({ UserName: user });
+    const file = join(dir, "credentials");
+    writeFileSync(file, "[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = default-secret\n", { mode: 0o600 });
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+    const runs = await Promise.all(users.map((user) => spawnBinAsync("iam-useraddkey", ["-u", user, "--write-profile", profileOf(user)], env)));
+    const text = readFileSync(file, "utf8");
+    const keys = await Promise.all(users.map(async (user) => (await keysOf(user)).map((k) => k.AccessKeyId)));
+    return { runs, text, keys };
+  }
+
+  it(`${RUNS} runs writing ${RUNS} profiles at once: every run exits 0 and every key is in the file`, async () => {
+    const { runs, text, keys } = await race((user) => user);
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual(users.map(() => [0, ""]));
+    users.forEach((user, i) => {
+      expect(keys[i]).toEqual([runs[i].stdout.trim()]);
+      expect(heldKey(text, { file: "credentials", profile: user })).toEqual({ accessKeyId: keys[i][0], hasSecret: true });
+    });
+    expect(heldKey(text, { file: "credentials", profile: "default" })).toEqual({ accessKeyId: "AKIADEFAULTDEFAULT01", hasSecret: true });
+    expect(readdirSync(dir)).toEqual(["credentials"]);
+  });
+
+  it(`${RUNS} runs writing one profile at once: one wins, every other run fails and leaves no key behind`, async () => {
+    const { runs, text, keys } = await race(() => "shared");
+    const winners = runs.flatMap((r, i) => (r.code === 0 ? [i] : []));
+    expect(winners).toHaveLength(1);
+    const [winner] = winners;
+    expect(heldKey(text, { file: "credentials", profile: "shared" })).toEqual({ accessKeyId: runs[winner].stdout.trim(), hasSecret: true });
+    users.forEach((_user, i) => expect(keys[i]).toEqual(i === winner ? [runs[winner].stdout.trim()] : []));
+    for (const [i, run] of runs.entries()) {
+      if (i === winner) continue;
+      // Refused before creating a key, or created one and deleted it again when the profile was taken.
+      expect(run.stderr).toMatch(/already holds credentials; --force replaces them\n$|was changed by another program while iamkit was running; it was left as it is\n.*rolled back: deleted the new key AKIA\w+\n$/s);
+    }
+    expect(readdirSync(dir)).toEqual(["credentials"]);
   });
 });
 
