@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROOT, useMoto, type Moto } from "../harness/moto.js";
@@ -225,6 +225,36 @@ describe("iam-userrotatekey", () => {
       stderr: `iam-userrotatekey: credential file ${bad} line 2: expected KEY=VALUE\n`,
     });
     expect(await keysOf("admin")).toEqual([[admin.id, "Active"]]);
+  });
+
+  it("refuses a credential file that is a symbolic link, naming it, before sending anything", async () => {
+    const admin = await userWithKey("admin");
+    const david = await userWithKey("david");
+    const link = join(dir, "david-link.cred");
+    symlinkSync(david.file, link);
+    expect(await runCli("iam-userrotatekey", ["-u", "david", "--credential-file", link], { env: admin.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-userrotatekey: ${link} is a symbolic link (to ${david.file}); iamkit does not write credentials through links: name the file itself\n`,
+    });
+    expect(readFileSync(david.file, "utf8")).toBe(david.text);
+    expect(await keysOf("david")).toEqual([[david.id, "Active"]]);
+  });
+
+  it("refuses a profile whose key is set twice, naming both lines, before sending anything", async () => {
+    const admin = await userWithKey("admin");
+    const david = await userWithKey("david");
+    const shared = join(dir, "credentials");
+    const text = `[david]\naws_access_key_id = ${david.id}\naws_secret_access_key = ${david.secret}\nAWS_Access_Key_Id = AKIAOTHEROTHEROTHER1\n`;
+    writeFileSync(shared, text, { mode: 0o600 });
+    const res = await runCli("iam-userrotatekey", ["-u", "david", "--profile", "david"], { env: { ...admin.env, AWS_SHARED_CREDENTIALS_FILE: shared } });
+    expect(res).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userrotatekey: profile david in ${shared}, line 4: "AWS_Access_Key_Id" is already set on line 2; keep one\n`,
+    });
+    expect(readFileSync(shared, "utf8")).toBe(text);
+    expect(await keysOf("david")).toEqual([[david.id, "Active"]]);
   });
 
   it("refuses a --wait-timeout that is not a whole number", async () => {
