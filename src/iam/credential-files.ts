@@ -226,9 +226,6 @@ function withHoldingOf(text: string, source: string, target: CredentialTarget): 
 // ---------------------------------------------------------------------------------------------
 // Files
 
-/** What a file held when it was read: its bytes and text, and the mode and owner to keep. */
-type Snapshot = FileText;
-
 /** Mode, owner and group a rewritten file gets. */
 interface Keep {
   mode: number;
@@ -312,7 +309,7 @@ function writeProblem(err: unknown, what: string): Error {
 }
 
 /** A rewritten file is never looser than before, nor than 0600, and keeps its owner and group. */
-function tightened(current: Snapshot | undefined): Keep {
+function tightened(current: FileText | undefined): Keep {
   return current ? { mode: current.mode & 0o600, uid: current.uid, gid: current.gid } : { mode: 0o600 };
 }
 
@@ -325,7 +322,7 @@ async function refuseLink(file: string): Promise<void> {
 }
 
 /** The file as it is now (undefined when there is none), read by the credential file grammar's rules. */
-async function snapshot(file: string): Promise<Snapshot | undefined> {
+async function snapshot(file: string): Promise<FileText | undefined> {
   await refuseLink(file);
   return readKeyValueFile(file, `credential file ${file}`, { missingOk: true, noFollow: true });
 }
@@ -398,7 +395,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
   const what = describeTarget(target);
   const { file } = target;
   const dir = dirname(file);
-  let before: Snapshot | undefined;
+  let before: FileText | undefined;
   try {
     before = await snapshot(file);
     await mkdir(dir, { recursive: true, mode: 0o700 });

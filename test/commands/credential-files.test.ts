@@ -1,6 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, useMoto, type Moto } from "../harness/moto.js";
@@ -395,6 +396,23 @@ describe("concurrent writers of one shared credentials file", () => {
       // Refused before creating a key, or created one and deleted it again when the profile was taken.
       expect(run.stderr).toMatch(/already holds credentials; --force replaces them\n$|was changed by another program while iamkit was running; it was left as it is\n.*rolled back: deleted the new key AKIA\w+\n$/s);
     }
+    expect(readdirSync(dir)).toEqual(["credentials"]);
+  });
+});
+
+describe("a lock left behind", () => {
+  it.each([
+    ["by a process that is gone", () => `${spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout} ${hostname()} x\n`, 0],
+    ["on another host, over 30 s ago", () => `${process.pid} elsewhere.example x\n`, 60],
+  ])("%s is stale: the run removes it and writes the key", async (_what, content, ageSeconds) => {
+    await moto.iam.createUser({ UserName: "david" });
+    const file = join(dir, "credentials");
+    writeFileSync(`${file}.lock`, content());
+    const then = Date.now() / 1000 - ageSeconds;
+    utimesSync(`${file}.lock`, then, then);
+    const res = await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david"], { env: { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file } });
+    expect(res).toEqual({ code: 0, stdout: expect.stringMatching(/^AKIA[A-Z0-9]{16}\n$/), stderr: "" });
+    expect(heldKey(readFileSync(file, "utf8"), { file, profile: "david" })?.accessKeyId).toBe(res.stdout.trim());
     expect(readdirSync(dir)).toEqual(["credentials"]);
   });
 });
