@@ -5,10 +5,10 @@ import { ConfigError } from "../cli/errors.js";
 /**
  * The `KEY=VALUE` files iamkit reads: IAMCli's credential file (also ~/.iamrc) and the client
  * config file. One grammar, documented in docs/configuration.md ("File grammar"), used wherever
- * such a file is read, so that signing and key rotation can never read one file two ways:
+ * a credential file is read, so that signing and key rotation can never read one file two ways:
  *
- * - a regular file of at most 64 KiB, UTF-8 without NUL bytes;
- * - blank lines, and comments on lines of their own that start with `#`;
+ * - (readKeyValueFile) a regular file of at most 64 KiB, UTF-8 without NUL bytes;
+ * - (parseKeyValueLines, for both kinds of file) blank lines, and comments on lines of their own that start with `#`;
  * - every other line is `KEY=VALUE`, with spaces around either part ignored;
  * - a value holds no quotes and no `#` (no access key, secret or setting does): a quoted value or
  *   an inline comment would otherwise be sent as part of the key;

@@ -209,8 +209,10 @@ function withoutKeys(text: string, target: CredentialTarget, sectionWasThere: bo
   let drop = (line: Line, i: number) => inRegion(i) && isKeyLine(line, dialect);
   const emptied = lines.every((line, i) => !inRegion(i) || line.text.trim() === "" || isKeyLine(line, dialect));
   if (region.header !== undefined && !sectionWasThere && emptied) {
-    // The header, the section, and the blank line withProfileKeys put before it.
-    const from = region.header > 0 && lines[region.header - 1].text.trim() === "" ? region.header - 1 : region.header;
+    // The header and the section (whose blank lines part it from the next), or at the end of the
+    // file, also the blank line withProfileKeys put before it.
+    const last = region.to === lines.length;
+    const from = last && region.header > 0 && lines[region.header - 1].text.trim() === "" ? region.header - 1 : region.header;
     drop = (_line, i) => i >= from && i < region.to;
   }
   return joinLines(lines.filter((line, i) => !drop(line, i)));

@@ -400,6 +400,39 @@ describe("concurrent writers of one shared credentials file", () => {
   });
 });
 
+describe("a run that fails after another run wrote the same file", () => {
+  it("takes back only its own profile and keeps the other run's", async () => {
+    const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
+    await moto.iam.createUser({ UserName: "ann" });
+    await moto.iam.createUser({ UserName: "bob" });
+    const file = join(dir, "credentials");
+    const before = "[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = default-secret\n";
+    writeFileSync(file, before, { mode: 0o600 });
+    const shared = { ...env, AWS_SHARED_CREDENTIALS_FILE: file };
+    const [ann, bob] = await enforced(
+      () =>
+        enforced(async () => {
+          // ann's run writes her profile, then waits for an STS that never accepts her key.
+          const annRun = spawnBinAsync("iam-useraddkey", ["-u", "ann", "--write-profile", "ann", "--wait", "--wait-timeout", "3"], shared);
+          while (!readFileSync(file, "utf8").includes("[ann]")) await new Promise((r) => setTimeout(r, 20));
+          const bobRun = await spawnBinAsync("iam-useraddkey", ["-u", "bob", "--write-profile", "bob"], shared);
+          return [await annRun, bobRun];
+        }),
+      otherSts,
+    );
+    expect(bob.code).toBe(0);
+    const bobId = bob.stdout.trim();
+    const annId = /deleted the new key (AKIA\w+)/.exec(ann.stderr)?.[1];
+    expect(ann.code).toBe(1);
+    expect(ann.stderr).toContain(`rolled back: deleted the new key ${annId}, restored profile ann in ${file}\n`);
+    const text = readFileSync(file, "utf8");
+    const bobSecret = /aws_secret_access_key = ([A-Za-z0-9/+]{40})/.exec(text)?.[1];
+    expect(text).toBe(`${before}\n[bob]\naws_access_key_id = ${bobId}\naws_secret_access_key = ${bobSecret}\n`);
+    expect((await keysOf("ann")).map((k) => k.AccessKeyId)).toEqual([]);
+    expect((await keysOf("bob")).map((k) => k.AccessKeyId)).toEqual([bobId]);
+  });
+});
+
 describe("a lock left behind", () => {
   it.each([
     ["by a process that is gone", () => `${spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout} ${hostname()} x\n`, 0],
