@@ -367,7 +367,7 @@ const grantsEverything = (action: string) => action === "*" || action === "*:*";
 
 /**
  * Wildcard matching as IAM does for actions: `*` any run of characters (none included), `?` exactly
- * one, case-insensitive. No regular expression is built from the pattern, since a backtracking one
+ * one, case-insensitive (IAM User Guide, "IAM JSON policy elements: Action"). No regular expression is built from the pattern, since a backtracking one
  * takes exponential time on a run of stars that then fails to match (`iam:` and 40 stars took 49 s).
  * Greedy with one resume point: a later `*` can absorb anything an earlier one would have, so only
  * the last star is ever retried, and the work is at most pattern length times value length.
