@@ -2,6 +2,7 @@ import { EXIT } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
+import { versionText } from "./version.js";
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
 const NOUNS = [
@@ -62,6 +63,11 @@ export async function runBin(name: string): Promise<void> {
  */
 export async function runDispatcher(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
+  const version = await versionText(argv);
+  if (version) {
+    io.stdout.write(version);
+    return EXIT.ok;
+  }
   if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
     if (first === "--list") {
