@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // npm's `prepare`: builds dist/ whenever npm makes the package from source: `npm ci` or
 // `npm install` in a checkout, `npm pack`, `npm install -g .` and `npm install -g git+<url>`.
-// The build needs the devDependencies (TypeScript, esbuild, the AWS SDK it bundles). npm does not
-// install them for a global install from git (npm/cli#8440: the nested install inherits
-// --global and puts them elsewhere), so when any is missing this script installs them into the
-// package directory itself, locally, from package-lock.json, and then builds. A failure stops the
+// The build needs the devDependencies (TypeScript, esbuild, the AWS SDK it bundles); when any is
+// missing (a global install of a bare checkout) this script installs them into the package
+// directory itself, locally, from package-lock.json, and then builds. A failure stops the
 // install with npm's error: the commands are never left pointing at a missing build.
+//
+// A global install from git meets npm/cli#8440: npm prepares the clone (in its cache) with a nested
+// `npm install` that inherits --global, so that install links the global package to the clone
+// itself; the real install is then written through that link into the clone, which npm deletes,
+// leaving every command dangling. Removing that link, and only that one, lets npm's real install
+// land in the global folder as for a tarball.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const { devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
+const { name, devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
 const missing = Object.keys(devDependencies).filter((name) => !existsSync(`${root}node_modules/${name}/package.json`));
 
 function npm(args, env = process.env) {
@@ -28,3 +34,9 @@ if (missing.length > 0) {
   npm(["install", "--no-save", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--location=project"], env);
 }
 npm(["run", "build"]);
+
+const globalInstall = process.env.npm_config_global === "true" || process.env.npm_config_location === "global";
+if (globalInstall && /[\\/]_cacache[\\/]tmp[\\/]git-clone/.test(root)) {
+  const link = join(spawnSync("npm", ["root", "--global"], { cwd: root, encoding: "utf8" }).stdout.trim(), name);
+  if (existsSync(link) && lstatSync(link).isSymbolicLink() && realpathSync(link) === realpathSync(root)) rmSync(link);
+}
