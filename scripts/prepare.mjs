@@ -9,10 +9,10 @@
 // A global install from git meets npm/cli#8440: npm prepares the clone (in its cache) with a nested
 // `npm install` that inherits --global, so that install links the global package to the clone
 // itself; the real install is then written through that link into the clone, which npm deletes,
-// leaving every command dangling. Removing that link, and only that one, lets npm's real install
-// land in the global folder as for a tarball.
+// leaving every command dangling. Replacing that link, and only that one, by an empty folder lets
+// npm's real install land in the global folder as for a tarball.
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -36,7 +36,11 @@ if (missing.length > 0) {
 npm(["run", "build"]);
 
 const globalInstall = process.env.npm_config_global === "true" || process.env.npm_config_location === "global";
-if (globalInstall && /[\\/]_cacache[\\/]tmp[\\/]git-clone/.test(root)) {
+// Only in the outer npm (the nested install marks its environment with _PACOTE_NO_PREPARE_).
+if (globalInstall && !process.env._PACOTE_NO_PREPARE_ && /[\\/]_cacache[\\/]tmp[\\/]git-clone/.test(root)) {
   const link = join(spawnSync("npm", ["root", "--global"], { cwd: root, encoding: "utf8" }).stdout.trim(), name);
-  if (existsSync(link) && lstatSync(link).isSymbolicLink() && realpathSync(link) === realpathSync(root)) rmSync(link);
+  if (existsSync(link) && lstatSync(link).isSymbolicLink() && realpathSync(link) === realpathSync(root)) {
+    rmSync(link);
+    mkdirSync(link); // where npm is about to unpack the package
+  }
 }
