@@ -16,8 +16,9 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } 
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const { name, devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
-const missing = Object.keys(devDependencies).filter((name) => !existsSync(`${root}node_modules/${name}/package.json`));
+const { name, dependencies, devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
+// The runtime libraries too: the package carries them (bundleDependencies).
+const missing = Object.keys({ ...dependencies, ...devDependencies }).filter((name) => !existsSync(`${root}node_modules/${name}/package.json`));
 
 function npm(args, env = process.env) {
   const result = spawnSync("npm", args, { cwd: root, env, stdio: ["ignore", process.stderr, "inherit"] });
