@@ -1,8 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, useMoto } from "./harness/moto.js";
 
 /**
@@ -36,6 +36,8 @@ beforeAll(() => {
   mustRun("npm", ["install", "--global", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball]);
 }, 180_000);
 
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
 describe("the package packed from a fresh clone and installed globally", () => {
   it("holds the build, the man pages, the LICENSE and its runtime libraries, and nothing of the sources", () => {
     const files = mustRun("tar", ["tzf", tarball]).split("\n");
@@ -59,6 +61,19 @@ describe("the package packed from a fresh clone and installed globally", () => {
     const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
     expect(run("iamkit", ["--version"], { env })).toEqual({ code: 0, stdout: `iamkit ${version}\n`, stderr: "" });
     expect(run("iam-userdel", ["--version", "-d"], { env }).stdout).toMatch(/^iamkit \S+\nnode \S+\n@aws-sdk\/client-iam \d+\.\d+\.\d+\n$/);
+  });
+
+  it("answers -h and mistakes in one line each, under both names", () => {
+    const env = { PATH: `${join(prefix, "bin")}:${process.env.PATH}` };
+    expect(run("iam-userdel", ["--verbos"], { env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "iam-userdel: unknown option '--verbos' (Did you mean --version?); see iam-userdel -h\n",
+    });
+    const help = run("euare-userdel", ["-h"], { env }).stdout.trimEnd().split("\n");
+    expect(help[1]).toBe("euare-userdel [options...] arguments...");
+    expect(help.at(-1)).toBe("The -u value may also be given as a bare argument, as euca2ools took it: euare-userdel USERNAME.");
+    expect(run("iam-userdel", ["-h"], { env }).stdout).not.toContain("bare argument");
   });
 
   it("installs the man pages where man finds them, euare- names included", () => {
