@@ -10,7 +10,9 @@
 // `npm install` that inherits --global, so that install links the global package to the clone
 // itself; the real install is then written through that link into the clone, which npm deletes,
 // leaving every command dangling. Replacing that link, and only that one, by an empty folder lets
-// npm's real install land in the global folder as for a tarball.
+// npm's real install land in the global folder as for a tarball. The runtime libraries travel inside
+// the package (bundleDependencies) for the same reason: npm would otherwise unpack them through the
+// link before this script runs.
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +20,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const { name, dependencies, devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
 // The runtime libraries too: the package carries them (bundleDependencies).
-const missing = Object.keys({ ...dependencies, ...devDependencies }).filter((name) => !existsSync(`${root}node_modules/${name}/package.json`));
+const missing = Object.keys({ ...dependencies, ...devDependencies }).filter((dep) => !existsSync(`${root}node_modules/${dep}/package.json`));
 
 function npm(args, env = process.env) {
   const result = spawnSync("npm", args, { cwd: root, env, stdio: ["ignore", process.stderr, "inherit"] });

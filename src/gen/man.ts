@@ -42,7 +42,7 @@ export function manPage(spec: CommandSpec<any, any>): string {
     ".PP",
     roff(JSON_NOTE),
     ".SH EXIT STATUS",
-    ...EXIT_CODES.flatMap(([code, meaning]) => [".TP", String(code), roff(meaning)]),
+    ...EXIT_CODES.flatMap(([code, meaning]) => [".TP", String(code), roff(meaning.replace(/`/g, ""))]),
     ...(spec.example ? [".SH EXAMPLE", ...verbatim(spec.example.split("\n"))] : []),
     ".SH IAM OPERATIONS",
     roff(spec.operations.join(", ")),
