@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,4 +85,18 @@ describe("the package packed from a fresh clone and installed globally", () => {
       expect(page.stdout).toContain("iam-userdel [options...] arguments...");
     }
   });
+});
+
+describe("a global install straight from git", () => {
+  // npm prepares the clone with a nested install that inherits --global (npm/cli#8440); prepare.mjs
+  // undoes the link that leaves in the global folder. Without that, every command here dangles.
+  it("builds on the way and leaves real files in the prefix, with the runtime libraries and man pages", () => {
+    const gitPrefix = join(work, "git-prefix");
+    mustRun("npm", ["install", "--global", "--no-audit", "--no-fund", "--prefix", gitPrefix, `git+file://${clone}`]);
+    const installed = join(gitPrefix, "lib/node_modules/iamkit");
+    expect(lstatSync(installed).isSymbolicLink()).toBe(false);
+    expect(existsSync(join(installed, "node_modules/node-forge/package.json"))).toBe(true);
+    expect(existsSync(join(gitPrefix, "share/man/man1/iam-userdel.1"))).toBe(true);
+    expect(run(join(gitPrefix, "bin/euare-userdel"), ["--version"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^iamkit \S+\n$/) });
+  }, 300_000);
 });
