@@ -91,6 +91,7 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
         "usage: iamkit <command> [options...]   (or run iam-<command> directly)",
         "       iamkit --list                    every installed command name, euare- aliases included",
         "       iamkit completion bash|zsh       a shell completion script",
+        "       iamkit --version [-d]            the installed version (-d: also Node's and the AWS SDK's)",
         "",
         "commands:",
       ]

@@ -53,7 +53,7 @@ _iamkit_complete() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="\${COMP_WORDS[0]##*/}"
   if [ "$cmd" = iamkit ]; then
     if [ "$COMP_CWORD" -eq 1 ]; then
-      COMPREPLY=($(compgen -W "completion --help --list ${specs.map((s) => s.name.slice(4)).join(" ")}" -- "$cur"))
+      COMPREPLY=($(compgen -W "completion --help --list --version ${specs.map((s) => s.name.slice(4)).join(" ")}" -- "$cur"))
       return
     fi
     cmd="\${COMP_WORDS[1]}"
