@@ -5,7 +5,7 @@
 // and no CommonJS-to-ESM translation of the SDK, is what cuts start-up (docs/performance.md).
 // The layout below dist/bundle mirrors dist/, so main.js finds commands/<noun>/<name>.js as before.
 // Also writes dist/bundle/inputs.json: which sources each output file holds, for the start-up test.
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { build } from "esbuild";
 
@@ -28,9 +28,10 @@ const result = await build({
   platform: "node",
   target: "node20",
   mainFields: ["module", "main"],
-  // CommonJS packages loaded only on demand (--generate, a configured proxy): left as package
-  // imports, which also keeps Node's own CommonJS interop for their named exports.
-  external: ["node-forge", "https-proxy-agent"],
+  // The package's runtime dependencies, CommonJS packages loaded only on demand (--generate, a
+  // configured proxy): left as package imports, which also keeps Node's own CommonJS interop for
+  // their named exports. Everything else is bundled and is a devDependency.
+  external: Object.keys(JSON.parse(readFileSync(`${root}package.json`, "utf8")).dependencies),
   chunkNames: "chunks/[name]-[hash]",
   // CommonJS dependencies (commander) require Node built-ins; ESM output has no `require` of its own.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

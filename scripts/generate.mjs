@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Writes the artifacts derived from the command table (run after `npm run build`):
-// bin/*.js, package.json#bin, docs/commands/*.md and README.md's command list.
+// bin/*.js, package.json#bin and #man, docs/commands/*.md, docs/man/*.1 and README.md's command list.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
+import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const write = (path, text, mode) => {
@@ -11,18 +12,20 @@ const write = (path, text, mode) => {
   if (mode) chmodSync(root + path, mode);
 };
 
-mkdirSync(root + "bin", { recursive: true });
-mkdirSync(root + "docs/commands", { recursive: true });
-for (const file of readdirSync(root + "bin")) rmSync(root + "bin/" + file);
-for (const file of readdirSync(root + "docs/commands")) rmSync(root + "docs/commands/" + file);
+for (const dir of ["bin", "docs/commands", MAN_DIR]) {
+  mkdirSync(root + dir, { recursive: true });
+  for (const file of readdirSync(root + dir)) rmSync(`${root}${dir}/${file}`);
+}
 
 write("bin/iamkit.js", gen.DISPATCHER_SHIM, 0o755);
 for (const name of gen.binNames(COMMANDS)) write(`bin/${name}.js`, gen.binShim(name), 0o755);
 for (const spec of COMMANDS) write(`docs/commands/${spec.name}.md`, gen.commandDoc(spec));
 write("docs/commands/README.md", gen.commandIndexDoc(COMMANDS));
+for (const [file, page] of manPages(COMMANDS)) write(`${MAN_DIR}/${file}`, page);
 
 const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
 pkg.bin = gen.binMap(COMMANDS);
+pkg.man = manList(COMMANDS);
 write("package.json", JSON.stringify(pkg, null, 2) + "\n");
 write("README.md", gen.readmeWithCommands(readFileSync(root + "README.md", "utf8"), COMMANDS));
 console.error(`generated ${COMMANDS.length} commands`);

@@ -10,6 +10,15 @@ version="${requirement##*==}"
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import $module,sys; sys.exit($module.__version__ != '$version')" 2>/dev/null; then
   exit 0
 fi
+echo "installing $requirement into $venv (first run only; a minute or two)" >&2
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check "$requirement"
+# One dot per line pip prints, so a first run visibly progresses; pip's own log only if it fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! "$venv/bin/pip" install --disable-pip-version-check "$requirement" 2>&1 | tee "$log" | while IFS= read -r _; do printf . >&2; done; then
+  printf '\n' >&2
+  cat "$log" >&2
+  exit 1
+fi
+printf '\n' >&2
 "$venv/bin/python" -c "import $module; print('$module', $module.__version__, 'installed in $venv')" >&2

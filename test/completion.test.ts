@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../dist/commands/index.js";
@@ -11,12 +13,12 @@ const iamkit = (...argv: string[]) =>
 let script: string | undefined;
 
 /** Completes each word list (its last word being typed) in one real bash with the generated script loaded. */
-function completeAll(cases: string[][]): string[][] {
+function completeAll(cases: string[][], cwd?: string): string[][] {
   script ??= iamkit("completion", "bash").stdout;
   const body = cases
     .map((words) => `COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _iamkit_complete; echo "\${COMPREPLY[*]}"`)
     .join("\n");
-  const res = spawnSync("bash", ["-c", `${script}\n${body}`], { encoding: "utf8" });
+  const res = spawnSync("bash", ["-c", `${script}\n${body}`], { encoding: "utf8", cwd });
   expect(res.stderr).toBe("");
   return res.stdout.split("\n").slice(0, cases.length).map((line) => line.split(" ").filter(Boolean));
 }
@@ -46,6 +48,26 @@ describe("iamkit completion", () => {
   it("completes the values of options with a fixed set", () => {
     expect(complete("iam-usermodkey", "-s", "")).toEqual(["Active", "Inactive"]);
     expect(complete("iamkit", "useraddpolicy", "--effect", "D")).toEqual(["Deny"]);
+  });
+
+  it("completes file names after an option that takes a file, and nothing after other values", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iamkit-completion-"));
+    writeFileSync(join(dir, "cert.pem"), "");
+    writeFileSync(join(dir, "creds.txt"), "");
+    mkdirSync(join(dir, "keys"));
+    const [cert, credentials, policy, user] = completeAll(
+      [
+        ["iam-useraddcert", "-u", "bob", "-f", "c"],
+        ["euare-userdel", "--aws-credential-file", "cr"],
+        ["iamkit", "useruploadpolicy", "--policy-document", ""],
+        ["iam-userdel", "-u", ""],
+      ],
+      dir,
+    );
+    expect(cert.sort()).toEqual(["cert.pem", "creds.txt"]);
+    expect(credentials).toEqual(["creds.txt"]);
+    expect(policy.sort()).toEqual(["cert.pem", "creds.txt", "keys"]);
+    expect(user).toEqual([]);
   });
 
   it("zsh gets the same script behind bash emulation; anything else is a usage error", () => {

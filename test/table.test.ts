@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
+import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
 import { GLOBAL_OPTIONS } from "../dist/cli/global-options.js";
 import { commandModulePath } from "../dist/cli/main.js";
 import { commandOptions } from "../dist/cli/dry-run.js";
@@ -56,6 +57,21 @@ describe("generated artifacts match the table (run `npm run generate` after chan
     expect(readdirSync(join(ROOT, "docs/commands")).sort()).toEqual(["README.md", ...names.map((n) => `${n}.md`)].sort());
     for (const spec of COMMANDS) expect(read(`docs/commands/${spec.name}.md`), spec.name).toBe(gen.commandDoc(spec));
     expect(read("docs/commands/README.md")).toBe(gen.commandIndexDoc(COMMANDS));
+  });
+
+  it("docs/man has one page per command and per euare- name, each listed in package.json#man", () => {
+    const pages = manPages(COMMANDS);
+    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual([...names.map((n) => `${n}.1`), ...gen.binNames(COMMANDS).filter((n) => n.startsWith("euare-")).map((n) => `${n}.1`)].sort());
+    for (const [file, page] of pages) expect(read(`${MAN_DIR}/${file}`), file).toBe(page);
+    expect(JSON.parse(read("package.json")).man).toEqual(manList(COMMANDS));
+  });
+
+  it("each man page names its command, its usage line and every option", () => {
+    const page = read(`${MAN_DIR}/iam-userdel.1`);
+    expect(page).toMatch(/^\.TH IAM-USERDEL 1 /m);
+    expect(page).toContain("iam\\-userdel [options...] arguments...");
+    expect(page).toContain("\\-r (\\-\\-recursive)");
+    expect(read(`${MAN_DIR}/euare-userdel.1`)).toBe(".so man1/iam-userdel.1\n");
   });
 
   it("README.md's command list is current", () => {

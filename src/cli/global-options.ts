@@ -19,6 +19,8 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { key: "debug", short: "d", long: "debug", description: "enable debug logging" },
   // Handled before parsing (runCommand); listed here for the help text, docs and completion.
   { key: "help", short: "h", long: "help", description: "print out this message" },
+  // Handled before parsing too (runCommand, runDispatcher).
+  { key: "version", long: "version", description: "print iamkit's version (with -d, also Node's and the AWS SDK's)" },
   { key: "profile", long: "profile", metavar: "NAME", description: "use this profile of the AWS shared config files" },
   {
     key: "region",

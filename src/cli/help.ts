@@ -1,6 +1,7 @@
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { commandOptions } from "./dry-run.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
+import { optionLabel } from "./run-command.js";
 
 /** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
 function optionSynopsis(option: OptionSpec): string {
@@ -32,7 +33,22 @@ export function optionLines(spec: CommandSpec<any, any>): string[] {
   });
 }
 
-/** Legacy layout: the one-sentence summary, the usage line, then the options. */
+/** IAMCli's usage line (args4j's layout), the same in -h, the docs pages and the man pages. */
+export function usageLine(prog: string): string {
+  return `${prog} [options...] arguments...`;
+}
+
+/** For a command that takes its entity name positionally, as euca2ools did, the sentence saying so. */
+export function bareArgumentNote(spec: CommandSpec<any, any>, prog: string): string | undefined {
+  const option = spec.positional ? spec.options.find((o) => o.key === spec.positional) : undefined;
+  return option && `The ${optionLabel(option)} value may also be given as a bare argument, as euca2ools took it: ${prog} ${option.metavar}.`;
+}
+
+/**
+ * Legacy layout: the one-sentence summary, the usage line, then the options. Under an `euare-`
+ * name, whose users typed the entity name bare, a last line says that form works too.
+ */
 export function renderHelp(spec: CommandSpec<any, any>, prog: string = spec.name): string {
-  return [spec.summary, `${prog} [options...] arguments...`, ...optionLines(spec)].join("\n") + "\n";
+  const bare = prog.startsWith("euare-") ? bareArgumentNote(spec, prog) : undefined;
+  return [spec.summary, usageLine(prog), ...optionLines(spec), ...(bare ? [bare] : [])].join("\n") + "\n";
 }

@@ -2,6 +2,7 @@ import { EXIT } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
+import { versionText } from "./version.js";
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
 const NOUNS = [
@@ -62,6 +63,11 @@ export async function runBin(name: string): Promise<void> {
  */
 export async function runDispatcher(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
+  const version = await versionText(argv);
+  if (version) {
+    io.stdout.write(version);
+    return EXIT.ok;
+  }
   if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
     if (first === "--list") {
@@ -85,6 +91,7 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
         "usage: iamkit <command> [options...]   (or run iam-<command> directly)",
         "       iamkit --list                    every installed command name, euare- aliases included",
         "       iamkit completion bash|zsh       a shell completion script",
+        "       iamkit --version [-d]            the installed version (-d: also Node's and the AWS SDK's)",
         "",
         "commands:",
       ]

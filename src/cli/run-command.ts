@@ -6,6 +6,7 @@ import { EXIT, UsageError, toFailure } from "./errors.js";
 import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
 import { commandOptions, planDocument, planLines, type PlannedStep } from "./dry-run.js";
 import { renderHelp } from "./help.js";
+import { versionText } from "./version.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
 import { hasTypographic, intendedValue } from "./plain-text.js";
@@ -52,7 +53,8 @@ async function buildParser(spec: CommandSpec<any, any>, prog: string): Promise<{
  * arguments are not repeated: they may be a password typed with the wrong flag.
  */
 function usageFromCommander(err: CommanderError, prog: string): UsageError {
-  const message = err.message.replace(/^error: /, "").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
+  // Commander puts its "(Did you mean ...?)" hint on a line of its own: one line here.
+  const message = err.message.replace(/^error: /, "").replace(/\n/g, " ").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
   if (err.code === "commander.excessArguments") {
     return new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
   }
@@ -213,6 +215,11 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
     if (argv.some((token) => token === "-h" || token === "--help")) {
       io.stdout.write(renderHelp(spec, prog));
+      return EXIT.ok;
+    }
+    const version = await versionText(argv);
+    if (version) {
+      io.stdout.write(version);
       return EXIT.ok;
     }
     const { raw, attribute } = await parseArguments(spec, argv, prog);

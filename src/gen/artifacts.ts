@@ -1,6 +1,5 @@
 import type { CommandSpec } from "../cli/define.js";
-import { optionLines } from "../cli/help.js";
-import { optionLabel } from "../cli/run-command.js";
+import { bareArgumentNote, optionLines, usageLine } from "../cli/help.js";
 import { commandModulePath } from "../cli/main.js";
 
 /**
@@ -8,7 +7,7 @@ import { commandModulePath } from "../cli/main.js";
  * README's command list. scripts/generate.mjs writes them; test/table.test.ts fails on any drift.
  */
 
-const GENERATED = "Generated from the command table by `npm run generate`; do not edit.";
+export const GENERATED = "Generated from the command table by `npm run generate`; do not edit.";
 
 /** The bins run the bundle that scripts/bundle.mjs builds from dist/: it starts faster (docs/performance.md). */
 const ENTRY = "../dist/bundle/cli/main.js";
@@ -34,15 +33,27 @@ export function binMap(specs: readonly CommandSpec<any, any>[]): Record<string, 
   return Object.fromEntries([["iamkit", "bin/iamkit.js"], ...entries]);
 }
 
-const EXIT_CODES = [
-  "| code | meaning |",
-  "| --- | --- |",
-  "| 0 | success |",
-  "| 1 | IAM returned an error (`<command>: error (<Code>): <message>`) |",
-  "| 2 | bad command line or locally invalid input; nothing was sent |",
-  "| 3 | credentials or configuration missing or unreadable |",
-  "| 4 | the endpoint could not be reached or timed out |",
+/** What each exit code means, for the docs and man pages. */
+export const EXIT_CODES: readonly (readonly [number, string])[] = [
+  [0, "success"],
+  [1, "IAM returned an error (`<command>: error (<Code>): <message>`)"],
+  [2, "bad command line or locally invalid input; nothing was sent"],
+  [3, "credentials or configuration missing or unreadable"],
+  [4, "the endpoint could not be reached or timed out"],
 ];
+
+/** The sentences every page gives before the usage: the euare- alias and the bare-argument form. */
+export function aliasNotes(spec: CommandSpec<any, any>): string[] {
+  const euare = euareName(spec);
+  const bare = bareArgumentNote(spec, euare ?? spec.name);
+  return [
+    ...(euare ? [`Also installed as ${euare}, the euca2ools name, which accepts the same options.`] : []),
+    ...(bare ? [bare] : []),
+  ];
+}
+
+/** What --json prints, the same for every command. */
+export const JSON_NOTE = "With --json: one JSON document holding the IAM result (without $metadata; lists fully paginated).";
 
 export function commandDoc(spec: CommandSpec<any, any>): string {
   const output = spec.output?.length ? spec.output.map((line) => `- ${line}`) : ["Nothing on success."];
@@ -53,12 +64,11 @@ export function commandDoc(spec: CommandSpec<any, any>): string {
     "",
     spec.summary,
     "",
-    ...(spec.euare ? [`Also installed as \`${euareName(spec)}\`, the euca2ools name, which accepts the same options.`, ""] : []),
-    ...(spec.positional ? [`The ${optionLabel(spec.options.find((o) => o.key === spec.positional)!)} value may also be given as a bare argument, as euca2ools took it.`, ""] : []),
+    ...aliasNotes(spec).flatMap((note) => [note, ""]),
     "## Usage",
     "",
     "```",
-    `${spec.name} [options...]`,
+    usageLine(spec.name),
     ...optionLines(spec),
     "```",
     "",
@@ -66,11 +76,13 @@ export function commandDoc(spec: CommandSpec<any, any>): string {
     "",
     ...output,
     "",
-    "With `--json`: one JSON document holding the IAM result (without `$metadata`; lists fully paginated).",
+    JSON_NOTE,
     "",
     "## Exit codes",
     "",
-    ...EXIT_CODES,
+    "| code | meaning |",
+    "| --- | --- |",
+    ...EXIT_CODES.map(([code, meaning]) => `| ${code} | ${meaning} |`),
     "",
     ...(spec.example ? ["## Example", "", "```sh", spec.example, "```", ""] : []),
     "## IAM operations",

@@ -8,32 +8,43 @@ function spellings(option: OptionSpec): string[] {
   return [...(option.short ? [`-${option.short}`] : []), `--${option.long}`, ...(option.aliases ?? [])];
 }
 
+/** An option whose value is a file name: its placeholder says so (POLICYDOCUMENTFILE, CREDENTIALFILE). */
+const takesFile = (option: OptionSpec) => /FILE$/.test(option.metavar ?? "");
+
 /**
- * The bash `case` arm for one command: after an option with a fixed set of values, those values;
- * otherwise the command's options and the common ones.
+ * `case "$2"` arms for the options that take a value, so the word after one completes as that
+ * value and never as another option: the value set of an option that has one, file names (status 1)
+ * after an option that takes a file, and nothing to offer after any other value.
  */
+function valueArms(options: readonly OptionSpec[], indent: string): string[] {
+  const arms = options
+    .filter((o) => o.metavar)
+    .map((o) => {
+      const action = o.choices ? `echo "${o.choices.join(" ")}"; return` : takesFile(o) ? "return 1" : "return";
+      return `${indent}  ${spellings(o).join("|")}) ${action} ;;`;
+    });
+  return arms.length ? [`${indent}case "$2" in`, ...arms, `${indent}esac`] : [];
+}
+
+/** The bash `case` arm for one command: the value after one of its options, else its options and the common ones. */
 function caseArm(spec: CommandSpec<any, any>): string {
   const names = [spec.name, euareName(spec)].filter(Boolean).join("|");
   const options = commandOptions(spec);
-  const values = options
-    .filter((o) => o.choices)
-    .map((o) => `        ${spellings(o).join("|")}) echo "${o.choices!.join(" ")}"; return ;;`);
-  return [
-    `    ${names})`,
-    ...(values.length ? ['      case "$2" in', ...values, "      esac"] : []),
-    `      echo "${options.flatMap(spellings).join(" ")} $_iamkit_common" ;;`,
-  ].join("\n");
+  return [`    ${names})`, ...valueArms(options, "      "), `      echo "${options.flatMap(spellings).join(" ")} $_iamkit_common" ;;`].join("\n");
 }
 
 /**
  * A completion script generated from the command table: command names after `iamkit`, each
- * command's options, and the values of options that take a fixed set (`-s Active|Inactive`).
+ * command's options, the values of options that take a fixed set (`-s Active|Inactive`), and file
+ * names after options that take a file.
  * zsh runs the same functions through its bash completion emulation.
  */
 export function completionScript(shell: "bash" | "zsh", specs: readonly CommandSpec<any, any>[]): string {
   const bash = `# iamkit ${shell} completion, generated from the command table: eval "$(iamkit completion ${shell})"
 _iamkit_common="${GLOBAL_OPTIONS.flatMap(spellings).join(" ")}"
+# Prints the words to offer for command $1 after the word $2; status 1: offer file names instead.
 _iamkit_words() {
+${valueArms(GLOBAL_OPTIONS, "  ").join("\n")}
   case "$1" in
 ${specs.map(caseArm).join("\n")}
   esac
@@ -42,13 +53,19 @@ _iamkit_complete() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="\${COMP_WORDS[0]##*/}"
   if [ "$cmd" = iamkit ]; then
     if [ "$COMP_CWORD" -eq 1 ]; then
-      COMPREPLY=($(compgen -W "completion --help --list ${specs.map((s) => s.name.slice(4)).join(" ")}" -- "$cur"))
+      COMPREPLY=($(compgen -W "completion --help --list --version ${specs.map((s) => s.name.slice(4)).join(" ")}" -- "$cur"))
       return
     fi
     cmd="\${COMP_WORDS[1]}"
     case "$cmd" in iam-*|euare-*) ;; *) cmd="iam-$cmd" ;; esac
   fi
-  COMPREPLY=($(compgen -W "$(_iamkit_words "$cmd" "$prev")" -- "$cur"))
+  local words
+  if words=$(_iamkit_words "$cmd" "$prev"); then
+    COMPREPLY=($(compgen -W "$words" -- "$cur"))
+  else
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -f -- "$cur"))
+  fi
 }
 complete -o default -F _iamkit_complete iamkit ${binNames(specs).join(" ")}
 `;

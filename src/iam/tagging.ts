@@ -58,6 +58,9 @@ export interface TaggingCommand {
 /** The entity's name or ARN, from whichever option the command names it with. */
 const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
 
+/** "a user", "an instance profile" (the kinds starting with u sound like "you"). */
+const aKind = (kind: string) => `${/^[aeio]/.test(kind) ? "an" : "a"} ${kind}`;
+
 /** IAM takes at most 50 keys in one UntagX request. */
 const MAX_KEYS_PER_REQUEST = 50;
 
@@ -70,7 +73,7 @@ export function tagCommand({ name, kind, entity, example }: TaggingCommand): Com
   const api = API[kind];
   return defineCommand<TagOptions>({
     name,
-    summary: `Add tags to a ${kind}, replacing the value of any key the ${kind} already has.`,
+    summary: `Add tags to ${aKind(kind)}, replacing the value of any key the ${kind} already has.`,
     operations: [`Tag${api.noun}`],
     options: [
       entity,
@@ -89,7 +92,7 @@ export function untagCommand({ name, kind, entity, example }: TaggingCommand): C
   const api = API[kind];
   return defineCommand<UntagOptions>({
     name,
-    summary: `Remove tags from a ${kind} by key; a key the ${kind} does not have is not an error.`,
+    summary: `Remove tags from ${aKind(kind)} by key; a key the ${kind} does not have is not an error.`,
     operations: [`Untag${api.noun}`],
     options: [entity, tagKeys()],
     check: ({ tagKeys }) =>
@@ -108,7 +111,7 @@ export function listTagsCommand({ name, kind, entity, example }: TaggingCommand)
   const api = API[kind];
   return defineCommand<Record<string, unknown>, { Tags: AsyncIterable<Tag> }>({
     name,
-    summary: `List a ${kind}'s tags, one KEY=VALUE per line, as -t takes them.`,
+    summary: `List ${aKind(kind)}'s tags, one KEY=VALUE per line, as -t takes them.`,
     operations: [`List${api.noun}Tags`],
     options: [entity],
     output: ["per tag: KEY=VALUE", "IsTruncated: false"],

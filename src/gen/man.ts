@@ -1,0 +1,72 @@
+import type { CommandSpec } from "../cli/define.js";
+import { optionLines, usageLine } from "../cli/help.js";
+import { EXIT_CODES, GENERATED, JSON_NOTE, aliasNotes, euareName } from "./artifacts.js";
+
+/**
+ * Man pages generated from the command table, beside docs/commands: docs/man/iam-<name>.1 per
+ * command and, for each euca2ools name, docs/man/euare-<name>.1 that sources the iam- page.
+ * package.json#man lists them, so a global install makes `man iam-userdel` work.
+ */
+
+export const MAN_DIR = "docs/man";
+
+/** Text as roff prints it literally: backslashes, dashes (so options copy as ASCII) and leading dots. */
+function roff(text: string): string {
+  return text
+    .replace(/\\/g, "\\e")
+    .replace(/-/g, "\\-")
+    .replace(/^[.']/gm, "\\&$&");
+}
+
+/** Lines kept as typed (no filling), for the usage, option table and example. */
+const verbatim = (lines: readonly string[]) => [".nf", ...lines.map(roff), ".fi"];
+
+export function manPage(spec: CommandSpec<any, any>): string {
+  const output = spec.output?.length ? spec.output : ["Nothing on success."];
+  return [
+    `.\\" ${GENERATED}`,
+    `.TH ${spec.name.toUpperCase()} 1 "" iamkit "iamkit commands"`,
+    ".nh",
+    ".SH NAME",
+    `${roff(spec.name)} \\- ${roff(spec.summary)}`,
+    ".SH SYNOPSIS",
+    ...verbatim([usageLine(spec.name)]),
+    ".SH DESCRIPTION",
+    roff(spec.summary),
+    ...aliasNotes(spec).flatMap((note) => [".PP", roff(note)]),
+    ".SH OPTIONS",
+    ...verbatim(optionLines(spec)),
+    ".SH OUTPUT",
+    "On standard output:",
+    ...output.flatMap((line) => [".IP \\(bu 2", roff(line)]),
+    ".PP",
+    roff(JSON_NOTE),
+    ".SH EXIT STATUS",
+    ...EXIT_CODES.flatMap(([code, meaning]) => [".TP", String(code), roff(meaning.replace(/`/g, ""))]),
+    ...(spec.example ? [".SH EXAMPLE", ...verbatim(spec.example.split("\n"))] : []),
+    ".SH IAM OPERATIONS",
+    roff(spec.operations.join(", ")),
+    "",
+  ].join("\n");
+}
+
+/** The euca2ools name's page: man's own include of the iam- page. */
+export function manAlias(spec: CommandSpec<any, any>): string {
+  return `.so man1/${spec.name}.1\n`;
+}
+
+/** Every page, by file name below MAN_DIR. */
+export function manPages(specs: readonly CommandSpec<any, any>[]): Map<string, string> {
+  return new Map([
+    ...specs.map((spec) => [`${spec.name}.1`, manPage(spec)] as const),
+    ...specs.flatMap((spec) => {
+      const euare = euareName(spec);
+      return euare ? [[`${euare}.1`, manAlias(spec)] as const] : [];
+    }),
+  ]);
+}
+
+/** package.json#man: the pages, in the order manPages gives them. */
+export function manList(specs: readonly CommandSpec<any, any>[]): string[] {
+  return [...manPages(specs).keys()].map((file) => `${MAN_DIR}/${file}`);
+}
