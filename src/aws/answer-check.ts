@@ -1,0 +1,75 @@
+import type { IAM } from "@aws-sdk/client-iam";
+import type { STS } from "@aws-sdk/client-sts";
+import { NotIamAnswer } from "../cli/errors.js";
+
+const XML_CONTENT = /^\s*(text|application)\/xml\s*(;|$)/i;
+
+/** The first element of an XML document, after the declaration and comments; undefined when it does not start like XML. */
+function rootElement(text: string): string | undefined {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text)?.[1];
+}
+
+/** What the body is, in a few words, for an answer that is not the document expected. */
+function describe(text: string): string {
+  if (text.trim() === "") return "an empty body";
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim().slice(0, 80);
+  if (/^\s*(<!doctype html|<html)/i.test(text)) return title ? `an HTML page "${title}"` : "an HTML page";
+  const root = rootElement(text);
+  return root ? `a <${root}> document` : "text that is not XML";
+}
+
+/**
+ * Why an answer is not what IAM sends for `action`, or undefined when it is. A success must be
+ * `<ActionResponse>` XML, whole (IAM closes the root element last); an error must be XML (the
+ * SDK reads its code). The SDK's own parsers return an empty result for an empty body, which
+ * would make a wrong --url look like success.
+ */
+function problemWith(action: string, status: number, contentType: string, text: string): string | undefined {
+  const expected = `${action}Response`;
+  if (status >= 200 && status < 300) {
+    if (!XML_CONTENT.test(contentType) || rootElement(text) !== expected) return `expected <${expected}>, got ${describe(text)}`;
+    if (!new RegExp(`</${expected}>\\s*$`).test(text)) return `expected <${expected}>, got a truncated document`;
+    return undefined;
+  }
+  if (!XML_CONTENT.test(contentType)) return `expected an IAM error document, got ${describe(text)}`;
+  return undefined;
+}
+
+/** Header names in lower case, values as one string, for the error's copy of the response. */
+function plainHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+}
+
+/**
+ * Checks every attempt's raw answer before the SDK parses it (the body is already read in full
+ * by the deadline handler). Runs inside the retry loop: an error page with a 5xx status is
+ * retried like any other 5xx.
+ */
+export function checkIamAnswers(client: IAM | STS): void {
+  const stack = client.middlewareStack as IAM["middlewareStack"];
+  stack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode: number; headers: Record<string, string>; body: Uint8Array };
+      const action = String(context.commandName ?? "").replace(/Command$/, "");
+      const headers = plainHeaders(response.headers);
+      const contentType = headers["content-type"] ?? "";
+      const text = Buffer.from(response.body ?? []).toString("utf8");
+      const problem = problemWith(action, response.statusCode, contentType, text);
+      if (problem) throw new NotIamAnswer(response.statusCode, contentType, problem, headers, text);
+      return result;
+    },
+    // After the deserializer in the same step, so closer to the wire: it sees the raw response.
+    { step: "deserialize", name: "iamkitAnswerCheck", priority: "low" },
+  );
+}
+
+/** The SDK's parse failure (it has a response but no IAM fault) as a NotIamAnswer; undefined for anything else. */
+export function unparsable(err: unknown): NotIamAnswer | undefined {
+  const e = err as { $fault?: string; $response?: { statusCode: number; headers: Record<string, string>; body: unknown } };
+  if (err instanceof NotIamAnswer || !e?.$response || e.$fault) return undefined;
+  const headers = plainHeaders(e.$response.headers ?? {});
+  const body = e.$response.body;
+  const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : "";
+  return new NotIamAnswer(e.$response.statusCode, headers["content-type"] ?? "", "XML that does not parse", headers, text);
+}
