@@ -30,7 +30,7 @@ const result = await build({
   mainFields: ["module", "main"],
   // CommonJS packages loaded only on demand (--generate, a configured proxy): left as package
   // imports, which also keeps Node's own CommonJS interop for their named exports.
-  external: ["node-forge", "https-proxy-agent"],
+  external: ["node-forge", "https-proxy-agent", "http-proxy-agent"],
   chunkNames: "chunks/[name]-[hash]",
   // CommonJS dependencies (commander) require Node built-ins; ESM output has no `require` of its own.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

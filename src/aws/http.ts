@@ -29,7 +29,13 @@ async function agents(settings: HttpSettings) {
   if (!proxy) return { httpsAgent: tls };
   if (proxy.tunnel) {
     const { HttpsProxyAgent } = await import("https-proxy-agent");
-    const agent = new HttpsProxyAgent(proxy.url, { keepAlive: true, ...tls });
+    // The agent gives its TLS options to the proxy connection only; the endpoint's needs them too.
+    class TunnelAgent extends HttpsProxyAgent<string> {
+      override connect(...[req, opts]: Parameters<InstanceType<typeof HttpsProxyAgent>["connect"]>) {
+        return super.connect(req, { ...opts, ...tls });
+      }
+    }
+    const agent = new TunnelAgent(proxy.url, { keepAlive: true, ...tls });
     return { httpAgent: agent, httpsAgent: agent };
   }
   // A plain-http endpoint goes through an HTTP proxy as a forwarded request, as curl and the aws CLI send it.

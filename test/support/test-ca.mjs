@@ -26,8 +26,8 @@ function certificate(subjectName, keys, issuer, extensions) {
 }
 
 /**
- * A new CA. `issue()` makes a server certificate for localhost and 127.0.0.1, signed by it.
- * @returns {{ caPem: string, issue: () => { certPem: string, keyPem: string } }}
+ * A new CA. `issue(names)` makes a server certificate for those host names (and 127.0.0.1), signed by it.
+ * @returns {{ caPem: string, issue: (names?: string[]) => { certPem: string, keyPem: string } }}
  */
 export function createTestCa(name = "iamkit test CA") {
   const caKeys = keyPair();
@@ -38,13 +38,13 @@ export function createTestCa(name = "iamkit test CA") {
   ]);
   return {
     caPem,
-    issue() {
+    issue(names = ["localhost"]) {
       const keys = keyPair();
-      const certPem = certificate("localhost", keys, issuer, [
+      const certPem = certificate(names[0], keys, issuer, [
         { name: "basicConstraints", cA: false },
         { name: "keyUsage", digitalSignature: true, keyEncipherment: true },
         { name: "extKeyUsage", serverAuth: true },
-        { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] },
+        { name: "subjectAltName", altNames: [...names.map((value) => ({ type: 2, value })), { type: 7, ip: "127.0.0.1" }] },
       ]);
       return { certPem, keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
     },
