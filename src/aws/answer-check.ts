@@ -2,8 +2,6 @@ import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
 import { NotIamAnswer } from "../cli/errors.js";
 
-const XML_CONTENT = /^\s*(text|application)\/xml\s*(;|$)/i;
-
 /** The first element of an XML document, after the declaration and comments; undefined when it does not start like XML. */
 function rootElement(text: string): string | undefined {
   return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text)?.[1];
@@ -18,21 +16,26 @@ function describe(text: string): string {
   return root ? `a <${root}> document` : "text that is not XML";
 }
 
+/** Roots of the error documents the SDK's Query protocol parser reads (IAM's, and the EC2 style some clouds send). */
+const ERROR_ROOTS = new Set(["ErrorResponse", "Response"]);
+
 /**
  * Why an answer is not what IAM sends for `action`, or undefined when it is. A success must be
- * `<ActionResponse>` XML, whole (IAM closes the root element last); an error must be XML (the
- * SDK reads its code). The SDK's own parsers return an empty result for an empty body, which
- * would make a wrong --url look like success.
+ * the `<ActionResponse>` document, whole (IAM closes the root element last); an error must be an
+ * error document the SDK can read a code from. The body decides, not the content type, which
+ * emulators and IAM-compatible clouds do not always set right (moto labels some errors
+ * text/html); the content type is reported. The SDK's own parsers return an empty result for an
+ * empty body, which would make a wrong --url look like success.
  */
-function problemWith(action: string, status: number, contentType: string, text: string): string | undefined {
-  const expected = `${action}Response`;
+function problemWith(action: string, status: number, text: string): string | undefined {
+  const root = rootElement(text);
   if (status >= 200 && status < 300) {
-    if (!XML_CONTENT.test(contentType) || rootElement(text) !== expected) return `expected <${expected}>, got ${describe(text)}`;
+    const expected = `${action}Response`;
+    if (root !== expected) return `expected <${expected}>, got ${describe(text)}`;
     if (!new RegExp(`</${expected}>\\s*$`).test(text)) return `expected <${expected}>, got a truncated document`;
     return undefined;
   }
-  if (!XML_CONTENT.test(contentType)) return `expected an IAM error document, got ${describe(text)}`;
-  return undefined;
+  return root && ERROR_ROOTS.has(root) ? undefined : `expected an IAM error document, got ${describe(text)}`;
 }
 
 /** Header names in lower case, values as one string, for the error's copy of the response. */
@@ -55,7 +58,7 @@ export function checkIamAnswers(client: IAM | STS): void {
       const headers = plainHeaders(response.headers);
       const contentType = headers["content-type"] ?? "";
       const text = Buffer.from(response.body ?? []).toString("utf8");
-      const problem = problemWith(action, response.statusCode, contentType, text);
+      const problem = problemWith(action, response.statusCode, text);
       if (problem) throw new NotIamAnswer(response.statusCode, contentType, problem, headers, text);
       return result;
     },

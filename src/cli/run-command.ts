@@ -300,5 +300,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
       return createStsClient({ ...settings, endpoint: stsEndpoint, credentials: signer });
     },
   };
-  return { iam, auth, endpointUrl: network.redactUrl(endpoint.url) };
+  // Errors name the proxy too: when it is down or answers for the endpoint, it is the one to blame.
+  const shown = network.redactUrl(endpoint.url);
+  return { iam, auth, endpointUrl: proxy ? `${shown} via proxy ${network.redactUrl(proxy.url)}` : shown };
 }
