@@ -155,6 +155,32 @@ describe("proxies from the standard variables", () => {
     });
   });
 
+  it("a proxy that is down: exit 4 naming the endpoint and the proxy, without the proxy's password", async () => {
+    const proxy = `http://127.0.0.1:${await freePort()}`;
+    const res = await list({ HTTP_PROXY: proxy.replace("//", "//u:hunter2@"), AWS_MAX_ATTEMPTS: "1" });
+    expect(res).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: `iam-userlistbypath: cannot reach the IAM endpoint ${moto.url} via proxy ${proxy.replace("//", "//u:***@")} (ECONNREFUSED); ListUsers failed after 1 attempt\n`,
+    });
+  });
+
+  it.each([
+    ["a forwarded request", () => ({ HTTP_PROXY: "{proxy}" })],
+    ["a CONNECT tunnel", () => ({ AWS_IAM_URL: https.url, AWS_CA_BUNDLE: caFile, HTTPS_PROXY: "{proxy}" })],
+  ])("a proxy that wants credentials says so for %s (exit 4)", async (_what, settings) => {
+    await withProxy({ credentials: "corp:secret" }, async (proxy) => {
+      const env = Object.fromEntries(Object.entries(settings()).map(([k, v]) => [k, v.replace("{proxy}", proxy.url)]));
+      const res = await list(env);
+      const endpoint = env.AWS_IAM_URL ?? moto.url;
+      expect(res).toEqual({
+        code: 4,
+        stdout: "",
+        stderr: `iam-userlistbypath: ${endpoint} via proxy ${proxy.url} did not answer like IAM: HTTP 407, content type none, the proxy wants credentials: give them in its URL, http://user:password@host:port\n`,
+      });
+    });
+  });
+
   it("an invalid proxy URL is a configuration error naming the variable, without its password (exit 3)", async () => {
     expect(await list({ HTTP_PROXY: "ftp://u:hunter2@proxy:21" })).toEqual({
       code: 3,

@@ -28,6 +28,8 @@ const ERROR_ROOTS = new Set(["ErrorResponse", "Response"]);
  * empty body, which would make a wrong --url look like success.
  */
 function problemWith(action: string, status: number, text: string): string | undefined {
+  // Proxy Authentication Required: only a proxy sends it, for the CONNECT or the forwarded request.
+  if (status === 407) return "the proxy wants credentials: give them in its URL, http://user:password@host:port";
   const root = rootElement(text);
   if (status >= 200 && status < 300) {
     const expected = `${action}Response`;
