@@ -52,7 +52,7 @@ export class PartialFailure extends Error {
 
 /**
  * An answer that is not IAM's: a 2xx whose body is not the XML document of the action (an HTML
- * page, another content type, empty, truncated), or an error page that is not IAM's XML. It
+ * page, JSON, empty, truncated, unparsable), or an error page that is not an IAM error document. It
  * carries the status (and the body as text) where the SDK's errors do, so that retries by status
  * and the "not implemented" recognition treat it like any other answer.
  */
