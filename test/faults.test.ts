@@ -161,6 +161,11 @@ function expectEveryFaultRetried() {
  */
 const gaveUp = (prog: string, what: string, failedAction: string, attempts: number) =>
   `${prog}: ${what}; ${failedAction} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
+/** The one line a run prints the first time it sends a throttled or timed-out request again. */
+const retrying = (prog: string, failedAction: string, reason: "throttled" | "timed out", attempt: number, of: number) =>
+  `${prog}: retrying ${failedAction}: ${reason} (attempt ${attempt} of ${of})`;
+/** That line, for runs where whether a fault met the command depends on how requests interleave. */
+const RETRY_NOTICE = /^[\w-]+: retrying \w+: (throttled|timed out) \(attempt \d of \d\)\n/;
 /** The line for a create iamkit deliberately did not retry, because IAM may have acted on it. */
 const notRetried = (prog: string, what: string, failedAction: string) =>
   `${prog}: ${what}; ${failedAction} not retried: IAM may have acted on it`;
@@ -199,7 +204,9 @@ async function allPages<P extends { IsTruncated?: boolean; Marker?: string }>(
 /** Role ARNs as iamkit should list them (moto orders roles by their random id). */
 const roleArns = () => allPages((Marker) => moto.iam.listRoles({ Marker }), (page) => page.Roles!.map((r) => r.Arn!));
 
-const expectOk = (res: CliResult, stdout: string) => expect(res).toEqual({ code: 0, stdout, stderr: "" });
+/** Success with exactly `stdout`, and nothing on stderr but, at most, the one retry notice. */
+const expectOk = (res: CliResult, stdout: string) =>
+  expect({ ...res, stderr: res.stderr.replace(RETRY_NOTICE, "") }).toEqual({ code: 0, stdout, stderr: "" });
 
 /**
  * The representative set: creates with groups and keys, inline policies from a file and from
@@ -226,7 +233,7 @@ async function representativeCommands(extra: NodeJS.ProcessEnv) {
   const created = await run("iam-usercreate", "-u", "alice", "-k", "-g", "staff");
   const keys = (await moto.iam.listAccessKeys({ UserName: "alice" })).AccessKeyMetadata!;
   expect(keys).toHaveLength(1);
-  expect(created.stderr).toBe("");
+  expect(created.stderr.replace(RETRY_NOTICE, "")).toBe("");
   expect(created.code).toBe(0);
   expect(created.stdout).toMatch(new RegExp(`^${keys[0].AccessKeyId}\\n[A-Za-z0-9/+]{40}\\n$`));
   expect((await moto.iam.listGroupsForUser({ UserName: "alice" })).Groups!.map((g) => g.GroupName)).toEqual(["staff"]);
@@ -352,7 +359,10 @@ describe("persistent faults: the command fails with one line naming the action",
     // Three attempts keep the throttling backoff (up to 1 s, then up to 2 s) short.
     const res = await fatal("ListRoles page 2 throttled", { AWS_MAX_ATTEMPTS: "3" }, "iam-rolelistbypath");
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe(`${gaveUp("iam-rolelistbypath", THROTTLED, "ListRoles", 3)}\n`);
+    expect(lines(res.stderr)).toEqual([
+      retrying("iam-rolelistbypath", "ListRoles", "throttled", 2, 3),
+      gaveUp("iam-rolelistbypath", THROTTLED, "ListRoles", 3),
+    ]);
     expectNoCompletenessClaim(res.stdout, await roleArns());
     expect(sent("ListRoles").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true]);
   });
@@ -379,7 +389,7 @@ describe("persistent faults: the command fails with one line naming the action",
     expect(await fatal("ListAccessKeys 429", { AWS_MAX_ATTEMPTS: "2" }, "iam-userlistkeys", "-u", "alice")).toEqual({
       code: 1,
       stdout: "",
-      stderr: `${gaveUp("iam-userlistkeys", THROTTLED, "ListAccessKeys", 2)}\n`,
+      stderr: `${retrying("iam-userlistkeys", "ListAccessKeys", "throttled", 2, 2)}\n${gaveUp("iam-userlistkeys", THROTTLED, "ListAccessKeys", 2)}\n`,
     });
     expect(sent("ListAccessKeys")).toHaveLength(2);
   });
@@ -412,6 +422,7 @@ describe("persistent faults: the command fails with one line naming the action",
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
     expect(lines(res.stderr)).toEqual([
+      retrying("iam-usercreate", "AddUserToGroup", "throttled", 2, 2),
       gaveUp("iam-usercreate", THROTTLED, "AddUserToGroup", 2),
       "iam-usercreate: done before the failure: created user bob",
     ]);
@@ -545,7 +556,7 @@ describe("creates IAM does not deduplicate are not retried once IAM may have act
     record("CreateAccessKey throttled before forwarding", res.code === 0);
     const keys = await keysOf("bob");
     expect(keys).toHaveLength(1);
-    expect(res.stderr).toBe("");
+    expect(res.stderr).toBe(`${retrying("iam-useraddkey", "CreateAccessKey", "throttled", 2, ATTEMPTS)}\n`);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(new RegExp(`^${keys[0].AccessKeyId}\\n[A-Za-z0-9/+]{40}\\n$`));
     expect(sent("CreateAccessKey").map((r) => r.headers["amz-sdk-request"])).toEqual([`attempt=1; max=${ATTEMPTS}`, `attempt=2; max=${ATTEMPTS}`]);
@@ -605,7 +616,11 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
     expect(res).toEqual({
       code: 4,
       stdout: "",
-      stderr: `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", ATTEMPTS)}\n`,
+      stderr: [
+        retrying("iam-userlistbypath", "ListUsers", "timed out", 2, ATTEMPTS),
+        gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", ATTEMPTS),
+        "",
+      ].join("\n"),
     });
     expect(sent("ListUsers")).toHaveLength(ATTEMPTS);
     expect(ms).toBeLessThan(ATTEMPTS * 300 + SANITY_MS);
@@ -619,7 +634,11 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
     expect(res).toEqual({
       code: 4,
       stdout: "",
-      stderr: `${gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", 2)}\n`,
+      stderr: [
+        retrying("iam-userlistbypath", "ListUsers", "timed out", 2, 2),
+        gaveUp("iam-userlistbypath", `cannot reach the IAM endpoint ${faulty.url} (timed out)`, "ListUsers", 2),
+        "",
+      ].join("\n"),
     });
     expect(sent("ListUsers")).toHaveLength(2);
   });

@@ -162,7 +162,7 @@ describe("client config file", () => {
       const res = await runCli("iam-userlistbypath", ["--client-config-file", config, "-d"], { env: moto.env });
       expect(res.code).toBe(0);
       expect(res.stdout).toBe("IsTruncated: false\n");
-      expect(res.stderr).toContain(`debug: proxy: 127.0.0.1:${proxyPort}\n`);
+      expect(res.stderr).toContain(`debug: proxy: http://127.0.0.1:${proxyPort} (client config file)\n`);
       expect(tunnels).toEqual([new URL(moto.url).host]);
     } finally {
       proxy.closeAllConnections();

@@ -6,15 +6,21 @@ import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
 import { iamRetryStrategy } from "./retry.js";
 import type { RetryStrategyV2 } from "@smithy/types";
-import type { httpOptions } from "./http.js";
+import type { CaBundle } from "./ca-bundle.js";
+import type { CommandDeadline, DeadlineHandler } from "./deadline-handler.js";
+import { checkIamAnswers, unparsable } from "./answer-check.js";
+import { partitionOfHost, partitionOfRegion, type Region } from "./partition.js";
+import { redactUrl } from "./redact.js";
 
 /** Endpoint variables in the order they are consulted after --url. */
 const ENDPOINT_VARIABLES = ["AWS_IAM_URL", "EUARE_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL"] as const;
 
 export interface Endpoint {
-  url?: string;
-  /** Which flag or variable set it, for `-d`. */
+  url: string;
+  /** Which flag or variable set it, or which partition it belongs to, for `-d`. */
   source: string;
+  /** The region requests to it are signed for. */
+  signingRegion: string;
 }
 
 function checkUrl(value: string, source: string): string {
@@ -22,55 +28,62 @@ function checkUrl(value: string, source: string): string {
   try {
     parsed = new URL(value);
   } catch {
-    const message = `invalid endpoint URL "${value}" from ${source}: expected http(s)://host[:port][/path]`;
+    const message = `invalid endpoint URL "${redactUrl(value)}" from ${source}: expected http(s)://host[:port][/path]`;
     throw source === "--url" ? new UsageError(message) : new ConfigError(message);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    const message = `invalid endpoint URL "${value}" from ${source}: the scheme must be http or https`;
+    const message = `invalid endpoint URL "${redactUrl(value)}" from ${source}: the scheme must be http or https`;
     throw source === "--url" ? new UsageError(message) : new ConfigError(message);
   }
   return value;
 }
 
-/** First match wins: --url, AWS_IAM_URL, EUARE_URL, AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL, SDK default. */
-export function resolveEndpoint(url: string | undefined, env: NodeJS.ProcessEnv): Endpoint {
-  if (url !== undefined) return { url: checkUrl(url, "--url"), source: "--url" };
-  for (const name of ENDPOINT_VARIABLES) {
-    const value = env[name];
-    if (value) return { url: checkUrl(value, name), source: name };
+/**
+ * First match wins: --url, AWS_IAM_URL, EUARE_URL, AWS_ENDPOINT_URL_IAM, AWS_ENDPOINT_URL, then
+ * the global IAM endpoint of the region's partition. IAM accepts only its partition's signing
+ * region, so an AWS endpoint is signed for that; any other endpoint (an emulator, a private
+ * cloud) for the region the chain found.
+ */
+export function resolveEndpoint(url: string | undefined, env: NodeJS.ProcessEnv, region: Region): Endpoint {
+  const name = url !== undefined ? "--url" : ENDPOINT_VARIABLES.find((variable) => env[variable]);
+  if (name) {
+    const value = checkUrl(url ?? env[name]!, name);
+    const partition = partitionOfHost(new URL(value).hostname);
+    return { url: value, source: name, signingRegion: partition?.signingRegion ?? region.name };
   }
-  return { source: "AWS SDK default" };
+  const partition = partitionOfRegion(region.name);
+  return {
+    url: partition.iamEndpoint,
+    source: `partition ${partition.name} of region ${region.name} from ${region.source}`,
+    signingRegion: partition.signingRegion,
+  };
 }
 
 /**
  * STS for checking that a new key authenticates: AWS_ENDPOINT_URL_STS, else the IAM endpoint when
- * one was set and is not AWS itself (a local emulator such as moto serves both on one port, while
- * AWS has separate STS hosts), else the SDK default for the region.
+ * it is not AWS itself (a local emulator such as moto serves both on one port, while AWS has
+ * separate STS hosts), else the regional STS host of IAM's partition and signing region.
  */
 export function resolveStsEndpoint(iam: Endpoint, env: NodeJS.ProcessEnv): Endpoint {
   const own = env.AWS_ENDPOINT_URL_STS;
-  if (own) return { url: checkUrl(own, "AWS_ENDPOINT_URL_STS"), source: "AWS_ENDPOINT_URL_STS" };
-  if (iam.url && !/\.amazonaws\.com(\.cn)?$/.test(new URL(iam.url).hostname)) {
-    return { url: iam.url, source: `${iam.source}, shared with IAM` };
-  }
-  return { source: "AWS SDK default" };
-}
-
-/** IAM is global: sign for us-east-1 unless told otherwise or the endpoint is in another partition. */
-export function signingRegion(region: string | undefined, endpoint: Endpoint): string {
-  if (region) return region;
-  const host = endpoint.url ? new URL(endpoint.url).hostname : "";
-  if (host.endsWith(".amazonaws.com.cn")) return "cn-north-1";
-  if (host.includes("us-gov")) return "us-gov-west-1";
-  return "us-east-1";
+  if (own) return { url: checkUrl(own, "AWS_ENDPOINT_URL_STS"), source: "AWS_ENDPOINT_URL_STS", signingRegion: iam.signingRegion };
+  const partition = partitionOfHost(new URL(iam.url).hostname);
+  if (!partition) return { ...iam, source: `${iam.source}, shared with IAM` };
+  const url = `https://sts.${iam.signingRegion}.${partition.dnsSuffix}`;
+  return { url, source: `partition ${partition.name}`, signingRegion: iam.signingRegion };
 }
 
 export interface ClientSettings {
   endpoint: Endpoint;
-  region: string;
   credentials: CredentialSource;
   config: ClientConfig;
+  /** The command's environment: proxy variables. */
+  env: NodeJS.ProcessEnv;
+  caBundle?: CaBundle;
+  deadline?: CommandDeadline;
   debug?: (message: string) => void;
+  /** Told when a timed-out or throttled request is about to be sent again. */
+  onRetry?: (message: string) => void;
   /** --dry-run: changing actions are recorded here and not sent. */
   planned?: PlannedStep[];
 }
@@ -99,30 +112,33 @@ type ClientClass<C> = new (config: {
   credentials: CredentialSource["credentials"];
   retryStrategy: RetryStrategyV2;
   maxAttempts: number;
-  requestHandler: Awaited<ReturnType<typeof httpOptions>>["requestHandler"];
+  requestHandler: DeadlineHandler;
 }) => C;
 
 async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: ClientSettings): Promise<C> {
   silenceNodeVersionWarning();
-  const { requestHandler } = await import("./http.js").then((m) => m.httpOptions(settings.config));
+  const { createRequestHandler } = await import("./http.js");
+  const { endpoint, config } = settings;
   const client = new Client({
-    region: settings.region,
-    endpoint: settings.endpoint.url,
+    region: endpoint.signingRegion,
+    endpoint: endpoint.url,
     credentials: settings.credentials.credentials,
-    retryStrategy: await iamRetryStrategy(settings.config),
+    retryStrategy: await iamRetryStrategy(config, settings.onRetry),
     // The strategy enforces the attempts; the SDK reads this for its amz-sdk-request header only.
-    maxAttempts: settings.config.maxAttempts,
-    requestHandler,
+    maxAttempts: config.maxAttempts,
+    requestHandler: await createRequestHandler({ ...settings, endpoint: endpoint.url }),
   });
   observeAttempts(client, settings.debug);
+  checkIamAnswers(client);
   if (settings.planned) holdBackChanges(client, settings.planned);
   return client;
 }
 
 /**
  * Wraps every HTTP attempt, inside the retry loop and around the response parser: names the
- * action on a failed attempt's error (the retry strategy reads it) and, with -d, logs one line per
- * attempt: action, status, duration. Never headers, bodies or signatures.
+ * action on a failed attempt's error (the retry strategy reads it), reports a parse failure as
+ * an answer that is not IAM's and, with -d, logs one line per attempt: action, status, duration.
+ * Never headers, bodies or signatures.
  */
 function observeAttempts(client: IAM | STS, log?: (message: string) => void): void {
   (client.middlewareStack as IAM["middlewareStack"]).add(
@@ -135,7 +151,8 @@ function observeAttempts(client: IAM | STS, log?: (message: string) => void): vo
         const status = (result.response as { statusCode?: number }).statusCode;
         log?.(`${action} HTTP ${status} ${elapsed()}`);
         return result;
-      } catch (err) {
+      } catch (caught) {
+        const err = unparsable(caught) ?? caught;
         const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
         log?.(`${action} ${status ? `HTTP ${status}` : "failed"} ${elapsed()}`);
         if (err && typeof err === "object") (err as { [ACTION]?: string })[ACTION] = action;

@@ -1,18 +1,58 @@
 import type { ClientConfig } from "./client-config.js";
+import type { CaBundle } from "./ca-bundle.js";
+import { DeadlineHandler, type CommandDeadline } from "./deadline-handler.js";
+import { proxyFromEnvironment, type Proxy } from "./proxy.js";
+
+export interface HttpSettings {
+  config: ClientConfig;
+  /** The URL requests go to: it decides the proxy variable and NO_PROXY. */
+  endpoint: string;
+  env: NodeJS.ProcessEnv;
+  caBundle?: CaBundle;
+  deadline?: CommandDeadline;
+}
 
 /**
- * HTTP settings for the SDK's Node handler: timeouts, and a CONNECT proxy when the client config
- * names one. The proxy agent is loaded only then, so ordinary runs pay nothing for it.
+ * The client config file's ProxyHost/ProxyPort win over the environment, and tunnel every request
+ * with CONNECT as they always have; otherwise HTTPS_PROXY, HTTP_PROXY and NO_PROXY decide.
  */
-export async function httpOptions(config: ClientConfig) {
-  // Without throwOnRequestTimeout the handler only logs a warning on console and waits on.
-  const base = {
+export function chooseProxy(endpoint: string, config: ClientConfig, env: NodeJS.ProcessEnv): (Proxy & { tunnel: boolean }) | undefined {
+  if (config.proxyHost) return { url: `http://${config.proxyHost}:${config.proxyPort}`, source: "client config file", tunnel: true };
+  const proxy = proxyFromEnvironment(endpoint, env);
+  return proxy && { ...proxy, tunnel: new URL(endpoint).protocol === "https:" };
+}
+
+/** The agents for the SDK's Node handler; the proxy agents are loaded only when a proxy is used. */
+async function agents(settings: HttpSettings) {
+  const tls = settings.caBundle ? { ca: settings.caBundle.ca } : {};
+  const proxy = chooseProxy(settings.endpoint, settings.config, settings.env);
+  if (!proxy) return { httpsAgent: tls };
+  if (proxy.tunnel) {
+    const { HttpsProxyAgent } = await import("https-proxy-agent");
+    // The agent gives its TLS options to the proxy connection only; the endpoint's needs them too.
+    class TunnelAgent extends HttpsProxyAgent<string> {
+      override connect(...[req, opts]: Parameters<InstanceType<typeof HttpsProxyAgent>["connect"]>) {
+        return super.connect(req, { ...opts, ...tls });
+      }
+    }
+    const agent = new TunnelAgent(proxy.url, { keepAlive: true, ...tls });
+    return { httpAgent: agent, httpsAgent: agent };
+  }
+  // A plain-http endpoint goes through an HTTP proxy as a forwarded request, as curl and the aws CLI send it.
+  const { HttpProxyAgent } = await import("http-proxy-agent");
+  return { httpAgent: new HttpProxyAgent(proxy.url, { keepAlive: true }), httpsAgent: tls };
+}
+
+/** The request handler for IAM and STS clients: timeouts, proxy, extra CAs, and a whole-answer deadline. */
+export async function createRequestHandler(settings: HttpSettings): Promise<DeadlineHandler> {
+  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+  const { config } = settings;
+  const inner = new NodeHttpHandler({
     connectionTimeout: config.connectionTimeout,
     requestTimeout: config.requestTimeout,
+    // Without it the handler only logs a warning on console and waits on.
     throwOnRequestTimeout: true,
-  };
-  if (!config.proxyHost) return { requestHandler: base };
-  const { HttpsProxyAgent } = await import("https-proxy-agent");
-  const agent = new HttpsProxyAgent(`http://${config.proxyHost}:${config.proxyPort}`);
-  return { requestHandler: { ...base, httpAgent: agent, httpsAgent: agent } };
+    ...(await agents(settings)),
+  });
+  return new DeadlineHandler(inner, config.requestTimeout, settings.deadline);
 }

@@ -1,5 +1,5 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
-import { ACTION, NOT_RETRIED, serviceErrorCode } from "../cli/errors.js";
+import { ACTION, DeadlineReached, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../cli/errors.js";
 import { isNotImplementedAnswer } from "../iam/not-implemented.js";
 import type { ClientConfig } from "./client-config.js";
 
@@ -21,27 +21,47 @@ function retryAllowed(info: RetryErrorInfo): boolean {
   const error = info.error as { [ACTION]?: string; [NOT_RETRIED]?: boolean; code?: string } | undefined;
   const code = serviceErrorCode(error);
   if (code && NEVER_RETRIED.has(code)) return false;
-  // An endpoint lacking the action will lack it on the next attempt too.
-  if (isNotImplementedAnswer(error)) return false;
+  // An endpoint lacking the action will lack it on the next attempt too; the same holds for a
+  // certificate it is not trusted with, a port that speaks no TLS, an answer that is not HTTP, or
+  // a 2xx that is not IAM's. And once the command's time is up, nothing more is sent.
+  if (isNotImplementedAnswer(error) || transportProblem(error) || error instanceof DeadlineReached) return false;
+  if (error instanceof NotIamAnswer && error.status < 300) return false;
   if (!error?.[ACTION] || !NOT_IDEMPOTENT.has(error[ACTION])) return true;
   if (info.errorType === "THROTTLING" || NEVER_CONNECTED.has(error.code ?? "")) return true;
   error[NOT_RETRIED] = true;
   return false;
 }
 
+/** Why a retry is needed, when it is worth telling the user without -d: IAM throttles, or the endpoint is slow. */
+function retryReason(info: RetryErrorInfo): string | undefined {
+  if (info.errorType === "THROTTLING") return "throttled";
+  const error = info.error as { name?: string; code?: string } | undefined;
+  // The SDK names some resets TimeoutError too: a code, where there is one, says what happened.
+  const timedOut = error?.code ? error.code === "ETIMEDOUT" : error?.name === "TimeoutError";
+  return timedOut ? "timed out" : undefined;
+}
+
 /**
  * The SDK's standard or adaptive retry strategy (backoff with jitter, a retry budget, and for
- * adaptive a client-side rate limit once IAM throttles), refusing the retries above.
+ * adaptive a client-side rate limit once IAM throttles), refusing the retries above. `onRetry`
+ * hears of each retry of a throttled or timed-out request, before the wait.
  */
-export async function iamRetryStrategy(config: Pick<ClientConfig, "maxAttempts" | "retryMode">): Promise<RetryStrategyV2> {
+export async function iamRetryStrategy(
+  config: Pick<ClientConfig, "maxAttempts" | "retryMode">,
+  onRetry?: (message: string) => void,
+): Promise<RetryStrategyV2> {
   const { AdaptiveRetryStrategy, StandardRetryStrategy } = await import("@smithy/core/retry");
   const inner =
     config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(config.maxAttempts) : new StandardRetryStrategy(config.maxAttempts);
   return {
     acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
-    refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo) {
+    async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo) {
       if (!retryAllowed(info)) throw info.error;
-      return inner.refreshRetryTokenForRetry(token as StandardRetryToken, info);
+      const next = await inner.refreshRetryTokenForRetry(token as StandardRetryToken, info);
+      const reason = retryReason(info);
+      const action = (info.error as { [ACTION]?: string } | undefined)?.[ACTION] ?? "request";
+      if (reason) onRetry?.(`retrying ${action}: ${reason} (attempt ${next.getRetryCount() + 1} of ${config.maxAttempts})`);
+      return next;
     },
     recordSuccess: (token: RetryToken) => inner.recordSuccess(token as StandardRetryToken),
   };

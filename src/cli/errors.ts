@@ -13,7 +13,7 @@ export const EXIT = {
   usage: 2,
   /** Credentials or configuration could not be found or read. */
   config: 3,
-  /** The endpoint could not be reached or did not answer in time. */
+  /** The endpoint could not be reached, did not answer in time, or did not answer like IAM. */
   unreachable: 4,
 } as const;
 
@@ -47,6 +47,40 @@ export class PartialFailure extends Error {
     readonly report: string[],
   ) {
     super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/**
+ * An answer that is not IAM's: a 2xx whose body is not the XML document of the action (an HTML
+ * page, JSON, empty, truncated, unparsable), or an error page that is not an IAM error document. It
+ * carries the status (and the body as text) where the SDK's errors do, so that retries by status
+ * and the "not implemented" recognition treat it like any other answer.
+ */
+export class NotIamAnswer extends Error {
+  override name = "NotIamAnswer";
+  readonly $metadata: { httpStatusCode: number; attempts?: number };
+  readonly $response: { statusCode: number; headers: Record<string, string>; body: string };
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    problem: string,
+    headers: Record<string, string>,
+    body: string,
+  ) {
+    super(problem);
+    this.$metadata = { httpStatusCode: status };
+    this.$response = { statusCode: status, headers, body };
+  }
+}
+
+/** The whole command ran out of the time --timeout (or IAMKIT_TIMEOUT) gave it. */
+export class DeadlineReached extends Error {
+  override name = "DeadlineReached";
+  constructor(
+    readonly seconds: number,
+    readonly source: string,
+  ) {
+    super(`${source} ${seconds} s reached`);
   }
 }
 
@@ -96,6 +130,46 @@ function networkCode(err: unknown): string | undefined {
     // The SDK names resets and refusals TimeoutError too: the code says what happened.
     if (e.code && NETWORK_CODES.has(e.code)) return e.code;
     if (e.code === "ETIMEDOUT" || e.name === "TimeoutError") return "timed out";
+  }
+  return undefined;
+}
+
+/** Node's codes for a certificate it does not trust (openssl's verify errors, and the host name check). */
+const UNTRUSTED_CERTIFICATE = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/**
+ * TLS and HTTP failures that say the endpoint is the wrong one or misconfigured (no retry helps),
+ * in plain words: an untrusted certificate, TLS spoken to a plain-HTTP port, an answer that is
+ * not HTTP. Undefined for anything else.
+ */
+export function transportProblem(err: unknown, endpoint = "the endpoint"): string | undefined {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const code = e.code ?? "";
+    if (UNTRUSTED_CERTIFICATE.has(code)) {
+      return (
+        `the TLS certificate of ${endpoint} is not trusted (${firstLine(e.message ?? code)}); if your network uses its own ` +
+        "certificate authority, name its PEM file in AWS_CA_BUNDLE or in the profile's ca_bundle"
+      );
+    }
+    if (code === "EPROTO" || code.startsWith("ERR_SSL_")) {
+      const reason = /wrong version number|packet length too long|http request/i.test(e.message ?? "")
+        ? "the server does not speak TLS on that port; is it a plain http:// endpoint?"
+        : firstLine(e.message ?? code).replace(/^.*SSL routines:[^:]*:/, "");
+      return `the TLS handshake with ${endpoint} failed: ${reason}`;
+    }
+    if (code.startsWith("HPE_")) return `${endpoint} did not answer with HTTP (${code}: ${firstLine(e.message ?? "")})`;
   }
   return undefined;
 }
@@ -156,6 +230,17 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
       lines: [`${prog}: error (HTTP ${status}): the endpoint answered with a non-IAM page; it may not implement this action`],
     };
   }
+  if (err instanceof DeadlineReached) {
+    const where = endpoint ? ` from ${endpoint}` : "";
+    return { code: EXIT.unreachable, lines: [`${prog}: no answer${where} within ${err.source} ${err.seconds} s${requestNote(err)}`] };
+  }
+  if (err instanceof NotIamAnswer) {
+    const type = err.contentType || "none";
+    const line = `${endpoint ?? "the endpoint"} did not answer like IAM: HTTP ${err.status}, content type ${type}, ${err.message}`;
+    return { code: EXIT.unreachable, lines: [`${prog}: ${oneLine(line)}${isFault(err.status, "") ? requestNote(err) : ""}`] };
+  }
+  const transport = transportProblem(err, endpoint);
+  if (transport) return { code: EXIT.unreachable, lines: [`${prog}: ${oneLine(transport)}`] };
   if (isServiceError(err)) {
     const code = err.Code ?? err.name;
     const status = err.$metadata?.httpStatusCode;

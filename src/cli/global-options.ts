@@ -1,5 +1,11 @@
 import type { OptionSpec } from "./define.js";
 import { UsageError } from "./errors.js";
+import { REGION_NAME } from "../aws/partition.js";
+
+/** A positive number of seconds, fractions allowed; undefined when `raw` is not one. */
+export function parseSeconds(raw: string): number | undefined {
+  return /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+}
 
 /** Options every command accepts: IAMCli's common set, then iamkit's additions. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -26,10 +32,21 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     key: "region",
     long: "region",
     metavar: "REGION",
-    description: "sign requests for this region (default us-east-1)",
+    description: "the region: it picks the partition's IAM endpoint and signing region (default us-east-1)",
     parse: (raw) => {
-      if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(raw)) throw new UsageError(`invalid region "${raw}": expected a region name such as us-east-1`);
+      if (!REGION_NAME.test(raw)) throw new UsageError(`invalid region "${raw}": expected a region name such as us-east-1`);
       return raw;
+    },
+  },
+  {
+    key: "timeout",
+    long: "timeout",
+    metavar: "SECONDS",
+    description: "give up when the command has not finished after this many seconds",
+    parse: (raw) => {
+      const seconds = parseSeconds(raw);
+      if (seconds === undefined) throw new UsageError(`invalid --timeout "${raw}": expected a positive number of seconds`);
+      return seconds;
     },
   },
   { key: "json", long: "json", description: "print the result as one JSON document" },
@@ -42,5 +59,6 @@ export interface GlobalOptions {
   debug?: boolean;
   profile?: string;
   region?: string;
+  timeout?: number;
   json?: boolean;
 }

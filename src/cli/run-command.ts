@@ -256,16 +256,25 @@ function unavailable<T extends object>(what: string): T {
 
 const OFFLINE = { iam: unavailable<IAM>("the IAM client"), auth: unavailable<Auth>("STS"), endpointUrl: undefined };
 
-/** Resolves configuration, credentials and endpoint, then creates the IAM client (and STS on demand). */
+/**
+ * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
+ * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
+ */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
-  const [{ loadClientConfig }, { resolveCredentials }, clients] = await Promise.all([
+  const [{ loadClientConfig }, { resolveCredentials }, clients, { readProfileSettings }, { resolveRegion }, network] = await Promise.all([
     import("../aws/client-config.js"),
     import("../aws/credentials.js"),
     import("../aws/client.js"),
+    import("../aws/shared-config.js"),
+    import("../aws/partition.js"),
+    import("../aws/network.js"),
   ]);
-  const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, signingRegion } = clients;
-  const endpoint = resolveEndpoint(globals.url, io.env);
+  const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint } = clients;
+  const deadline = network.commandDeadline(globals.timeout, io.env);
+  const profile = await readProfileSettings(globals.profile, io.env);
+  const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
+  const caBundle = await network.loadCaBundle(io.env, profile, io.cwd);
   const credentials = await resolveCredentials({
     credentialFile: globals.awsCredentialFile,
     profile: globals.profile,
@@ -274,11 +283,19 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     warn: local.warn,
     debug: local.debug,
   });
-  const region = signingRegion(globals.region, endpoint);
   local.debug(`credentials: ${credentials.description}`);
-  local.debug(`endpoint: ${endpoint.url ?? "https://iam.amazonaws.com"} (${endpoint.source}), signing region ${region}`);
-  if (config.proxyHost) local.debug(`proxy: ${config.proxyHost}:${config.proxyPort}`);
-  const settings = { endpoint, region, credentials, config, debug: globals.debug ? local.debug : undefined };
+  local.debug(`endpoint: ${network.redactUrl(endpoint.url)} (${endpoint.source}), signing region ${endpoint.signingRegion}`);
+  const proxy = network.chooseProxy(endpoint.url, config, io.env);
+  if (proxy) local.debug(`proxy: ${network.redactUrl(proxy.url)} (${proxy.source})`);
+  if (caBundle) local.debug(`CA bundle: ${caBundle.file} (${caBundle.source})`);
+  if (deadline) local.debug(`time limit: ${deadline.seconds} s (${deadline.source})`);
+  let retried = false;
+  // One line, the first time: enough to explain a pause without flooding a bulk run.
+  const onRetry = (message: string) => {
+    if (!retried) io.stderr.write(`${local.prog}: ${message}\n`);
+    retried = true;
+  };
+  const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
   const iam = await createIamClient({ ...settings, planned });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
@@ -286,10 +303,12 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     profile: globals.profile,
     async sts(identity) {
       const stsEndpoint = resolveStsEndpoint(endpoint, io.env);
-      local.debug(`STS endpoint: ${stsEndpoint.url ?? "AWS SDK default"} (${stsEndpoint.source})`);
+      local.debug(`STS endpoint: ${network.redactUrl(stsEndpoint.url)} (${stsEndpoint.source})`);
       const signer = identity ? { description: `access key ${identity.accessKeyId}`, credentials: identity } : credentials;
       return createStsClient({ ...settings, endpoint: stsEndpoint, credentials: signer });
     },
   };
-  return { iam, auth, endpointUrl: endpoint.url };
+  // Errors name the proxy too: when it is down or answers for the endpoint, it is the one to blame.
+  const shown = network.redactUrl(endpoint.url);
+  return { iam, auth, endpointUrl: proxy ? `${shown} via proxy ${network.redactUrl(proxy.url)}` : shown };
 }

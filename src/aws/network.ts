@@ -1,0 +1,18 @@
+import { ConfigError } from "../cli/errors.js";
+import { parseSeconds } from "../cli/global-options.js";
+import type { CommandDeadline } from "./deadline-handler.js";
+
+export { loadCaBundle } from "./ca-bundle.js";
+export { chooseProxy } from "./http.js";
+export { redactUrl } from "./redact.js";
+
+/** --timeout, else IAMKIT_TIMEOUT: the time the whole command may take, from now. */
+export function commandDeadline(flag: number | undefined, env: NodeJS.ProcessEnv): CommandDeadline | undefined {
+  const raw = env.IAMKIT_TIMEOUT;
+  const seconds = flag ?? (raw ? parseSeconds(raw) : undefined);
+  if (raw && flag === undefined && seconds === undefined) {
+    throw new ConfigError(`IAMKIT_TIMEOUT must be a positive number of seconds, not "${raw}"`);
+  }
+  if (seconds === undefined) return undefined;
+  return { at: Date.now() + seconds * 1000, seconds, source: flag !== undefined ? "--timeout" : "IAMKIT_TIMEOUT" };
+}
