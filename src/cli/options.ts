@@ -160,7 +160,7 @@ export const maxItems = ({ accountWide = false } = {}): OptionSpec => ({
   long: "max-items",
   metavar: "MAXITEMS",
   description: `how many items to ask IAM for per request, 1 to ${MAX_PAGE_SIZE} (default ${accountWide ? ACCOUNT_WIDE_PAGE_SIZE : "IAM's, 100"}); every page is still fetched`,
-  parse: integerInRange("-i", 1, MAX_PAGE_SIZE),
+  parse: integerInRange("-i (--max-items)", 1, MAX_PAGE_SIZE),
 });
 
 export const verbose = (description: string): OptionSpec => ({

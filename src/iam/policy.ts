@@ -81,8 +81,10 @@ async function locate(text: string, source: string, findings: Finding[]): Promis
  * version-less documents). With a variable, 2008-10-17 would read `${aws:username}` as plain text,
  * so guessing either way changes what the policy allows: refused.
  */
-function withVersion(ctx: Pick<Context, "warn">, text: string, document: unknown, source: string): string {
+function withVersion(text: string, document: unknown, source: string): string {
+  // Not an object, or an empty one: nothing to add to, and the structural checks say what is wrong.
   if (typeof document !== "object" || document === null || Array.isArray(document) || "Version" in document) return text;
+  if (Object.keys(document).length === 0) return text;
   const variable = /\$\{[^}]*\}/.exec(text)?.[0];
   if (variable) {
     throw new UsageError(
@@ -92,7 +94,6 @@ function withVersion(ctx: Pick<Context, "warn">, text: string, document: unknown
   }
   const brace = text.indexOf("{");
   const spacing = /^\s*/.exec(text.slice(brace + 1))![0];
-  ctx.warn(`${source} has no Version; "Version": "${CURRENT_VERSION}" is added before it is sent (the same meaning without policy variables)`);
   return `${text.slice(0, brace + 1)}${spacing}"Version": "${CURRENT_VERSION}",${text.slice(brace + 1)}`;
 }
 
@@ -126,12 +127,15 @@ export async function checkPolicyDocument(
     const { line, column } = lineAndColumn(text, offset);
     throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
   }
-  const sent = withVersion(ctx, text, written, source);
+  const sent = withVersion(text, written, source);
   // Findings are located in the text as the user wrote it, so their line numbers match the file.
   const document = sent === text ? written : JSON.parse(sent);
   const size = checkPolicySize(sent, target.entity);
   const errors = [...(size ? [size] : []), ...validatePolicy(document, kindOf(target.entity))];
   if (errors.length > 0) throw new UsageError(await locate(text, source, errors));
+  if (sent !== text) {
+    ctx.warn(`${source} has no Version; "Version": "${CURRENT_VERSION}" is added before it is sent (the same meaning without policy variables)`);
+  }
   if (target.lint !== false) {
     const warnings = lintPolicy(document, { entity: target.entity, name: target.name });
     for (const line of await locate(text, source, warnings)) ctx.warn(line);
