@@ -52,9 +52,11 @@ function withinQuota(view: AccountView, key: string, what: string, used: () => P
   };
 }
 
-/** DeleteConflict when any of the named dependents is there. */
-function noDependents(what: string, dependents: [string, number | boolean][]): Refusal | undefined {
-  const present = dependents.filter(([, n]) => n === true || (typeof n === "number" && n > 0)).map(([name, n]) => (n === true ? name : `${n} ${name}`));
+/** DeleteConflict when any of the dependents is there: each named by count (singular, plural) or, for a flag, its name. */
+function noDependents(what: string, dependents: [string, number | boolean, string?][]): Refusal | undefined {
+  const present = dependents
+    .filter(([, n]) => n === true || (typeof n === "number" && n > 0))
+    .map(([name, n, plural]) => (n === true ? name : `${n} ${n === 1 ? name : plural ?? `${name}s`}`));
   return present.length ? { code: "DeleteConflict", why: `${what} still has ${present.join(", ")} (delete them first, or use -r)` } : undefined;
 }
 
@@ -215,15 +217,15 @@ const OPERATIONS: Record<string, Operation> = {
       if (!user) return missing(`user ${input.UserName}`);
       // A permissions boundary does not block DeleteUser.
       return noDependents(`user ${input.UserName}`, [
-        ["access keys", user.accessKeys.size],
-        ["signing certificates", user.certificates.size],
+        ["access key", user.accessKeys.size],
+        ["signing certificate", user.certificates.size],
         ["a login profile", user.loginProfile],
-        ["MFA devices", user.mfaDevices.size],
-        ["SSH public keys", user.sshKeys.size],
-        ["service-specific credentials", user.serviceCredentials.size],
-        ["group memberships", user.groups.size],
-        ["inline policies", user.policies.size],
-        ["attached managed policies", user.attachedPolicies.size],
+        ["MFA device", user.mfaDevices.size],
+        ["SSH public key", user.sshKeys.size],
+        ["service-specific credential", user.serviceCredentials.size],
+        ["group membership", user.groups.size],
+        ["inline policy", user.policies.size, "inline policies"],
+        ["attached managed policy", user.attachedPolicies.size, "attached managed policies"],
       ]);
     },
     apply: async (input, view) => {
@@ -253,9 +255,9 @@ const OPERATIONS: Record<string, Operation> = {
       const group = await view.group(input.GroupName);
       if (!group) return missing(`group ${input.GroupName}`);
       return noDependents(`group ${input.GroupName}`, [
-        ["members", group.users.size],
-        ["inline policies", group.policies.size],
-        ["attached managed policies", group.attachedPolicies.size],
+        ["member", group.users.size],
+        ["inline policy", group.policies.size, "inline policies"],
+        ["attached managed policy", group.attachedPolicies.size, "attached managed policies"],
       ]);
     },
     apply: async (input, view) => {
@@ -309,9 +311,9 @@ const OPERATIONS: Record<string, Operation> = {
       const role = await view.role(input.RoleName);
       if (!role) return missing(`role ${input.RoleName}`);
       return noDependents(`role ${input.RoleName}`, [
-        ["instance profiles", role.instanceProfiles.size],
-        ["inline policies", role.policies.size],
-        ["attached managed policies", role.attachedPolicies.size],
+        ["instance profile", role.instanceProfiles.size],
+        ["inline policy", role.policies.size, "inline policies"],
+        ["attached managed policy", role.attachedPolicies.size, "attached managed policies"],
       ]);
     },
     apply: async (input, view) => {
@@ -389,9 +391,9 @@ const OPERATIONS: Record<string, Operation> = {
       const policy = await view.policy(input.PolicyArn);
       if (!policy) return missing(`managed policy ${input.PolicyArn}`);
       return noDependents(`managed policy ${policyName(input.PolicyArn)}`, [
-        ["attachments", policy.attachments],
-        ["non-default versions", [...policy.versions.values()].filter((isDefault) => !isDefault).length],
-        ["permissions-boundary uses", policy.boundaryUses ?? 0],
+        ["attachment", policy.attachments],
+        ["non-default version", [...policy.versions.values()].filter((isDefault) => !isDefault).length],
+        ["use as a permissions boundary", policy.boundaryUses ?? 0, "uses as a permissions boundary"],
       ]);
     },
     apply: async (input, view) => {
