@@ -13,8 +13,10 @@ const moto = useMoto();
 async function serverState(): Promise<string> {
   const res = await fetch(`${moto.url}/moto-api/data.json`);
   expect(res.status).toBe(200);
-  const data = (await res.json()) as { iam?: unknown };
-  return JSON.stringify(data.iam);
+  // AccountSummary is moto's view of the counts GetAccountSummary reads (one object per answer,
+  // kept until garbage-collected), not state: the entities it counts are compared.
+  const { AccountSummary: _view, ...iam } = ((await res.json()) as { iam?: Record<string, unknown> }).iam ?? {};
+  return JSON.stringify(iam);
 }
 
 async function seed() {
@@ -186,5 +188,142 @@ describe("--dry-run", () => {
     });
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/certificate file taken.pem already exists/);
+  });
+});
+
+describe("--dry-run predicts what IAM would refuse", () => {
+  const dry = (name: string, ...argv: string[]) => runCli(name, [...argv, "--dry-run"], { env: moto.env, cwd: moto.dir });
+  const refused = (name: string, ...lines: string[]) => lines.map((line) => `${name}: would fail: ${line}\n`).join("");
+
+  /** Runs the dry runs and proves the server did not change. */
+  async function unchanged<T>(work: () => Promise<T>): Promise<T> {
+    const before = await serverState();
+    const result = await work();
+    expect(await serverState()).toBe(before);
+    return result;
+  }
+
+  it("the issue's three: a user that exists, a group that does not, a user to delete that does not", async () => {
+    await seed();
+    await unchanged(async () => {
+      const exists = await dry("iam-usercreate", "-u", "david");
+      expect(exists).toEqual({
+        code: 1,
+        stdout: "CreateUser\n\tUserName: david\n",
+        stderr: refused("iam-usercreate", "EntityAlreadyExists: CreateUser: user david already exists"),
+      });
+      // The user created by step 1 exists for step 2: only the group is missing.
+      const noGroup = await dry("iam-usercreate", "-u", "kk", "-g", "NoSuchGroup");
+      expect(noGroup.code).toBe(1);
+      expect(noGroup.stdout).toBe("CreateUser\n\tUserName: kk\nAddUserToGroup\n\tGroupName: NoSuchGroup\n\tUserName: kk\n");
+      expect(noGroup.stderr).toBe(refused("iam-usercreate", "NoSuchEntity: AddUserToGroup: group NoSuchGroup does not exist"));
+      expect(await dry("iam-userdel", "-u", "nosuch")).toEqual({
+        code: 1,
+        stdout: "DeleteUser\n\tUserName: nosuch\n",
+        stderr: refused("iam-userdel", "NoSuchEntity: DeleteUser: user nosuch does not exist"),
+      });
+    });
+  });
+
+  it("planned steps count for the steps after them: a new user joins a group and gets a key", async () => {
+    await seed();
+    const res = await unchanged(() => dry("iam-usercreate", "-u", "kk", "-g", "ops", "-k"));
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout.split("\n").filter((line) => /^[A-Z]/.test(line))).toEqual(["CreateUser", "AddUserToGroup", "CreateAccessKey"]);
+  });
+
+  it("deletes without -r meet IAM's delete conflicts; a permissions boundary does not block DeleteUser", async () => {
+    const { arn } = await seed();
+    await moto.iam.createUser({ UserName: "bounded", PermissionsBoundary: arn });
+    await moto.iam.addUserToGroup({ GroupName: "ops", UserName: "carol" });
+    await moto.iam.putGroupPolicy({ GroupName: "ops", PolicyName: "s3", PolicyDocument: policyAllowing("s3:*") });
+    await moto.iam.attachGroupPolicy({ GroupName: "ops", PolicyArn: arn });
+    await moto.iam.putRolePolicy({ RoleName: "web", PolicyName: "s3", PolicyDocument: policyAllowing("s3:*") });
+    await moto.iam.createPolicyVersion({ PolicyArn: arn, PolicyDocument: policyAllowing("s3:List*") });
+    await unchanged(async () => {
+      expect(await dry("iam-userdel", "-u", "bounded")).toMatchObject({ code: 0, stderr: "" });
+      expect((await dry("iam-groupdel", "-g", "ops")).stderr).toBe(
+        refused(
+          "iam-groupdel",
+          "DeleteConflict: DeleteGroup: group ops still has 1 member, 1 inline policy, 1 attached managed policy (delete them first, or use -r)",
+        ),
+      );
+      expect((await dry("iam-roledel", "-r", "web")).stderr).toBe(
+        refused("iam-roledel", "DeleteConflict: DeleteRole: role web still has 1 instance profile, 1 inline policy (delete them first, or use -r)"),
+      );
+      expect((await dry("iam-instanceprofiledel", "-s", "web-profile")).stderr).toBe(
+        refused("iam-instanceprofiledel", "DeleteConflict: DeleteInstanceProfile: instance profile web-profile still has a role (delete them first, or use -r)"),
+      );
+      expect((await dry("iam-policydel", "-a", arn)).stderr).toBe(
+        refused("iam-policydel", "DeleteConflict: DeletePolicy: managed policy readonly still has 1 attachment, 1 non-default version (delete them first, or use -r)"),
+      );
+      // With -r (-c for roles and profiles) the dependents go first, so nothing is predicted.
+      for (const [name, ...argv] of [
+        ["iam-groupdel", "-g", "ops", "-r"],
+        ["iam-roledel", "-r", "web", "-c"],
+        ["iam-instanceprofiledel", "-s", "web-profile", "-c"],
+        ["iam-policydel", "-a", arn, "-r"],
+      ]) {
+        expect(await dry(name, ...argv), name).toMatchObject({ code: 0, stderr: "" });
+      }
+    });
+  });
+
+  it("quotas come from GetAccountSummary: groups per user and managed policies per user", async () => {
+    await moto.iam.createUser({ UserName: "carol" });
+    const summary = (await moto.iam.getAccountSummary({})).SummaryMap!;
+    const groups = summary.GroupsPerUserQuota!;
+    const policies = summary.AttachedPoliciesPerUserQuota!;
+    for (let i = 0; i < groups; i++) {
+      await moto.iam.createGroup({ GroupName: `g${i}` });
+      await moto.iam.addUserToGroup({ GroupName: `g${i}`, UserName: "carol" });
+    }
+    await moto.iam.createGroup({ GroupName: "one-more" });
+    const arns: string[] = [];
+    for (let i = 0; i <= policies; i++) {
+      arns.push((await moto.iam.createPolicy({ PolicyName: `m${i}`, PolicyDocument: policyAllowing("s3:*") })).Policy!.Arn!);
+    }
+    for (const PolicyArn of arns.slice(0, policies)) await moto.iam.attachUserPolicy({ UserName: "carol", PolicyArn });
+    await unchanged(async () => {
+      expect(await dry("iam-groupadduser", "-g", "one-more", "-u", "carol")).toMatchObject({
+        code: 1,
+        stderr: refused("iam-groupadduser", `LimitExceeded: AddUserToGroup: user carol already has ${groups}, the account's GroupsPerUserQuota is ${groups}`),
+      });
+      // Joining a group the user is already in adds nothing, so no quota applies.
+      expect(await dry("iam-groupadduser", "-g", "g0", "-u", "carol")).toMatchObject({ code: 0, stderr: "" });
+      expect(await dry("iam-userattachpolicy", "-u", "carol", "-a", arns[policies])).toMatchObject({
+        code: 1,
+        stderr: refused(
+          "iam-userattachpolicy",
+          `LimitExceeded: AttachUserPolicy: user carol already has ${policies}, the account's AttachedPoliciesPerUserQuota is ${policies}`,
+        ),
+      });
+    });
+  });
+
+  it("a login profile's password against the account's password policy, never repeating it", async () => {
+    await moto.iam.createUser({ UserName: "carol" });
+    await moto.iam.updateAccountPasswordPolicy({ MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true });
+    await unchanged(async () => {
+      const res = await dry("iam-useraddloginprofile", "-u", "carol", "-p", "weakpassword");
+      expect(res).toEqual({
+        code: 1,
+        stdout: "CreateLoginProfile\n\tUserName: carol\n\tPassword: (hidden)\n",
+        stderr: refused(
+          "iam-useraddloginprofile",
+          "PasswordPolicyViolation: CreateLoginProfile: the password breaks the account's password policy: it is shorter than 14 characters; it has no uppercase letter (A to Z); it has no digit; it has no symbol (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')",
+        ),
+      });
+      expect(await dry("iam-useraddloginprofile", "-u", "carol", "-p", "Strong-Passw0rd!")).toMatchObject({ code: 0, stderr: "" });
+    });
+  });
+
+  it("--json prints the plan document; the refusals still go to stderr and set the exit code", async () => {
+    await moto.iam.createUser({ UserName: "carol" });
+    const res = await unchanged(() => dry("iam-usercreate", "-u", "carol", "--json"));
+    expect(JSON.parse(res.stdout)).toEqual({ DryRun: [{ Action: "CreateUser", Input: { UserName: "carol" } }] });
+    expect(res.stderr).toBe(refused("iam-usercreate", "EntityAlreadyExists: CreateUser: user carol already exists"));
+    expect(res.code).toBe(1);
   });
 });
