@@ -202,9 +202,21 @@ export class AccountView {
     return this.once("summary", async () => ({ ...(await this.iam.getAccountSummary({})).SummaryMap }));
   }
 
-  /** The user IAM acts on when a request names none: the one whose credentials sign it. */
+  /**
+   * The user IAM acts on when a request names none: the one whose credentials sign it. Undefined
+   * when IAM does not say (a role's or the root user's credentials): nothing is then judged.
+   */
   callerName(): Promise<string | undefined> {
-    return this.once("caller", async () => (await this.iam.getUser({})).User?.UserName);
+    return this.once("caller", async () => {
+      try {
+        const { User } = await this.iam.getUser({});
+        return User?.Arn?.includes(":user/") ? User.UserName : undefined;
+      } catch (err) {
+        if (serviceErrorCode(err) === undefined) throw err;
+        this.debug(`GetUser without a name was refused (${serviceErrorCode(err)}); steps on the caller's own credentials are not judged`);
+        return undefined;
+      }
+    });
   }
 
   // Planned changes: each records what the step would leave behind.
