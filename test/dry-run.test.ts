@@ -169,7 +169,8 @@ describe("--dry-run", () => {
       expect(existsSync(join(moto.dir, file)), file).toBe(false);
     }
     expect(readFileSync(carolCred, "utf8")).toContain(carolKey.AccessKeyId!);
-  });
+    // Some eighty runs, one after another: more than the default per-test allowance on a loaded machine.
+  }, 180_000);
 
   it("prints each held-back change in the -r -p section layout, secrets hidden", async () => {
     await moto.iam.createUser({ UserName: "carol" });

@@ -81,9 +81,17 @@ export class AccountView {
     private readonly debug: (message: string) => void,
   ) {}
 
-  /** Reads once per key; later calls (and changes) share the same value. */
+  /**
+   * Reads once per key; later calls (and changes) share the same value. A read may start before
+   * it is known to be needed (checks run in order and stop at the first refusal), so a failed read
+   * nobody awaits is not an unhandled rejection; whoever awaits it still gets the error.
+   */
   private once<T>(key: string, read: () => Promise<T>): Promise<T> {
-    if (!this.cache.has(key)) this.cache.set(key, read());
+    if (!this.cache.has(key)) {
+      const value = read();
+      value.catch(() => {});
+      this.cache.set(key, value);
+    }
     return this.cache.get(key) as Promise<T>;
   }
 
