@@ -581,9 +581,10 @@ const rows: Row[] = [
   },
   {
     command: "iam-useruploadpolicy",
-    argv: ["-u", "bob", "-p", "pol", "-o", JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] })],
+    argv: ["-u", "bob", "-p", "pol", "-o", JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::${aws:username}/*" }] })],
     code: 2,
-    stderr: 'iam-useruploadpolicy: policy given with -o: Version is missing; add "Version": "2012-10-17"',
+    stderr:
+      'iam-useruploadpolicy: policy given with -o has no Version and uses the policy variable ${aws:username}: without a Version IAM reads the document as 2008-10-17, where ${aws:username} is plain text, not a variable; add "Version": "2012-10-17" to the document',
   },
   {
     command: "iam-policycreate",

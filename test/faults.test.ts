@@ -245,11 +245,11 @@ async function representativeCommands(extra: NodeJS.ProcessEnv) {
 
   const users = (await moto.iam.listUsers({ PathPrefix: "/many/" })).Users!.map((u) => u.Arn!);
   expect(users).toHaveLength(120);
-  expectOk(await run("iam-userlistbypath", "-p", "/many/"), [...users, "IsTruncated: false", ""].join("\n"));
+  expectOk(await run("iam-userlistbypath", "-p", "/many/", "-i", "100"), [...users, "IsTruncated: false", ""].join("\n"));
 
   const roles = await roleArns();
   expect(roles).toHaveLength(105);
-  expectOk(await run("iam-rolelistbypath"), [...roles, "IsTruncated: false", ""].join("\n"));
+  expectOk(await run("iam-rolelistbypath", "-i", "100"), [...roles, "IsTruncated: false", ""].join("\n"));
 
   expectOk(await run("iam-userlistkeys", "-u", "alice"), `${keys[0].AccessKeyId}\nActive\nIsTruncated: false\n`);
 
@@ -357,7 +357,7 @@ describe("persistent faults: the command fails with one line naming the action",
     await seedRoles(101);
     faulty.plan(persistent("throttling", (r) => action(r) === "ListRoles" && r.params.Marker !== undefined));
     // Three attempts keep the throttling backoff (up to 1 s, then up to 2 s) short.
-    const res = await fatal("ListRoles page 2 throttled", { AWS_MAX_ATTEMPTS: "3" }, "iam-rolelistbypath");
+    const res = await fatal("ListRoles page 2 throttled", { AWS_MAX_ATTEMPTS: "3" }, "iam-rolelistbypath", "-i", "100");
     expect(res.code).toBe(1);
     expect(lines(res.stderr)).toEqual([
       retrying("iam-rolelistbypath", "ListRoles", "throttled", 2, 3),
@@ -374,13 +374,13 @@ describe("persistent faults: the command fails with one line naming the action",
     const all = await allPages((Marker) => moto.iam.listPolicies({ Scope: "Local", Marker }), (page) => page.Policies!.map((p) => p.Arn!));
     faulty.plan(persistent("unavailable", (r) => action(r) === "ListPolicies" && r.params.Marker !== undefined));
     const stderr = `${gaveUp("iam-policylistbypath", UNAVAILABLE, "ListPolicies", ATTEMPTS)}\n`;
-    const text = await fatal("ListPolicies page 2 unavailable", {}, "iam-policylistbypath");
+    const text = await fatal("ListPolicies page 2 unavailable", {}, "iam-policylistbypath", "-i", "100");
     expect(text.code).toBe(1);
     expect(text.stderr).toBe(stderr);
     expectNoCompletenessClaim(text.stdout, all);
     expect(sent("ListPolicies").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true, true, true]);
     // --json prints one document at the end: nothing at all when a page failed.
-    expect(await fatal("ListPolicies page 2 unavailable, --json", {}, "iam-policylistbypath", "--json")).toEqual({ code: 1, stdout: "", stderr });
+    expect(await fatal("ListPolicies page 2 unavailable, --json", {}, "iam-policylistbypath", "-i", "100", "--json")).toEqual({ code: 1, stdout: "", stderr });
   });
 
   it("429 on every attempt of a one-request command", async () => {

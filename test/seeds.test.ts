@@ -39,12 +39,15 @@ const runScript = (script: string) => bash([join(ROOT, "test/seeds", script)]);
 
 const arn = (kind: string, name: string) => `arn:aws:iam::123456789012:${kind}/${name}`;
 const KEY_ID = /^AKIA[A-Z0-9]{16}$/;
+/** The notice for a runbook's version-less policy file, sent with the Version added. */
+const versionAdded = (prog: string, file: string) =>
+  `${prog}: warning: policy file ${file} has no Version; "Version": "2012-10-17" is added before it is sent (the same meaning without policy variables)\n`;
 const SECRET = /^[A-Za-z0-9/+]{40}$/;
 
 describe("seed 000: getting started, then switching to the new user's own key", () => {
   it("creates the Admin group, its policy and david, and david's key then works with auth enforced", async () => {
     const part1 = runScript("000-getting-started.sh");
-    expect(part1.stderr).toBe("");
+    expect(part1.stderr).toBe(versionAdded("iam-groupuploadpolicy", join(home, "Git/cloudartisan/aws/policies/AdminGroupPolicy.txt")));
     expect(part1.code).toBe(0);
     const lines = part1.stdout.split("\n");
     expect(lines.slice(0, 4)).toEqual([
@@ -58,6 +61,11 @@ describe("seed 000: getting started, then switching to the new user's own key", 
     expect(lines[6]).toMatch(KEY_ID);
     expect(lines[7]).toMatch(SECRET);
     expect(lines.slice(8)).toEqual([david.Arn, david.UserId, ""]);
+    const stored = await moto.iam.getGroupPolicy({ GroupName: "Admin", PolicyName: "AdminGroupPolicy" });
+    expect(JSON.parse(decodeURIComponent(stored.PolicyDocument!))).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+    });
     expect((await moto.iam.listGroupsForUser({ UserName: "david" })).Groups!.map((g) => g.GroupName)).toEqual(["Admin"]);
 
     await moto.enforceAuthAfter(0);
@@ -93,7 +101,8 @@ describe("seed 001: a service account with a certificate made through a CSR", ()
     const res = runScript("001-service-account.sh");
     // The runbook gives a dashboard's group every action on every resource: stored, with the lint's warning.
     expect(res.stderr).toBe(
-      'iam-groupuploadpolicy: warning: policy file /tmp/fullcontrol_iam_policy.json line 4, Statement[0]: full admin (every action on every resource) for group "RightScaleDash", whose name does not say admin\n',
+      versionAdded("iam-groupuploadpolicy", "/tmp/fullcontrol_iam_policy.json") +
+        'iam-groupuploadpolicy: warning: policy file /tmp/fullcontrol_iam_policy.json line 3, Statement[0]: full admin (every action on every resource) for group "RightScaleDash", whose name does not say admin\n',
     );
     expect(res.code).toBe(0);
     const [keyId, secret, certId, end] = res.stdout.split("\n");
@@ -110,12 +119,12 @@ describe("seed 002: euca2ools' IAM guide", () => {
   const script = readFileSync(join(ROOT, "test/seeds/002-euca2ools-guide.sh"), "utf8");
 
   it.each([
-    ["verbatim, with its euare- commands", script],
-    ["with the IAMCli names (every euare- turned into iam-)", script.replaceAll("euare-", "iam-")],
-  ])("runs %s", async (_how, text) => {
+    ["verbatim, with its euare- commands", script, "euare-"],
+    ["with the IAMCli names (every euare- turned into iam-)", script.replaceAll("euare-", "iam-"), "iam-"],
+  ])("runs %s", async (_how, text, prefix) => {
     // The guide's .eucarc names the endpoint with EUARE_URL, so AWS_IAM_URL (which wins) is left unset.
     const res = bash(["-c", text], { AWS_IAM_URL: "", MOTO_URL: moto.url });
-    expect(res.stderr).toBe("");
+    expect(res.stderr).toBe(versionAdded(`${prefix}groupuploadpolicy`, "allow-snapshot.json"));
     expect(res.code).toBe(0);
     const aliceKey = (await moto.iam.listAccessKeys({ UserName: "alice" })).AccessKeyMetadata![0].AccessKeyId;
     expect(res.stdout).toBe(
@@ -136,15 +145,31 @@ describe("seed 002: euca2ools' IAM guide", () => {
     expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName).sort()).toEqual(["alice", "myscript"]);
     expect((await moto.iam.listGroups({})).Groups!.map((g) => g.GroupName).sort()).toEqual(["administrators", "ebs-backup"]);
     expect((await moto.iam.listGroupsForUser({ UserName: "myscript" })).Groups!.map((g) => g.GroupName)).toEqual(["ebs-backup"]);
+    const stored = await moto.iam.getGroupPolicy({ GroupName: "ebs-backup", PolicyName: "allow-snapshot" });
+    expect(JSON.parse(decodeURIComponent(stored.PolicyDocument!))).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Action: ["ec2:CreateSnapshot"], Effect: "Allow", Resource: "*" }],
+    });
   });
 });
 
 describe("seed 003: /app users and -e/-a/-r policies", () => {
-  it("runs as typed, with plain quotes", async () => {
+  it("runs as typed: the typographic quotes and the short ARN are refused, naming the values to type", async () => {
     const res = runScript("003-app-users.sh");
     expect(res.code).toBe(0);
     expect(res.stderr).toBe(
-      'iam-usercreate: warning: path "/app" does not end with /; using "/app/"\n'.repeat(2),
+      [
+        `iam-groupaddpolicy: -a "\u201ciam:*\u201d" contains typographic quotes or dashes (pasted from a web page?); did you mean -a 'iam:*'?`,
+        "exit 2",
+        'iam-usercreate: warning: path "/app" does not end with /; using "/app/"',
+        'iam-usercreate: warning: path "/app" does not end with /; using "/app/"',
+        `iam-useraddpolicy: -a "\u201cs3:*\u201d" contains typographic quotes or dashes (pasted from a web page?); did you mean -a 's3:*'?`,
+        "exit 2",
+        'iam-useraddpolicy: generated policy, Statement[0].Resource[0]: "arn:aws:s3::*" is not "*" or an ARN (arn:partition:service:region:account:resource); did you mean arn:aws:s3:::*?',
+        "exit 2",
+        versionAdded("iam-useruploadpolicy", "ec2_iam_policy.txt").trimEnd(),
+        "",
+      ].join("\n"),
     );
     expect(res.stdout).toBe(
       [
@@ -166,5 +191,9 @@ describe("seed 003: /app users and -e/-a/-r policies", () => {
       ].join("\n"),
     );
     expect((await moto.iam.getGroup({ GroupName: "admins" })).Users!.map((u) => u.UserName)).toEqual(["jeff"]);
+    // A published 2013 script asks for pages of 1000 and cuts the paths out of the ARNs.
+    const script = bash(["-c", "iam-userlistbypath -i 1000 | grep arn:aws:iam | cut -f2 -d/"]);
+    expect(script.stderr).toBe("");
+    expect(script.stdout.split("\n").sort()).toEqual(["", "app", "app", "family"]);
   });
 });

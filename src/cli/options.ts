@@ -11,6 +11,7 @@ import {
 } from "../iam/names.js";
 import { checkPassword } from "../iam/password.js";
 import { checkAuthenticationCode, checkSerialNumber } from "../iam/mfa.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../iam/paginate.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
@@ -149,6 +150,19 @@ export function newNameOrPath(opts: { newName?: string; newPath?: string }): str
     : undefined;
 }
 
+/**
+ * `-i N` of every list command: IAMCli's page size, the number of items asked of IAM per request.
+ * Every page is still fetched. Account-wide listings default to the largest page, others to IAM's.
+ */
+export const maxItems = ({ accountWide = false } = {}): OptionSpec => ({
+  key: "maxItems",
+  short: "i",
+  long: "max-items",
+  metavar: "MAXITEMS",
+  description: `how many items to ask IAM for per request, 1 to ${MAX_PAGE_SIZE} (default ${accountWide ? ACCOUNT_WIDE_PAGE_SIZE : "IAM's, 100"}); every page is still fetched`,
+  parse: integerInRange("-i (--max-items)", 1, MAX_PAGE_SIZE),
+});
+
 export const verbose = (description: string): OptionSpec => ({
   key: "verbose",
   short: "v",
@@ -166,14 +180,21 @@ export const policyDocumentFile = (): OptionSpec => ({
 });
 
 /**
- * `--no-lint` of every command that uploads a policy. Commander gives a lone `--no-x` flag the
- * key `x`, true unless the flag is given.
+ * `--no-lint` and `--no-validate` of every command that sends a policy document. Commander gives a
+ * lone `--no-x` flag the key `x`, true unless the flag is given.
  */
-export const noLint = (): OptionSpec => ({
-  key: "lint",
-  long: "no-lint",
-  description: "do not print warnings about risky policies (errors still stop the upload)",
-});
+export const policyChecks = (): OptionSpec[] => [
+  {
+    key: "lint",
+    long: "no-lint",
+    description: "do not print warnings about risky policies (errors still stop the upload)",
+  },
+  {
+    key: "validate",
+    long: "no-validate",
+    description: "send the document exactly as given, without local checks or warnings; IAM's answer decides",
+  },
+];
 
 /** The two ways to give a policy document; a command's `check` requires exactly one. */
 export const policyDocument = (): OptionSpec[] => [
@@ -185,7 +206,7 @@ export const policyDocument = (): OptionSpec[] => [
     metavar: "POLICYDOCUMENT",
     description: "the policy document itself, as text",
   },
-  noLint(),
+  ...policyChecks(),
 ];
 
 /** The cross-option rule for policyDocument(): exactly one of -f and -o. */
@@ -234,7 +255,7 @@ export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
     long: "output",
     description: "also print the generated policy",
   },
-  noLint(),
+  ...policyChecks(),
 ];
 
 export const accessKeyId = (): OptionSpec => ({

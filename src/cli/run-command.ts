@@ -4,7 +4,7 @@ import type { Command, CommanderError } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
 import { EXIT, UsageError, toFailure } from "./errors.js";
 import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
-import { commandOptions, planDocument, planLines, type PlannedStep } from "./dry-run.js";
+import { commandOptions, planDocument, planLines, predictRefusals, type PlannedStep } from "./dry-run.js";
 import { renderHelp } from "./help.js";
 import { versionText } from "./version.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
@@ -235,8 +235,11 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     endpointUrl = connection.endpointUrl;
     const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam: connection.iam, auth: connection.auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
+    // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.
+    const refusals = planned ? await predictRefusals(planned, connection.iam, local.debug) : [];
     await printResult(io, spec, result, opts, globals.json, planned);
-    return EXIT.ok;
+    await writeOutput(io.stderr, refusals.map((line) => paint(`${prog}: ${line}`, "error")));
+    return refusals.length > 0 ? EXIT.service : EXIT.ok;
   } catch (err) {
     const failure = toFailure(err, prog, endpointUrl);
     await writeOutput(io.stderr, failure.lines.map((line) => paint(line, "error")));

@@ -1,6 +1,6 @@
 import type { AttachedPolicy, IAM } from "@aws-sdk/client-iam";
 import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
-import { pathPrefix, policyArn } from "../cli/options.js";
+import { maxItems, pathPrefix, policyArn } from "../cli/options.js";
 import { streamedListLines } from "../output/print.js";
 import { items, type Page } from "./paginate.js";
 
@@ -16,7 +16,7 @@ interface AttachApi {
   noun: string;
   attach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
   detach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
-  list(iam: IAM, name: string, PathPrefix: string | undefined, Marker: string | undefined): Promise<Page & { AttachedPolicies?: AttachedPolicy[] }>;
+  list(iam: IAM, name: string, PathPrefix: string | undefined, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { AttachedPolicies?: AttachedPolicy[] }>;
 }
 
 const API: Record<PolicyHolderKind, AttachApi> = {
@@ -24,19 +24,19 @@ const API: Record<PolicyHolderKind, AttachApi> = {
     noun: "User",
     attach: (iam, UserName, PolicyArn) => iam.attachUserPolicy({ UserName, PolicyArn }),
     detach: (iam, UserName, PolicyArn) => iam.detachUserPolicy({ UserName, PolicyArn }),
-    list: (iam, UserName, PathPrefix, Marker) => iam.listAttachedUserPolicies({ UserName, PathPrefix, Marker }),
+    list: (iam, UserName, PathPrefix, Marker, MaxItems) => iam.listAttachedUserPolicies({ UserName, PathPrefix, Marker, MaxItems }),
   },
   group: {
     noun: "Group",
     attach: (iam, GroupName, PolicyArn) => iam.attachGroupPolicy({ GroupName, PolicyArn }),
     detach: (iam, GroupName, PolicyArn) => iam.detachGroupPolicy({ GroupName, PolicyArn }),
-    list: (iam, GroupName, PathPrefix, Marker) => iam.listAttachedGroupPolicies({ GroupName, PathPrefix, Marker }),
+    list: (iam, GroupName, PathPrefix, Marker, MaxItems) => iam.listAttachedGroupPolicies({ GroupName, PathPrefix, Marker, MaxItems }),
   },
   role: {
     noun: "Role",
     attach: (iam, RoleName, PolicyArn) => iam.attachRolePolicy({ RoleName, PolicyArn }),
     detach: (iam, RoleName, PolicyArn) => iam.detachRolePolicy({ RoleName, PolicyArn }),
-    list: (iam, RoleName, PathPrefix, Marker) => iam.listAttachedRolePolicies({ RoleName, PathPrefix, Marker }),
+    list: (iam, RoleName, PathPrefix, Marker, MaxItems) => iam.listAttachedRolePolicies({ RoleName, PathPrefix, Marker, MaxItems }),
   },
 };
 
@@ -88,19 +88,20 @@ export function listAttachedPoliciesCommand({
   kind,
   entity,
   example,
-}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }> {
+}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string; maxItems?: number }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }> {
   const api = API[kind];
-  return defineCommand<Record<string, unknown> & { pathPrefix?: string }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }>({
+  return defineCommand<Record<string, unknown> & { pathPrefix?: string; maxItems?: number }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }>({
     name,
     summary: `List the ARNs of the managed policies attached to a ${kind}, optionally only those under a path.`,
     operations: [`ListAttached${api.noun}Policies`],
-    options: [entity, pathPrefix("policies")],
+    options: [entity, pathPrefix("policies"), maxItems()],
     output: ["one policy ARN per line", "IsTruncated: false"],
     example,
     run: async ({ iam }, opts) => ({
       AttachedPolicies: items(
-        (Marker) => api.list(iam, entityOf(entity, opts), opts.pathPrefix, Marker),
+        (Marker, MaxItems) => api.list(iam, entityOf(entity, opts), opts.pathPrefix, Marker, MaxItems),
         (page) => page.AttachedPolicies,
+        opts.maxItems,
       ),
     }),
     render: ({ AttachedPolicies }) => streamedListLines(AttachedPolicies, (p) => p.PolicyArn),

@@ -1,7 +1,7 @@
 import type { Context } from "../cli/context.js";
 import { decodePolicy, listLines } from "../output/print.js";
-import { collect, type Page } from "./paginate.js";
-import { generatedPolicy, type PolicyTarget } from "./policy.js";
+import { collect, type FetchPage, type Page } from "./paginate.js";
+import { generatedPolicy, type PolicyChecks, type PolicyTarget } from "./policy.js";
 
 /**
  * What the user, group (and role) inline-policy commands have in common. Each command passes in
@@ -9,13 +9,11 @@ import { generatedPolicy, type PolicyTarget } from "./policy.js";
  */
 
 /** The parsed simplePolicy() options. */
-export interface SimplePolicyOptions {
+export interface SimplePolicyOptions extends PolicyChecks {
   effect: string;
   action: string[];
   resource: string[];
   output?: boolean;
-  /** False with --no-lint. */
-  lint?: boolean;
 }
 
 /** An `*addpolicy` result: the document it generated and sent. */
@@ -27,7 +25,7 @@ export interface GeneratedPolicy {
 export async function putSimplePolicy(
   ctx: Context,
   options: SimplePolicyOptions,
-  target: Omit<PolicyTarget, "lint">,
+  target: Omit<PolicyTarget, keyof PolicyChecks>,
   put: (policyDocument: string) => Promise<unknown>,
 ): Promise<GeneratedPolicy> {
   const PolicyDocument = await generatedPolicy(ctx, options, target);
@@ -68,14 +66,15 @@ export interface InlinePolicyList {
 }
 
 /**
- * Collects an entity's inline policy names over every List*Policies page; given the entity's
- * Get*Policy call (for -v), also fetches each document.
+ * Collects an entity's inline policy names over every List*Policies page (of `maxItems`, for -i);
+ * given the entity's Get*Policy call (for -v), also fetches each document.
  */
 export async function listInlinePolicies(
-  listPage: (marker: string | undefined) => Promise<Page & { PolicyNames?: string[] }>,
+  listPage: FetchPage<Page & { PolicyNames?: string[] }>,
   getPolicy?: (policyName: string) => Promise<{ PolicyDocument?: string }>,
+  maxItems?: number,
 ): Promise<InlinePolicyList> {
-  const PolicyNames = await collect(listPage, (page) => page.PolicyNames);
+  const PolicyNames = await collect(listPage, (page) => page.PolicyNames, maxItems);
   if (!getPolicy) return { PolicyNames };
   const Policies: InlinePolicy[] = [];
   // One at a time: an entity has few inline policies, and a burst of Get calls invites throttling.

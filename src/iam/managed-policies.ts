@@ -44,9 +44,13 @@ export interface PolicyEntities {
   PolicyRoles: PolicyRole[];
 }
 
-export async function listPolicyEntities(iam: IAM, policyArn: string): Promise<PolicyEntities> {
+export async function listPolicyEntities(iam: IAM, policyArn: string, maxItems?: number): Promise<PolicyEntities> {
   // Each page carries three lists, so collect the pages themselves and merge them here.
-  const pages = await collect((Marker) => iam.listEntitiesForPolicy({ PolicyArn: policyArn, Marker }), (page) => [page]);
+  const pages = await collect(
+    (Marker, MaxItems) => iam.listEntitiesForPolicy({ PolicyArn: policyArn, Marker, MaxItems }),
+    (page) => [page],
+    maxItems,
+  );
   return {
     PolicyUsers: pages.flatMap((page) => page.PolicyUsers ?? []),
     PolicyGroups: pages.flatMap((page) => page.PolicyGroups ?? []),

@@ -1,3 +1,4 @@
+import type { PasswordPolicy } from "@aws-sdk/client-iam";
 import type { Context } from "../cli/context.js";
 import { UsageError } from "../cli/errors.js";
 
@@ -59,4 +60,22 @@ export async function loginProfileRequest(ctx: Context, opts: LoginProfileOption
     Password: await readPassword(ctx, opts, opts.userName),
     PasswordResetRequired: opts.passwordResetRequired,
   };
+}
+
+/** The characters IAM's password policy counts as symbols (RequireSymbols). */
+const SYMBOLS = /[!@#$%^&*()_+\-=[\]{}|']/;
+
+/**
+ * What in a password the account's password policy would refuse, in words that never repeat it.
+ * Reuse of earlier passwords (PasswordReusePrevention) is not checked: IAM does not expose them.
+ */
+export function passwordPolicyBreaches(password: string, policy: PasswordPolicy): string[] {
+  const rules: [boolean | undefined, string][] = [
+    [policy.MinimumPasswordLength !== undefined && password.length < policy.MinimumPasswordLength, `it is shorter than ${policy.MinimumPasswordLength} characters`],
+    [policy.RequireUppercaseCharacters && !/[A-Z]/.test(password), "it has no uppercase letter (A to Z)"],
+    [policy.RequireLowercaseCharacters && !/[a-z]/.test(password), "it has no lowercase letter (a to z)"],
+    [policy.RequireNumbers && !/[0-9]/.test(password), "it has no digit"],
+    [policy.RequireSymbols && !SYMBOLS.test(password), "it has no symbol (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')"],
+  ];
+  return rules.filter(([breached]) => breached).map(([, why]) => why);
 }

@@ -1,20 +1,18 @@
 import type { Context } from "../cli/context.js";
-import { checkPolicyDocument, type PolicyTarget } from "./policy.js";
+import { checkPolicyDocument, type PolicyChecks, type PolicyTarget } from "./policy.js";
 
 /** The parsed form of the policyDocument() options. */
-export interface PolicySource {
+export interface PolicySource extends PolicyChecks {
   policyDocumentFile?: string;
   policyContent?: string;
-  /** False with --no-lint. */
-  lint?: boolean;
 }
 
 /**
  * Reads the document from -f FILE (or stdin) or -o TEXT and checks it, for the entity it is
  * meant for, before anything is sent.
  */
-export async function readPolicyDocument(ctx: Context, source: PolicySource, target: Omit<PolicyTarget, "lint">): Promise<string> {
-  const checked = { ...target, lint: source.lint };
+export async function readPolicyDocument(ctx: Context, source: PolicySource, target: Omit<PolicyTarget, keyof PolicyChecks>): Promise<string> {
+  const checked = { ...target, lint: source.lint, validate: source.validate };
   if (source.policyContent !== undefined) return checkPolicyDocument(ctx, source.policyContent, "policy given with -o", checked);
   const file = source.policyDocumentFile!;
   const text = await ctx.readText(file, "policy file");

@@ -72,9 +72,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * IAM's own accepted versions. A document without Version is refused, although IAM would take it:
- * IAM then reads it as 2008-10-17, where policy variables such as ${aws:username} are plain text,
- * and moto (the test server) refuses it. Every runbook and generated document says 2012-10-17.
+ * IAM's own accepted versions. A document without Version is an error here; the upload path
+ * (checkPolicyDocument in policy.ts) first adds 2012-10-17 where that keeps the document's meaning
+ * (IAM reads a version-less document as 2008-10-17, where policy variables are plain text).
  */
 const VERSIONS = ["2012-10-17", "2008-10-17"];
 const DEPRECATED_VERSION = "2008-10-17";

@@ -1,6 +1,6 @@
 import type { IAM, Tag } from "@aws-sdk/client-iam";
 import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
-import { checkTags, tagKeys, tags } from "../cli/options.js";
+import { checkTags, maxItems, tagKeys, tags } from "../cli/options.js";
 import { streamedListLines } from "../output/print.js";
 import { items, type Page } from "./paginate.js";
 
@@ -16,7 +16,7 @@ interface TagApi {
   noun: string;
   tag(iam: IAM, id: string, Tags: Tag[]): Promise<unknown>;
   untag(iam: IAM, id: string, TagKeys: string[]): Promise<unknown>;
-  list(iam: IAM, id: string, Marker: string | undefined): Promise<Page & { Tags?: Tag[] }>;
+  list(iam: IAM, id: string, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { Tags?: Tag[] }>;
 }
 
 const API: Record<TaggableKind, TagApi> = {
@@ -24,25 +24,25 @@ const API: Record<TaggableKind, TagApi> = {
     noun: "User",
     tag: (iam, UserName, Tags) => iam.tagUser({ UserName, Tags }),
     untag: (iam, UserName, TagKeys) => iam.untagUser({ UserName, TagKeys }),
-    list: (iam, UserName, Marker) => iam.listUserTags({ UserName, Marker }),
+    list: (iam, UserName, Marker, MaxItems) => iam.listUserTags({ UserName, Marker, MaxItems }),
   },
   role: {
     noun: "Role",
     tag: (iam, RoleName, Tags) => iam.tagRole({ RoleName, Tags }),
     untag: (iam, RoleName, TagKeys) => iam.untagRole({ RoleName, TagKeys }),
-    list: (iam, RoleName, Marker) => iam.listRoleTags({ RoleName, Marker }),
+    list: (iam, RoleName, Marker, MaxItems) => iam.listRoleTags({ RoleName, Marker, MaxItems }),
   },
   policy: {
     noun: "Policy",
     tag: (iam, PolicyArn, Tags) => iam.tagPolicy({ PolicyArn, Tags }),
     untag: (iam, PolicyArn, TagKeys) => iam.untagPolicy({ PolicyArn, TagKeys }),
-    list: (iam, PolicyArn, Marker) => iam.listPolicyTags({ PolicyArn, Marker }),
+    list: (iam, PolicyArn, Marker, MaxItems) => iam.listPolicyTags({ PolicyArn, Marker, MaxItems }),
   },
   "instance profile": {
     noun: "InstanceProfile",
     tag: (iam, InstanceProfileName, Tags) => iam.tagInstanceProfile({ InstanceProfileName, Tags }),
     untag: (iam, InstanceProfileName, TagKeys) => iam.untagInstanceProfile({ InstanceProfileName, TagKeys }),
-    list: (iam, InstanceProfileName, Marker) => iam.listInstanceProfileTags({ InstanceProfileName, Marker }),
+    list: (iam, InstanceProfileName, Marker, MaxItems) => iam.listInstanceProfileTags({ InstanceProfileName, Marker, MaxItems }),
   },
 };
 
@@ -107,17 +107,17 @@ export function untagCommand({ name, kind, entity, example }: TaggingCommand): C
   });
 }
 
-export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown>, { Tags: AsyncIterable<Tag> }> {
+export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown> & { maxItems?: number }, { Tags: AsyncIterable<Tag> }> {
   const api = API[kind];
-  return defineCommand<Record<string, unknown>, { Tags: AsyncIterable<Tag> }>({
+  return defineCommand<Record<string, unknown> & { maxItems?: number }, { Tags: AsyncIterable<Tag> }>({
     name,
     summary: `List ${aKind(kind)}'s tags, one KEY=VALUE per line, as -t takes them.`,
     operations: [`List${api.noun}Tags`],
-    options: [entity],
+    options: [entity, maxItems()],
     output: ["per tag: KEY=VALUE", "IsTruncated: false"],
     example,
     run: async ({ iam }, opts) => ({
-      Tags: items((Marker) => api.list(iam, entityOf(entity, opts), Marker), (page) => page.Tags),
+      Tags: items((Marker, MaxItems) => api.list(iam, entityOf(entity, opts), Marker, MaxItems), (page) => page.Tags, opts.maxItems),
     }),
     render: ({ Tags }) => streamedListLines(Tags, (tag) => `${tag.Key}=${tag.Value}`),
   });

@@ -2,10 +2,10 @@ import type { Role } from "@aws-sdk/client-iam";
 import type { Context } from "../cli/context.js";
 import type { OptionSpec } from "../cli/define.js";
 import { UsageError } from "../cli/errors.js";
-import { noLint } from "../cli/options.js";
+import { policyChecks } from "../cli/options.js";
 import { decodePolicy } from "../output/print.js";
 import { documentLines } from "./inline-policies.js";
-import { checkPolicyDocument, GENERATED } from "./policy.js";
+import { checkPolicyDocument, GENERATED, type PolicyChecks } from "./policy.js";
 import { readPolicyDocument } from "./policy-input.js";
 
 /**
@@ -14,11 +14,9 @@ import { readPolicyDocument } from "./policy-input.js";
  */
 
 /** The parsed trustPolicySource() options. */
-export interface TrustPolicySource {
+export interface TrustPolicySource extends PolicyChecks {
   service?: string;
   trustPolicyFile?: string;
-  /** False with --no-lint. */
-  lint?: boolean;
 }
 
 /** Service principals are DNS names (ec2.amazonaws.com, states.eu-west-1.amazonaws.com). */
@@ -47,7 +45,7 @@ export const trustPolicySource = (): OptionSpec[] => [
     metavar: "TRUSTPOLICYFILE",
     description: "file holding the trust policy document (- reads standard input)",
   },
-  noLint(),
+  ...policyChecks(),
 ];
 
 /** The cross-option rule for trustPolicySource(): exactly one of -s and -f. */
@@ -70,11 +68,11 @@ function serviceTrustPolicy(service: string): string {
 }
 
 /** The document to send for role `roleName`: built for -s or read from -f, and checked before anything is sent. */
-export function readTrustPolicy(ctx: Context, { service, trustPolicyFile, lint }: TrustPolicySource, roleName: string): Promise<string> {
+export function readTrustPolicy(ctx: Context, { service, trustPolicyFile, lint, validate }: TrustPolicySource, roleName: string): Promise<string> {
   const target = { entity: "trust", name: roleName } as const;
   return service !== undefined
-    ? checkPolicyDocument(ctx, serviceTrustPolicy(service), GENERATED, { ...target, lint })
-    : readPolicyDocument(ctx, { policyDocumentFile: trustPolicyFile, lint }, target);
+    ? checkPolicyDocument(ctx, serviceTrustPolicy(service), GENERATED, { ...target, lint, validate })
+    : readPolicyDocument(ctx, { policyDocumentFile: trustPolicyFile, lint, validate }, target);
 }
 
 /** A role whose trust policy is URL-decoded, so that --json shows it as written. */

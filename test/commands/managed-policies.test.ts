@@ -257,7 +257,7 @@ describe("iam-policylistbypath", () => {
   it("follows every page: 101 policies come back in two pages of ListPolicies", async () => {
     const names = Array.from({ length: 101 }, (_, i) => `p${String(i).padStart(3, "0")}`);
     for (const name of names) await seedPolicy(name);
-    const res = await cli("iam-policylistbypath", "-d");
+    const res = await cli("iam-policylistbypath", "-d", "-i", "100");
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(`${names.map((n) => ARN(n)).join("\n")}\nIsTruncated: false\n`);
     expect(res.stderr.split("\n").filter((l) => l.includes("ListPolicies"))).toHaveLength(2);

@@ -568,11 +568,11 @@ describe("iam-virtualmfadevicelist", () => {
   it("follows the marker over more devices than one page holds", async () => {
     const serials: string[] = [];
     for (let i = 0; i < 101; i++) serials.push(await seedVirtual(`device${String(i).padStart(3, "0")}`));
-    const res = await viaWire("iam-virtualmfadevicelist", "-a", "Unassigned");
+    const res = await viaWire("iam-virtualmfadevicelist", "-a", "Unassigned", "-i", "100");
     expect(res).toEqual({ code: 0, stdout: `${serials.join("\n")}\nIsTruncated: false\n`, stderr: "" });
     expect(wire.requests.map((r) => r.params)).toEqual([
-      { Action: "ListVirtualMFADevices", Version: "2010-05-08", AssignmentStatus: "Unassigned" },
-      { Action: "ListVirtualMFADevices", Version: "2010-05-08", AssignmentStatus: "Unassigned", Marker: "100" },
+      { Action: "ListVirtualMFADevices", Version: "2010-05-08", AssignmentStatus: "Unassigned", MaxItems: "100" },
+      { Action: "ListVirtualMFADevices", Version: "2010-05-08", AssignmentStatus: "Unassigned", Marker: "100", MaxItems: "100" },
     ]);
   });
 

@@ -97,11 +97,13 @@ describe("structural errors stop the upload before anything is sent", () => {
       ["policy given with -o, Statement[0]: Resource is missing (or NotResource)"],
     ],
     [
-      "-o text without a Version",
+      "-o text without a Version, with a policy variable",
       "iam-roleuploadpolicy",
-      ["-r", "web", "-p", "Reports", "-o", '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}'],
+      ["-r", "web", "-p", "Reports", "-o", '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::home/${aws:username}/*"}]}'],
       {},
-      ['policy given with -o: Version is missing; add "Version": "2012-10-17"'],
+      [
+        'policy given with -o has no Version and uses the policy variable ${aws:username}: without a Version IAM reads the document as 2008-10-17, where ${aws:username} is plain text, not a variable; add "Version": "2012-10-17" to the document',
+      ],
     ],
     [
       "a trust policy uploaded as a role's inline policy",
@@ -494,5 +496,99 @@ describe("iam-policylint", () => {
     writeTestFile(moto, "fullcontrol.json", FULL_CONTROL);
     const res = await runCli("iam-policylint", ["fullcontrol.json", "--name", "Admins"], { env: { HOME: moto.dir }, cwd: moto.dir });
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+});
+
+/** Seed 002's policy file as the guide prints it: no Version, as every 2010-2013 runbook wrote. */
+const NO_VERSION = `{
+  "Statement": [
+    {
+      "Action": [
+        "ec2:CreateSnapshot"
+      ],
+      "Effect": "Allow",
+      "Resource": "*"
+    }
+  ]
+}
+`;
+const NO_VERSION_SENT = NO_VERSION.replace('{\n  "Statement"', '{\n  "Version": "2012-10-17",\n  "Statement"');
+const notice = (name: string, source: string) =>
+  `${name}: warning: ${source} has no Version; "Version": "2012-10-17" is added before it is sent (the same meaning without policy variables)\n`;
+const sentDocuments = () => wire.requests.filter((r) => r.params.PolicyDocument !== undefined).map((r) => r.params.PolicyDocument);
+
+describe("documents without a Version", () => {
+  it("are sent with the Version added after the opening brace, spaced like the next member, and one notice", async () => {
+    await moto.iam.createGroup({ GroupName: "ebs-backup" });
+    writeTestFile(moto, "allow-snapshot.json", NO_VERSION);
+    const res = await viaWire("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json"]);
+    expect(res).toEqual({ code: 0, stdout: "", stderr: notice("iam-groupuploadpolicy", "policy file allow-snapshot.json") });
+    expect(sentDocuments()).toEqual([NO_VERSION_SENT]);
+    const stored = await moto.iam.getGroupPolicy({ GroupName: "ebs-backup", PolicyName: "allow-snapshot" });
+    expect(decoded(stored.PolicyDocument)).toBe(NO_VERSION_SENT);
+  });
+
+  it("a one-line document gets the Version without spacing; managed policies and trust policies alike", async () => {
+    const oneLine = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+    const res = await viaWire("iam-policycreate", ["-p", "Reports", "-o", oneLine]);
+    expect(res).toEqual({ code: 0, stdout: "", stderr: notice("iam-policycreate", "policy given with -o") });
+    const sent = `{"Version": "2012-10-17",${oneLine.slice(1)}`;
+    expect(sentDocuments()).toEqual([sent]);
+    const policy = (await moto.iam.getPolicy({ PolicyArn: "arn:aws:iam::123456789012:policy/Reports" })).Policy!;
+    const version = await moto.iam.getPolicyVersion({ PolicyArn: policy.Arn!, VersionId: policy.DefaultVersionId! });
+    expect(decoded(version.PolicyVersion!.Document)).toBe(sent);
+
+    writeTestFile(moto, "trust.json", '{ "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}] }');
+    const role = await viaWire("iam-rolecreate", ["-r", "web", "-f", "trust.json"]);
+    expect(role).toEqual({ code: 0, stdout: "", stderr: notice("iam-rolecreate", "policy file trust.json") });
+    expect(decoded((await moto.iam.getRole({ RoleName: "web" })).Role!.AssumeRolePolicyDocument)).toBe(
+      '{ "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}] }',
+    );
+  });
+
+  it("findings in a version-less file keep the file's own line numbers", async () => {
+    writeTestFile(moto, "sloppy.json", SLOPPY.replace('  "Version": "2012-10-17",\n', ""));
+    await expectRefused("iam-useruploadpolicy", ["-u", "bob", "-p", "Reports", "-f", "sloppy.json"], [
+      'policy file sloppy.json line 4, Statement[0].Effect: "allow" is not Allow or Deny; did you mean Allow?',
+      `policy file sloppy.json line 6, Statement[0].Resource: "arn:aws:s3::reports/*" ${NOT_ARN}; did you mean arn:aws:s3:::reports/*?`,
+    ]);
+  });
+});
+
+describe("--no-validate sends the document exactly as given, and IAM decides", () => {
+  it("a version-less document goes out byte for byte, without notice; IAM's refusal exits 1", async () => {
+    await moto.iam.createGroup({ GroupName: "ebs-backup" });
+    writeTestFile(moto, "allow-snapshot.json", NO_VERSION);
+    const res = await viaWire("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json", "--no-validate"]);
+    expect(sentDocuments()).toEqual([NO_VERSION]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(res.stderr).toMatch(/^iam-groupuploadpolicy: error \(MalformedPolicyDocument\): .+\n$/);
+    expect((await moto.iam.listGroupPolicies({ GroupName: "ebs-backup" })).PolicyNames).toEqual([]);
+  });
+
+  it("what the local checks would refuse or warn about is sent, and stored when IAM takes it", async () => {
+    await moto.iam.createGroup({ GroupName: "RightScaleDash" });
+    writeTestFile(moto, "fullcontrol.json", FULL_CONTROL);
+    const variable = '{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::home/${aws:username}/*"}],"Version":"2012-10-17"}';
+    const runs: [string, string[]][] = [
+      ["iam-groupuploadpolicy", ["-g", "RightScaleDash", "-p", "FullControl", "-f", "fullcontrol.json"]],
+      ["iam-groupaddpolicy", ["-g", "RightScaleDash", "-p", "Everything", "-e", "Allow", "-a", "*", "-r", "*"]],
+      ["iam-policycreate", ["-p", "Home", "-o", variable]],
+    ];
+    for (const [name, argv] of runs) {
+      expect(await viaWire(name, [...argv, "--no-validate"]), name).toEqual({ code: 0, stdout: "", stderr: "" });
+    }
+    expect(sentDocuments()).toEqual([FULL_CONTROL, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*"],"Resource":["*"]}]}', variable]);
+  });
+
+  it("a character the local check refuses reaches IAM, which answers", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    const typographic = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":\u201c*\u201d}]}';
+    writeTestFile(moto, "quotes.json", typographic);
+    const res = await viaWire("iam-useruploadpolicy", ["-u", "bob", "-p", "quotes", "-f", "quotes.json", "--no-validate"]);
+    expect(sentDocuments()).toEqual([typographic]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^iam-useruploadpolicy: error \(MalformedPolicyDocument\): .+\n$/);
   });
 });

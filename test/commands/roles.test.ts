@@ -283,7 +283,7 @@ describe("iam-rolelistbypath", () => {
   it("follows the Marker over every page (moto pages ListRoles by 100)", async () => {
     const names = Array.from({ length: 102 }, (_, i) => `role${String(i).padStart(3, "0")}`);
     for (const name of names) await createRole(name);
-    const res = await runCli("iam-rolelistbypath", ["-d"], { env: moto.env });
+    const res = await runCli("iam-rolelistbypath", ["-d", "-i", "100"], { env: moto.env });
     expect(res.code).toBe(0);
     const arns = await serverRoleArns();
     expect([...arns].sort()).toEqual(names.map((n) => ROLE(n)));

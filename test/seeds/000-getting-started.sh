@@ -7,14 +7,13 @@ mkdir -p ~/.aws ~/Git/cloudartisan/aws/policies
 chmod 0700 ~/.aws
 export AWS_CREDENTIAL_FILE=~/.aws/account-key
 
-# The article's policy file has no Version line (IAM of 2011 defaulted it); moto refuses
-# version-less documents, so the runbooks' policy files say "2012-10-17".
+# The article's policy file has no Version line, as IAM of 2011 took it: iamkit sends it with
+# "Version": "2012-10-17" added (the same meaning without policy variables) and says so on stderr.
 iam-usercreate -h | head -2
 iam-groupcreate -g Admin
 iam-grouplistbypath
 cat > ~/Git/cloudartisan/aws/policies/AdminGroupPolicy.txt <<'POLICY'
 {
-  "Version": "2012-10-17",
   "Statement": [
     {
       "Effect": "Allow",

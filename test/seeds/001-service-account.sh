@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Seed 001 (a RightScale dashboard service account): group, uploaded full-control policy, user with
-# a key, and an openssl certificate made through a CSR.
+# Seed 001 (a RightScale dashboard service account): group, uploaded full-control policy (the
+# post's file, without Version), user with a key, and an openssl certificate made through a CSR.
 set -euo pipefail
 cd "$HOME"
 cat > /tmp/fullcontrol_iam_policy.json <<'POLICY'
 {
-  "Version": "2012-10-17",
   "Statement": [
     {
       "Action": "*",

@@ -32,7 +32,6 @@ euare-userlistkeys -u alice | grep -v IsTruncated | grep -vx Active
 euare-groupcreate -g ebs-backup
 cat > allow-snapshot.json <<'POLICY'
 {
-  "Version": "2012-10-17",
   "Statement": [
     {
       "Action": [

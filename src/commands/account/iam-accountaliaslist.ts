@@ -1,17 +1,18 @@
 import { defineCommand } from "../../cli/define.js";
-import { items } from "../../iam/paginate.js";
+import { maxItems } from "../../cli/options.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<Record<string, never>, { AccountAliases: AsyncIterable<string> }>({
+export default defineCommand<{ maxItems?: number }, { AccountAliases: AsyncIterable<string> }>({
   name: "iam-accountaliaslist",
   summary: "List the account's alias (IAM allows at most one).",
   operations: ["ListAccountAliases"],
   euare: true,
-  options: [],
+  options: [maxItems({ accountWide: true })],
   output: ["one alias per line", "IsTruncated: false"],
   example: "iam-accountaliaslist",
-  run: async ({ iam }) => ({
-    AccountAliases: items((Marker) => iam.listAccountAliases({ Marker }), (page) => page.AccountAliases),
+  run: async ({ iam }, { maxItems }) => ({
+    AccountAliases: items((Marker, MaxItems) => iam.listAccountAliases({ Marker, MaxItems }), (page) => page.AccountAliases, maxItems ?? ACCOUNT_WIDE_PAGE_SIZE),
   }),
   render: ({ AccountAliases }) => streamedListLines(AccountAliases, (alias) => alias),
 });

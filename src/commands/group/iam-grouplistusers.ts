@@ -1,27 +1,28 @@
 import type { Group, User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { groupName } from "../../cli/options.js";
+import { groupName, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { headedLines, streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ groupName: string }, { Group: Group; Users: AsyncIterable<User> }>({
+export default defineCommand<{ groupName: string; maxItems?: number }, { Group: Group; Users: AsyncIterable<User> }>({
   name: "iam-grouplistusers",
   summary: "Show a group's ARN followed by the ARNs of its members.",
   operations: ["GetGroup"],
   euare: true,
   positional: "groupName",
-  options: [groupName()],
+  options: [groupName(), maxItems()],
   output: ["group ARN", "one member user ARN per line", "IsTruncated: false"],
   example: "iam-grouplistusers -g Admin",
-  async run({ iam }, { groupName }) {
+  async run({ iam }, { groupName, maxItems }) {
     // The group heads the output and comes with the first page (every page repeats it): fetch
     // that page here, and stream the members from it on.
-    const first = await iam.getGroup({ GroupName: groupName });
+    const first = await iam.getGroup({ GroupName: groupName, MaxItems: maxItems });
     return {
       Group: first.Group!,
       Users: items(
-        (Marker) => (Marker === undefined ? Promise.resolve(first) : iam.getGroup({ GroupName: groupName, Marker })),
+        (Marker, MaxItems) => (Marker === undefined ? Promise.resolve(first) : iam.getGroup({ GroupName: groupName, Marker, MaxItems })),
         (page) => page.Users,
+        maxItems,
       ),
     };
   },

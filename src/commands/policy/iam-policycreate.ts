@@ -1,7 +1,7 @@
 import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { UsageError } from "../../cli/errors.js";
-import { checkTags, path, policyDocument, policyName, simplePolicy, tags, verbose } from "../../cli/options.js";
+import { checkTags, path, policyChecks, policyDocument, policyName, simplePolicy, tags, verbose } from "../../cli/options.js";
 import type { SimplePolicyOptions } from "../../iam/inline-policies.js";
 import { generatedPolicy } from "../../iam/policy.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
@@ -15,10 +15,11 @@ const MAX_DESCRIPTION = 1000;
 /**
  * The -e/-a/-r form of the *addpolicy commands, every part optional here because -f or -o may
  * give the document instead. `-o` already means the document text, so the form has no print flag;
- * --no-lint comes with policyDocument().
+ * --no-lint and --no-validate come with policyDocument().
  */
+const shared = new Set(["output", ...policyChecks().map((option) => option.key)]);
 const simpleForm = simplePolicy()
-  .filter((option) => option.key !== "output" && option.key !== "lint")
+  .filter((option) => !shared.has(option.key))
   .map((option) => ({ ...option, required: false, description: `${option.description} (simple form, with -e, -a and -r)` }));
 
 /** Exactly one of -f, -o and the complete -e/-a/-r form. */
@@ -62,7 +63,7 @@ export default defineCommand<Options, { Policy: Policy }>({
     const target = { entity: "managed", name: opts.policyName } as const;
     const PolicyDocument =
       opts.effect !== undefined
-        ? await generatedPolicy(ctx, { effect: opts.effect, action: opts.action!, resource: opts.resource!, lint: opts.lint }, target)
+        ? await generatedPolicy(ctx, { ...opts, effect: opts.effect, action: opts.action!, resource: opts.resource! }, target)
         : await readPolicyDocument(ctx, opts, target);
     const { Policy } = await ctx.iam.createPolicy({
       PolicyName: opts.policyName,

@@ -1,13 +1,14 @@
 import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { pathPrefix } from "../../cli/options.js";
-import { items } from "../../iam/paginate.js";
+import { pathPrefix, maxItems } from "../../cli/options.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
 interface Options {
   pathPrefix?: string;
   scope?: "Local" | "AWS" | "All";
   onlyAttached?: boolean;
+  maxItems?: number;
 }
 
 export default defineCommand<Options, { Policies: AsyncIterable<Policy> }>({
@@ -26,13 +27,15 @@ export default defineCommand<Options, { Policies: AsyncIterable<Policy> }>({
       choices: ["Local", "AWS", "All"],
     },
     { key: "onlyAttached", long: "only-attached", description: "list only policies attached to a user, group or role" },
+    maxItems({ accountWide: true }),
   ],
   output: ["one policy ARN per line", "IsTruncated: false"],
   example: "iam-policylistbypath -p /reports/ --only-attached",
-  run: async ({ iam }, { pathPrefix, scope = "Local", onlyAttached }) => ({
+  run: async ({ iam }, { pathPrefix, scope = "Local", onlyAttached, maxItems }) => ({
     Policies: items(
-      (Marker) => iam.listPolicies({ Scope: scope, PathPrefix: pathPrefix, OnlyAttached: onlyAttached, Marker }),
+      (Marker, MaxItems) => iam.listPolicies({ Scope: scope, PathPrefix: pathPrefix, OnlyAttached: onlyAttached, Marker, MaxItems }),
       (page) => page.Policies,
+      maxItems ?? ACCOUNT_WIDE_PAGE_SIZE,
     ),
   }),
   render: ({ Policies }) => streamedListLines(Policies, (p) => p.Arn),

@@ -1,15 +1,15 @@
 import { defineCommand } from "../../cli/define.js";
-import { policyArn } from "../../cli/options.js";
+import { maxItems, policyArn } from "../../cli/options.js";
 import { entitySections, listPolicyEntities, type PolicyEntities } from "../../iam/managed-policies.js";
 import { sectionLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string }, PolicyEntities>({
+export default defineCommand<{ policyArn: string; maxItems?: number }, PolicyEntities>({
   name: "iam-policylistentities",
   summary: "List the users, groups and roles a managed policy is attached to.",
   operations: ["ListEntitiesForPolicy"],
-  options: [policyArn()],
+  options: [policyArn(), maxItems()],
   output: ["users, groups, roles sections, always all three, names tab-indented below each"],
   example: "iam-policylistentities -a arn:aws:iam::123456789012:policy/ReadReports",
-  run: ({ iam }, { policyArn }) => listPolicyEntities(iam, policyArn),
+  run: ({ iam }, { policyArn, maxItems }) => listPolicyEntities(iam, policyArn, maxItems),
   render: (entities) => sectionLines(entitySections(entities)),
 });

@@ -1,18 +1,18 @@
 import type { PolicyVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { policyArn } from "../../cli/options.js";
+import { policyArn, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string }, { Versions: AsyncIterable<PolicyVersion> }>({
+export default defineCommand<{ policyArn: string; maxItems?: number }, { Versions: AsyncIterable<PolicyVersion> }>({
   name: "iam-policylistversions",
   summary: "List the version ids of a managed policy, marking the default one.",
   operations: ["ListPolicyVersions"],
-  options: [policyArn()],
+  options: [policyArn(), maxItems()],
   output: ["per version: its id, followed by \" default\" for the version in force", "IsTruncated: false"],
   example: "iam-policylistversions -a arn:aws:iam::123456789012:policy/ReadReports",
-  run: async ({ iam }, { policyArn }) => ({
-    Versions: items((Marker) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker }), (page) => page.Versions),
+  run: async ({ iam }, { policyArn, maxItems }) => ({
+    Versions: items((Marker, MaxItems) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker, MaxItems }), (page) => page.Versions, maxItems),
   }),
   render: ({ Versions }) => streamedListLines(Versions, (v) => (v.IsDefaultVersion ? `${v.VersionId} default` : v.VersionId)),
 });

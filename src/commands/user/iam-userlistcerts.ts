@@ -1,12 +1,13 @@
 import type { SigningCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { ownerUserName, verbose } from "../../cli/options.js";
+import { ownerUserName, verbose, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
 interface Options {
   userName?: string;
   verbose?: boolean;
+  maxItems?: number;
 }
 
 export default defineCommand<Options, { Certificates: AsyncIterable<SigningCertificate> }>({
@@ -15,16 +16,17 @@ export default defineCommand<Options, { Certificates: AsyncIterable<SigningCerti
   operations: ["ListSigningCertificates"],
   euare: true,
   positional: "userName",
-  options: [ownerUserName("certificates"), verbose("also print each certificate's PEM body")],
+  options: [ownerUserName("certificates"), verbose("also print each certificate's PEM body"), maxItems()],
   output: [
     "per certificate: its id, [with -v] its PEM body lines, then its status (Active or Inactive)",
     "IsTruncated: false",
   ],
   example: "iam-userlistcerts -u david -v",
-  run: async ({ iam }, { userName }) => ({
+  run: async ({ iam }, { userName, maxItems }) => ({
     Certificates: items(
-      (Marker) => iam.listSigningCertificates({ UserName: userName, Marker }),
+      (Marker, MaxItems) => iam.listSigningCertificates({ UserName: userName, Marker, MaxItems }),
       (page) => page.Certificates,
+      maxItems,
     ),
   }),
   render: ({ Certificates }, { verbose }) =>

@@ -1,20 +1,20 @@
 import type { Group } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { userName } from "../../cli/options.js";
+import { userName, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string }, { Groups: AsyncIterable<Group> }>({
+export default defineCommand<{ userName: string; maxItems?: number }, { Groups: AsyncIterable<Group> }>({
   name: "iam-userlistgroups",
   summary: "List the ARNs of the groups a user belongs to.",
   operations: ["ListGroupsForUser"],
   euare: true,
   positional: "userName",
-  options: [userName()],
+  options: [userName(), maxItems()],
   output: ["one group ARN per line", "IsTruncated: false"],
   example: "iam-userlistgroups -u david",
-  run: async ({ iam }, { userName }) => ({
-    Groups: items((Marker) => iam.listGroupsForUser({ UserName: userName, Marker }), (page) => page.Groups),
+  run: async ({ iam }, { userName, maxItems }) => ({
+    Groups: items((Marker, MaxItems) => iam.listGroupsForUser({ UserName: userName, Marker, MaxItems }), (page) => page.Groups, maxItems),
   }),
   render: ({ Groups }) => streamedListLines(Groups, (g) => g.Arn),
 });

@@ -1,22 +1,23 @@
 import type { AccessKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { ownerUserName } from "../../cli/options.js";
+import { ownerUserName, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string }, { AccessKeyMetadata: AsyncIterable<AccessKeyMetadata> }>({
+export default defineCommand<{ userName?: string; maxItems?: number }, { AccessKeyMetadata: AsyncIterable<AccessKeyMetadata> }>({
   name: "iam-userlistkeys",
   summary: "List a user's access key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListAccessKeys"],
   euare: true,
   positional: "userName",
-  options: [ownerUserName("keys")],
+  options: [ownerUserName("keys"), maxItems()],
   output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
   example: "iam-userlistkeys -u david",
-  run: async ({ iam }, { userName }) => ({
+  run: async ({ iam }, { userName, maxItems }) => ({
     AccessKeyMetadata: items(
-      (Marker) => iam.listAccessKeys({ UserName: userName, Marker }),
+      (Marker, MaxItems) => iam.listAccessKeys({ UserName: userName, Marker, MaxItems }),
       (page) => page.AccessKeyMetadata,
+      maxItems,
     ),
   }),
   render: ({ AccessKeyMetadata }) => streamedListLines(AccessKeyMetadata, (key) => [key.AccessKeyId, key.Status]),

@@ -1,20 +1,20 @@
 import type { MFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { ownerUserName } from "../../cli/options.js";
+import { ownerUserName, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string }, { MFADevices: AsyncIterable<MFADevice> }>({
+export default defineCommand<{ userName?: string; maxItems?: number }, { MFADevices: AsyncIterable<MFADevice> }>({
   name: "iam-userlistmfadevices",
   summary: "List the serial numbers of the MFA devices assigned to a user.",
   operations: ["ListMFADevices"],
   euare: true,
   positional: "userName",
-  options: [ownerUserName("MFA devices")],
+  options: [ownerUserName("MFA devices"), maxItems()],
   output: ["one serial number per line (a virtual device's is its ARN)", "IsTruncated: false"],
   example: "iam-userlistmfadevices -u david",
-  run: async ({ iam }, { userName }) => ({
-    MFADevices: items((Marker) => iam.listMFADevices({ UserName: userName, Marker }), (page) => page.MFADevices),
+  run: async ({ iam }, { userName, maxItems }) => ({
+    MFADevices: items((Marker, MaxItems) => iam.listMFADevices({ UserName: userName, Marker, MaxItems }), (page) => page.MFADevices, maxItems),
   }),
   render: ({ MFADevices }) => streamedListLines(MFADevices, (device) => device.SerialNumber),
 });

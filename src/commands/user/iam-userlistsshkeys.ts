@@ -1,20 +1,21 @@
 import type { SSHPublicKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { userName } from "../../cli/options.js";
+import { userName, maxItems } from "../../cli/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string }, { SSHPublicKeys: AsyncIterable<SSHPublicKeyMetadata> }>({
+export default defineCommand<{ userName: string; maxItems?: number }, { SSHPublicKeys: AsyncIterable<SSHPublicKeyMetadata> }>({
   name: "iam-userlistsshkeys",
   summary: "List a user's SSH public key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListSSHPublicKeys"],
-  options: [userName({ description: "the user who owns the keys" })],
+  options: [userName({ description: "the user who owns the keys" }), maxItems()],
   output: ["per key: its id, then its status (Active or Inactive)", "IsTruncated: false"],
   example: "iam-userlistsshkeys -u david",
-  run: async ({ iam }, { userName }) => ({
+  run: async ({ iam }, { userName, maxItems }) => ({
     SSHPublicKeys: items(
-      (Marker) => iam.listSSHPublicKeys({ UserName: userName, Marker }),
+      (Marker, MaxItems) => iam.listSSHPublicKeys({ UserName: userName, Marker, MaxItems }),
       (page) => page.SSHPublicKeys,
+      maxItems,
     ),
   }),
   render: ({ SSHPublicKeys }) => streamedListLines(SSHPublicKeys, (key) => [key.SSHPublicKeyId, key.Status]),

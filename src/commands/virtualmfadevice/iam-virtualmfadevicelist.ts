@@ -1,10 +1,11 @@
 import type { AssignmentStatusType, VirtualMFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
-import { items } from "../../iam/paginate.js";
+import { maxItems } from "../../cli/options.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { withoutSecrets } from "../../iam/mfa.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { VirtualMFADevices: AsyncIterable<VirtualMFADevice> }>({
+export default defineCommand<{ assignmentStatus?: AssignmentStatusType; maxItems?: number }, { VirtualMFADevices: AsyncIterable<VirtualMFADevice> }>({
   name: "iam-virtualmfadevicelist",
   summary: "List the account's virtual MFA devices, with the user each assigned one belongs to.",
   operations: ["ListVirtualMFADevices"],
@@ -17,16 +18,18 @@ export default defineCommand<{ assignmentStatus?: AssignmentStatusType }, { Virt
       description: "list only devices that are Assigned to a user, or Unassigned; defaults to Any",
       choices: ["Assigned", "Unassigned", "Any"],
     },
+    maxItems({ accountWide: true }),
   ],
   output: [
     "per device: its serial number (ARN), then, when it is assigned, a tab and the user's name (the root user's ARN for the account's own device)",
     "IsTruncated: false",
   ],
   example: "iam-virtualmfadevicelist -a Unassigned",
-  run: async ({ iam }, { assignmentStatus }) => ({
+  run: async ({ iam }, { assignmentStatus, maxItems }) => ({
     VirtualMFADevices: items(
-      (Marker) => iam.listVirtualMFADevices({ AssignmentStatus: assignmentStatus, Marker }),
+      (Marker, MaxItems) => iam.listVirtualMFADevices({ AssignmentStatus: assignmentStatus, Marker, MaxItems }),
       (page) => page.VirtualMFADevices?.map(withoutSecrets),
+      maxItems ?? ACCOUNT_WIDE_PAGE_SIZE,
     ),
   }),
   render: ({ VirtualMFADevices }) =>

@@ -1,0 +1,249 @@
+import type { IAM, PasswordPolicy } from "@aws-sdk/client-iam";
+import { serviceErrorCode } from "../cli/errors.js";
+import { findGroupAttachments } from "./group-attachments.js";
+import { collect } from "./paginate.js";
+import { findRoleAttachments } from "./role-attachments.js";
+import { findUserAttachments } from "./user-attachments.js";
+
+/**
+ * The account as a dry run sees it: read from IAM on first use (read requests only), then changed
+ * by each planned step, so that later steps are judged against what earlier ones would have done
+ * (a user created in step 1 exists for AddUserToGroup in step 2). An entity that does not exist is
+ * undefined.
+ */
+
+export interface UserModel {
+  accessKeys: Set<string>;
+  certificates: Set<string>;
+  sshKeys: Set<string>;
+  serviceCredentials: Set<string>;
+  mfaDevices: Set<string>;
+  groups: Set<string>;
+  policies: Set<string>;
+  attachedPolicies: Set<string>;
+  loginProfile: boolean;
+}
+
+export interface GroupModel {
+  users: Set<string>;
+  policies: Set<string>;
+  attachedPolicies: Set<string>;
+}
+
+export interface RoleModel {
+  instanceProfiles: Set<string>;
+  policies: Set<string>;
+  attachedPolicies: Set<string>;
+}
+
+export interface InstanceProfileModel {
+  roles: Set<string>;
+}
+
+export interface PolicyModel {
+  /** Users, groups and roles it is attached to. */
+  attachments: number;
+  /** Users and roles it bounds; undefined where the endpoint does not say. */
+  boundaryUses?: number;
+  /** Version id to whether it is the default. */
+  versions: Map<string, boolean>;
+}
+
+const emptyUser = (): UserModel => ({
+  accessKeys: new Set(),
+  certificates: new Set(),
+  sshKeys: new Set(),
+  serviceCredentials: new Set(),
+  mfaDevices: new Set(),
+  groups: new Set(),
+  policies: new Set(),
+  attachedPolicies: new Set(),
+  loginProfile: false,
+});
+const emptyGroup = (): GroupModel => ({ users: new Set(), policies: new Set(), attachedPolicies: new Set() });
+const emptyRole = (): RoleModel => ({ instanceProfiles: new Set(), policies: new Set(), attachedPolicies: new Set() });
+
+/** A read whose NoSuchEntity answer means "not there". */
+async function unlessMissing<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (serviceErrorCode(err) === "NoSuchEntity") return undefined;
+    throw err;
+  }
+}
+
+export class AccountView {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly iam: IAM,
+    private readonly debug: (message: string) => void,
+  ) {}
+
+  /**
+   * Reads once per key; later calls (and changes) share the same value. A read may start before
+   * it is known to be needed (checks run in order and stop at the first refusal), so a failed read
+   * nobody awaits is not an unhandled rejection; whoever awaits it still gets the error.
+   */
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    if (!this.cache.has(key)) {
+      const value = read();
+      value.catch(() => {});
+      this.cache.set(key, value);
+    }
+    return this.cache.get(key) as Promise<T>;
+  }
+
+  /** Replaces what the view holds under `key`: a planned create or delete. */
+  private set(key: string, value: unknown): void {
+    this.cache.set(key, Promise.resolve(value));
+  }
+
+  user(name: string): Promise<UserModel | undefined> {
+    return this.once(`user:${name}`, () =>
+      unlessMissing(async () => {
+        const a = await findUserAttachments(this.iam, name, this.debug);
+        return {
+          accessKeys: new Set(a.accessKeys),
+          certificates: new Set(a.certificates),
+          sshKeys: new Set(a.sshKeys),
+          serviceCredentials: new Set(a.serviceCredentials),
+          mfaDevices: new Set(a.mfaDevices),
+          groups: new Set(a.groups.map((g) => g.name)),
+          policies: new Set(a.policies),
+          attachedPolicies: new Set(a.attachedPolicies),
+          loginProfile: a.loginProfile,
+        };
+      }),
+    );
+  }
+
+  group(name: string): Promise<GroupModel | undefined> {
+    return this.once(`group:${name}`, () =>
+      unlessMissing(async () => {
+        const a = await findGroupAttachments(this.iam, name);
+        return { users: new Set(a.users.map((u) => u.name)), policies: new Set(a.policies), attachedPolicies: new Set(a.attachedPolicies) };
+      }),
+    );
+  }
+
+  role(name: string): Promise<RoleModel | undefined> {
+    return this.once(`role:${name}`, () =>
+      unlessMissing(async () => {
+        const a = await findRoleAttachments(this.iam, name);
+        return {
+          instanceProfiles: new Set(a.instanceProfiles.map((p) => p.name)),
+          policies: new Set(a.policies),
+          attachedPolicies: new Set(a.attachedPolicies),
+        };
+      }),
+    );
+  }
+
+  instanceProfile(name: string): Promise<InstanceProfileModel | undefined> {
+    return this.once(`instance profile:${name}`, () =>
+      unlessMissing(async () => {
+        const { InstanceProfile } = await this.iam.getInstanceProfile({ InstanceProfileName: name });
+        return { roles: new Set((InstanceProfile?.Roles ?? []).map((r) => r.RoleName!)) };
+      }),
+    );
+  }
+
+  policy(arn: string): Promise<PolicyModel | undefined> {
+    return this.once(`policy:${arn}`, () =>
+      unlessMissing(async () => {
+        const [{ Policy }, versions] = await Promise.all([
+          this.iam.getPolicy({ PolicyArn: arn }),
+          collect((Marker) => this.iam.listPolicyVersions({ PolicyArn: arn, Marker }), (p) => p.Versions),
+        ]);
+        return {
+          attachments: Policy?.AttachmentCount ?? 0,
+          boundaryUses: Policy?.PermissionsBoundaryUsageCount,
+          versions: new Map(versions.map((v) => [v.VersionId!, Boolean(v.IsDefaultVersion)])),
+        };
+      }),
+    );
+  }
+
+  /** The names of the account's own managed policies: names are unique whatever the path. */
+  localPolicyNames(): Promise<Set<string>> {
+    return this.once("policy names", async () => {
+      const policies = await collect(
+        (Marker, MaxItems) => this.iam.listPolicies({ Scope: "Local", Marker, MaxItems }),
+        (p) => p.Policies,
+        1000,
+      );
+      return new Set(policies.map((p) => p.PolicyName!));
+    });
+  }
+
+  /** Every virtual MFA device: serial number to the user it is assigned to (undefined: unassigned). */
+  virtualMfaDevices(): Promise<Map<string, string | undefined>> {
+    return this.once("virtual mfa devices", async () => {
+      const devices = await collect(
+        (Marker, MaxItems) => this.iam.listVirtualMFADevices({ Marker, MaxItems }),
+        (p) => p.VirtualMFADevices,
+        1000,
+      );
+      return new Map(devices.map((d) => [d.SerialNumber!, d.User?.UserName]));
+    });
+  }
+
+  serverCertificate(name: string): Promise<boolean> {
+    return this.once(`server certificate:${name}`, async () =>
+      Boolean(await unlessMissing(() => this.iam.getServerCertificate({ ServerCertificateName: name }))),
+    );
+  }
+
+  accountAliases(): Promise<Set<string>> {
+    return this.once("account aliases", async () => new Set((await this.iam.listAccountAliases({})).AccountAliases ?? []));
+  }
+
+  /** The account's password policy; undefined when it has none (IAM's defaults then apply, unexposed). */
+  passwordPolicy(): Promise<PasswordPolicy | undefined> {
+    return this.once("password policy", () => unlessMissing(async () => (await this.iam.getAccountPasswordPolicy({})).PasswordPolicy));
+  }
+
+  /** GetAccountSummary's SummaryMap: the account's usage and quotas. */
+  summary(): Promise<Record<string, number>> {
+    return this.once("summary", async () => ({ ...(await this.iam.getAccountSummary({})).SummaryMap }));
+  }
+
+  /**
+   * The user IAM acts on when a request names none: the one whose credentials sign it. Undefined
+   * when IAM does not say (a role's or the root user's credentials): nothing is then judged.
+   */
+  callerName(): Promise<string | undefined> {
+    return this.once("caller", async () => {
+      try {
+        const { User } = await this.iam.getUser({});
+        return User?.Arn?.includes(":user/") ? User.UserName : undefined;
+      } catch (err) {
+        if (serviceErrorCode(err) === undefined) throw err;
+        this.debug(`GetUser without a name was refused (${serviceErrorCode(err)}); steps on the caller's own credentials are not judged`);
+        return undefined;
+      }
+    });
+  }
+
+  // Planned changes: each records what the step would leave behind.
+
+  created(kind: "user" | "group" | "role" | "instance profile", name: string): void {
+    const empty = { user: emptyUser, group: emptyGroup, role: emptyRole, "instance profile": () => ({ roles: new Set() }) }[kind];
+    this.set(`${kind}:${name}`, empty());
+  }
+
+  deleted(kind: "user" | "group" | "role" | "instance profile" | "policy", name: string): void {
+    this.set(`${kind}:${name}`, undefined);
+  }
+
+  createdPolicy(arn: string, name: string): Promise<void> {
+    this.set(`policy:${arn}`, { attachments: 0, boundaryUses: 0, versions: new Map([["v1", true]]) });
+    return this.localPolicyNames().then((names) => void names.add(name));
+  }
+
+  serverCertificateNow(name: string, exists: boolean): void {
+    this.set(`server certificate:${name}`, exists);
+  }
+}

@@ -1,0 +1,573 @@
+import type { AccountView, GroupModel, RoleModel, UserModel } from "./account-view.js";
+import { passwordPolicyBreaches } from "./password.js";
+
+/**
+ * What IAM would answer to a planned change, judged by IAM's own rules against the account as a
+ * dry run reads it (AccountView): one entry per IAM operation, keyed by its name and reading only
+ * its parameters, so every command that plans the operation gets the same prediction. `check`
+ * says what IAM would refuse; `apply` records what the step leaves behind for the steps after it.
+ * Only what IAM exposes is judged: where a refusal depends on something no read request shows
+ * (an authentication code, earlier passwords, a name taken in another account), nothing is
+ * predicted (docs/output.md, "Dry runs").
+ */
+
+/** A predicted refusal: IAM's error code and what it would refuse and why. */
+export interface Refusal {
+  code: string;
+  why: string;
+}
+
+type Input = Record<string, any>;
+
+interface Operation {
+  check?: (input: Input, view: AccountView) => Promise<Refusal | undefined>;
+  apply?: (input: Input, view: AccountView) => Promise<void>;
+}
+
+type Check = () => Promise<Refusal | undefined> | Refusal | undefined;
+
+/** The first refusal among checks run in order (later checks may assume the earlier passed). */
+async function firstOf(...checks: Check[]): Promise<Refusal | undefined> {
+  for (const check of checks) {
+    const refusal = await check();
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+const missing = (what: string): Refusal => ({ code: "NoSuchEntity", why: `${what} does not exist` });
+
+const mustExist = (what: string, entity: Promise<unknown>) => async () => ((await entity) === undefined ? missing(what) : undefined);
+
+const mustNotExist = (what: string, entity: Promise<unknown>) => async () =>
+  (await entity) === undefined ? undefined : { code: "EntityAlreadyExists", why: `${what} already exists` };
+
+/** Refused when `used` more would exceed the SummaryMap quota `key`; not judged when the map has no such quota. */
+function withinQuota(view: AccountView, key: string, what: string, used: () => Promise<number | undefined> | number | undefined): Check {
+  return async () => {
+    const quota = (await view.summary())[key];
+    const count = await used();
+    if (quota === undefined || count === undefined || count < quota) return undefined;
+    return { code: "LimitExceeded", why: `${what} already has ${count}, the account's ${key} is ${quota}` };
+  };
+}
+
+/** DeleteConflict when any of the dependents is there: each named by count (singular, plural) or, for a flag, its name. */
+function noDependents(what: string, dependents: [string, number | boolean, string?][]): Refusal | undefined {
+  const present = dependents
+    .filter(([, n]) => n === true || (typeof n === "number" && n > 0))
+    .map(([name, n, plural]) => (n === true ? name : `${n} ${n === 1 ? name : plural ?? `${name}s`}`));
+  return present.length ? { code: "DeleteConflict", why: `${what} still has ${present.join(", ")} (delete them first, or use -r)` } : undefined;
+}
+
+/** The user a request names, or the caller's own user when it names none (keys, certificates, MFA). */
+async function ownerOf(input: Input, view: AccountView): Promise<string | undefined> {
+  return input.UserName ?? (await view.callerName());
+}
+
+/** Counts the account-wide entity counter `key` (Users, Groups...) up or down after a create or delete. */
+async function count(view: AccountView, key: string, delta: number): Promise<void> {
+  const summary = await view.summary();
+  if (summary[key] !== undefined) summary[key] += delta;
+}
+
+const policyName = (arn: string) => arn.split("/").pop()!;
+
+type Holder = "user" | "group" | "role";
+const holder = (view: AccountView, kind: Holder, name: string): Promise<UserModel | GroupModel | RoleModel | undefined> =>
+  kind === "user" ? view.user(name) : kind === "group" ? view.group(name) : view.role(name);
+
+/** Attach/Detach/Put/Delete of a user's, group's or role's policies: the same rules for the three. */
+function policyOperations(kind: Holder, nameKey: string, quotaKey: string): Record<string, Operation> {
+  const Noun = kind[0].toUpperCase() + kind.slice(1);
+  return {
+    [`Attach${Noun}Policy`]: {
+      check: async (input, view) =>
+        firstOf(
+          mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])),
+          mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)),
+          async () => {
+            const attached = (await holder(view, kind, input[nameKey]))!.attachedPolicies;
+            return attached.has(input.PolicyArn) ? undefined : withinQuota(view, quotaKey, `${kind} ${input[nameKey]}`, () => attached.size)();
+          },
+        ),
+      apply: async (input, view) => {
+        const attached = (await holder(view, kind, input[nameKey]))?.attachedPolicies;
+        const policy = await view.policy(input.PolicyArn);
+        if (attached && !attached.has(input.PolicyArn) && policy) policy.attachments++;
+        attached?.add(input.PolicyArn);
+      },
+    },
+    [`Detach${Noun}Policy`]: {
+      check: async (input, view) =>
+        firstOf(mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])), async () =>
+          (await holder(view, kind, input[nameKey]))!.attachedPolicies.has(input.PolicyArn)
+            ? undefined
+            : missing(`managed policy ${input.PolicyArn} attached to ${kind} ${input[nameKey]}`),
+        ),
+      apply: async (input, view) => {
+        const attached = (await holder(view, kind, input[nameKey]))?.attachedPolicies;
+        const policy = await view.policy(input.PolicyArn);
+        if (attached?.delete(input.PolicyArn) && policy) policy.attachments--;
+      },
+    },
+    [`Put${Noun}Policy`]: {
+      check: async (input, view) => mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey]))(),
+      apply: async (input, view) => void (await holder(view, kind, input[nameKey]))?.policies.add(input.PolicyName),
+    },
+    [`Delete${Noun}Policy`]: {
+      check: async (input, view) =>
+        firstOf(mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])), async () =>
+          (await holder(view, kind, input[nameKey]))!.policies.has(input.PolicyName)
+            ? undefined
+            : missing(`inline policy ${input.PolicyName} of ${kind} ${input[nameKey]}`),
+        ),
+      apply: async (input, view) => void (await holder(view, kind, input[nameKey]))?.policies.delete(input.PolicyName),
+    },
+  };
+}
+
+/** Operations on one of a user's credentials (access key, certificate, SSH key...) named by its id. */
+function credentialOperations(
+  set: "accessKeys" | "certificates" | "sshKeys" | "serviceCredentials",
+  what: string,
+  idKey: string,
+  actions: { update: string[]; remove: string },
+): Record<string, Operation> {
+  const check: Operation["check"] = async (input, view) => {
+    const owner = await ownerOf(input, view);
+    if (owner === undefined) return undefined;
+    const user = await view.user(owner);
+    if (!user) return missing(`user ${owner}`);
+    return user[set].has(input[idKey]) ? undefined : missing(`${what} ${input[idKey]} of user ${owner}`);
+  };
+  return {
+    ...Object.fromEntries(actions.update.map((action) => [action, { check }])),
+    [actions.remove]: {
+      check,
+      apply: async (input, view) => {
+        const owner = await ownerOf(input, view);
+        if (owner !== undefined) (await view.user(owner))?.[set].delete(input[idKey]);
+      },
+    },
+  };
+}
+
+/** A credential added to a user: the user must exist, and the per-user quota (when the map has one) hold. */
+function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, quotaKey?: string): Operation {
+  return {
+    check: async (input, view) => {
+      const owner = await ownerOf(input, view);
+      if (owner === undefined) return undefined;
+      const user = await view.user(owner);
+      if (!user) return missing(`user ${owner}`);
+      return quotaKey ? withinQuota(view, quotaKey, `user ${owner}`, () => user[set].size)() : undefined;
+    },
+    apply: async (input, view) => {
+      const owner = await ownerOf(input, view);
+      const held = owner === undefined ? undefined : (await view.user(owner))?.[set];
+      held?.add(`planned ${what} ${held.size + 1}`);
+    },
+  };
+}
+
+/** An operation that only needs its entity to be there (tags, trust policy, boundaries, renames' source...). */
+const onExisting = (what: string, entity: (input: Input, view: AccountView) => Promise<unknown>, nameKey: string): Operation => ({
+  check: async (input, view) => mustExist(`${what} ${input[nameKey]}`, entity(input, view))(),
+});
+
+const userIs = (input: Input, view: AccountView) => view.user(input.UserName);
+const roleIs = (input: Input, view: AccountView) => view.role(input.RoleName);
+const profileIs = (input: Input, view: AccountView) => view.instanceProfile(input.InstanceProfileName);
+const policyIs = (input: Input, view: AccountView) => view.policy(input.PolicyArn);
+
+/** A login profile's password against the account's password policy. */
+async function passwordAllowed(input: Input, view: AccountView): Promise<Refusal | undefined> {
+  const policy = input.Password === undefined ? undefined : await view.passwordPolicy();
+  const breaches = policy ? passwordPolicyBreaches(input.Password, policy) : [];
+  return breaches.length ? { code: "PasswordPolicyViolation", why: `the password breaks the account's password policy: ${breaches.join("; ")}` } : undefined;
+}
+
+/** The login profile of a user that must exist. */
+const loginProfile = (input: Input, view: AccountView) => view.user(input.UserName).then((user) => (user?.loginProfile ? user : undefined));
+
+/** The MFA device a user holds: for Deactivate and Resync. */
+const heldDevice: Operation["check"] = async (input, view) => {
+  const user = await view.user(input.UserName);
+  if (!user) return missing(`user ${input.UserName}`);
+  return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${input.UserName}`);
+};
+
+const OPERATIONS: Record<string, Operation> = {
+  CreateUser: {
+    check: async (input, view) =>
+      firstOf(
+        mustNotExist(`user ${input.UserName}`, view.user(input.UserName)),
+        async () => (input.PermissionsBoundary ? mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))() : undefined),
+        withinQuota(view, "UsersQuota", "the account", async () => (await view.summary()).Users),
+      ),
+    apply: async (input, view) => {
+      if (!(await view.user(input.UserName))) await count(view, "Users", 1);
+      view.created("user", input.UserName);
+    },
+  },
+  DeleteUser: {
+    check: async (input, view) => {
+      const user = await view.user(input.UserName);
+      if (!user) return missing(`user ${input.UserName}`);
+      // A permissions boundary does not block DeleteUser.
+      return noDependents(`user ${input.UserName}`, [
+        ["access key", user.accessKeys.size],
+        ["signing certificate", user.certificates.size],
+        ["a login profile", user.loginProfile],
+        ["MFA device", user.mfaDevices.size],
+        ["SSH public key", user.sshKeys.size],
+        ["service-specific credential", user.serviceCredentials.size],
+        ["group membership", user.groups.size],
+        ["inline policy", user.policies.size, "inline policies"],
+        ["attached managed policy", user.attachedPolicies.size, "attached managed policies"],
+      ]);
+    },
+    apply: async (input, view) => {
+      if (await view.user(input.UserName)) await count(view, "Users", -1);
+      view.deleted("user", input.UserName);
+    },
+  },
+  UpdateUser: {
+    check: async (input, view) =>
+      firstOf(mustExist(`user ${input.UserName}`, view.user(input.UserName)), () =>
+        input.NewUserName && input.NewUserName !== input.UserName ? mustNotExist(`user ${input.NewUserName}`, view.user(input.NewUserName))() : undefined,
+      ),
+  },
+  CreateGroup: {
+    check: async (input, view) =>
+      firstOf(
+        mustNotExist(`group ${input.GroupName}`, view.group(input.GroupName)),
+        withinQuota(view, "GroupsQuota", "the account", async () => (await view.summary()).Groups),
+      ),
+    apply: async (input, view) => {
+      if (!(await view.group(input.GroupName))) await count(view, "Groups", 1);
+      view.created("group", input.GroupName);
+    },
+  },
+  DeleteGroup: {
+    check: async (input, view) => {
+      const group = await view.group(input.GroupName);
+      if (!group) return missing(`group ${input.GroupName}`);
+      return noDependents(`group ${input.GroupName}`, [
+        ["member", group.users.size],
+        ["inline policy", group.policies.size, "inline policies"],
+        ["attached managed policy", group.attachedPolicies.size, "attached managed policies"],
+      ]);
+    },
+    apply: async (input, view) => {
+      if (await view.group(input.GroupName)) await count(view, "Groups", -1);
+      view.deleted("group", input.GroupName);
+    },
+  },
+  UpdateGroup: {
+    check: async (input, view) =>
+      firstOf(mustExist(`group ${input.GroupName}`, view.group(input.GroupName)), () =>
+        input.NewGroupName && input.NewGroupName !== input.GroupName ? mustNotExist(`group ${input.NewGroupName}`, view.group(input.NewGroupName))() : undefined,
+      ),
+  },
+  AddUserToGroup: {
+    check: async (input, view) =>
+      firstOf(
+        mustExist(`group ${input.GroupName}`, view.group(input.GroupName)),
+        mustExist(`user ${input.UserName}`, view.user(input.UserName)),
+        async () => {
+          const groups = (await view.user(input.UserName))!.groups;
+          return groups.has(input.GroupName) ? undefined : withinQuota(view, "GroupsPerUserQuota", `user ${input.UserName}`, () => groups.size)();
+        },
+      ),
+    apply: async (input, view) => {
+      (await view.user(input.UserName))?.groups.add(input.GroupName);
+      (await view.group(input.GroupName))?.users.add(input.UserName);
+    },
+  },
+  RemoveUserFromGroup: {
+    check: async (input, view) =>
+      firstOf(mustExist(`group ${input.GroupName}`, view.group(input.GroupName)), mustExist(`user ${input.UserName}`, view.user(input.UserName))),
+    apply: async (input, view) => {
+      (await view.user(input.UserName))?.groups.delete(input.GroupName);
+      (await view.group(input.GroupName))?.users.delete(input.UserName);
+    },
+  },
+  CreateRole: {
+    check: async (input, view) =>
+      firstOf(
+        mustNotExist(`role ${input.RoleName}`, view.role(input.RoleName)),
+        async () => (input.PermissionsBoundary ? mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))() : undefined),
+        withinQuota(view, "RolesQuota", "the account", async () => (await view.summary()).Roles),
+      ),
+    apply: async (input, view) => {
+      if (!(await view.role(input.RoleName))) await count(view, "Roles", 1);
+      view.created("role", input.RoleName);
+    },
+  },
+  DeleteRole: {
+    check: async (input, view) => {
+      const role = await view.role(input.RoleName);
+      if (!role) return missing(`role ${input.RoleName}`);
+      return noDependents(`role ${input.RoleName}`, [
+        ["instance profile", role.instanceProfiles.size],
+        ["inline policy", role.policies.size, "inline policies"],
+        ["attached managed policy", role.attachedPolicies.size, "attached managed policies"],
+      ]);
+    },
+    apply: async (input, view) => {
+      if (await view.role(input.RoleName)) await count(view, "Roles", -1);
+      view.deleted("role", input.RoleName);
+    },
+  },
+  UpdateAssumeRolePolicy: onExisting("role", roleIs, "RoleName"),
+  CreateInstanceProfile: {
+    check: async (input, view) =>
+      firstOf(
+        mustNotExist(`instance profile ${input.InstanceProfileName}`, view.instanceProfile(input.InstanceProfileName)),
+        withinQuota(view, "InstanceProfilesQuota", "the account", async () => (await view.summary()).InstanceProfiles),
+      ),
+    apply: async (input, view) => {
+      if (!(await view.instanceProfile(input.InstanceProfileName))) await count(view, "InstanceProfiles", 1);
+      view.created("instance profile", input.InstanceProfileName);
+    },
+  },
+  DeleteInstanceProfile: {
+    check: async (input, view) => {
+      const profile = await view.instanceProfile(input.InstanceProfileName);
+      if (!profile) return missing(`instance profile ${input.InstanceProfileName}`);
+      return noDependents(`instance profile ${input.InstanceProfileName}`, [["a role", profile.roles.size > 0]]);
+    },
+    apply: async (input, view) => {
+      if (await view.instanceProfile(input.InstanceProfileName)) await count(view, "InstanceProfiles", -1);
+      view.deleted("instance profile", input.InstanceProfileName);
+    },
+  },
+  AddRoleToInstanceProfile: {
+    check: async (input, view) =>
+      firstOf(
+        mustExist(`instance profile ${input.InstanceProfileName}`, view.instanceProfile(input.InstanceProfileName)),
+        mustExist(`role ${input.RoleName}`, view.role(input.RoleName)),
+        async () => {
+          // IAM's fixed rule: an instance profile holds one role.
+          const roles = (await view.instanceProfile(input.InstanceProfileName))!.roles;
+          return roles.size > 0
+            ? { code: "LimitExceeded", why: `instance profile ${input.InstanceProfileName} already holds role ${[...roles][0]}, and holds one at most` }
+            : undefined;
+        },
+      ),
+    apply: async (input, view) => {
+      (await view.instanceProfile(input.InstanceProfileName))?.roles.add(input.RoleName);
+      (await view.role(input.RoleName))?.instanceProfiles.add(input.InstanceProfileName);
+    },
+  },
+  RemoveRoleFromInstanceProfile: {
+    check: async (input, view) =>
+      firstOf(mustExist(`instance profile ${input.InstanceProfileName}`, view.instanceProfile(input.InstanceProfileName)), async () =>
+        (await view.instanceProfile(input.InstanceProfileName))!.roles.has(input.RoleName)
+          ? undefined
+          : missing(`role ${input.RoleName} in instance profile ${input.InstanceProfileName}`),
+      ),
+    apply: async (input, view) => {
+      (await view.instanceProfile(input.InstanceProfileName))?.roles.delete(input.RoleName);
+      (await view.role(input.RoleName))?.instanceProfiles.delete(input.InstanceProfileName);
+    },
+  },
+  CreatePolicy: {
+    check: async (input, view) =>
+      firstOf(
+        async () =>
+          (await view.localPolicyNames()).has(input.PolicyName) ? { code: "EntityAlreadyExists", why: `managed policy ${input.PolicyName} already exists` } : undefined,
+        withinQuota(view, "PoliciesQuota", "the account", async () => (await view.summary()).Policies),
+      ),
+    apply: async (input, view) => {
+      if (!(await view.localPolicyNames()).has(input.PolicyName)) await count(view, "Policies", 1);
+      (await view.localPolicyNames()).add(input.PolicyName);
+    },
+  },
+  DeletePolicy: {
+    check: async (input, view) => {
+      const policy = await view.policy(input.PolicyArn);
+      if (!policy) return missing(`managed policy ${input.PolicyArn}`);
+      return noDependents(`managed policy ${policyName(input.PolicyArn)}`, [
+        ["attachment", policy.attachments],
+        ["non-default version", [...policy.versions.values()].filter((isDefault) => !isDefault).length],
+        ["use as a permissions boundary", policy.boundaryUses ?? 0, "uses as a permissions boundary"],
+      ]);
+    },
+    apply: async (input, view) => {
+      if (await view.policy(input.PolicyArn)) await count(view, "Policies", -1);
+      view.deleted("policy", input.PolicyArn);
+      (await view.localPolicyNames()).delete(policyName(input.PolicyArn));
+    },
+  },
+  CreatePolicyVersion: {
+    check: async (input, view) =>
+      firstOf(mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)), async () =>
+        withinQuota(view, "VersionsPerPolicyQuota", `managed policy ${policyName(input.PolicyArn)}`, async () => (await view.policy(input.PolicyArn))!.versions.size)(),
+      ),
+    apply: async (input, view) => {
+      const versions = (await view.policy(input.PolicyArn))?.versions;
+      if (!versions) return;
+      const id = `planned v${versions.size + 1}`;
+      if (input.SetAsDefault) for (const key of versions.keys()) versions.set(key, false);
+      versions.set(id, Boolean(input.SetAsDefault));
+    },
+  },
+  DeletePolicyVersion: {
+    check: async (input, view) => {
+      const policy = await view.policy(input.PolicyArn);
+      if (!policy) return missing(`managed policy ${input.PolicyArn}`);
+      if (!policy.versions.has(input.VersionId)) return missing(`version ${input.VersionId} of managed policy ${policyName(input.PolicyArn)}`);
+      return policy.versions.get(input.VersionId)
+        ? { code: "DeleteConflict", why: `version ${input.VersionId} is the default version of managed policy ${policyName(input.PolicyArn)}` }
+        : undefined;
+    },
+    apply: async (input, view) => void (await view.policy(input.PolicyArn))?.versions.delete(input.VersionId),
+  },
+  SetDefaultPolicyVersion: {
+    check: async (input, view) =>
+      firstOf(mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)), async () =>
+        (await view.policy(input.PolicyArn))!.versions.has(input.VersionId) ? undefined : missing(`version ${input.VersionId} of managed policy ${policyName(input.PolicyArn)}`),
+      ),
+  },
+  ...policyOperations("user", "UserName", "AttachedPoliciesPerUserQuota"),
+  ...policyOperations("group", "GroupName", "AttachedPoliciesPerGroupQuota"),
+  ...policyOperations("role", "RoleName", "AttachedPoliciesPerRoleQuota"),
+  PutUserPermissionsBoundary: {
+    check: async (input, view) =>
+      firstOf(mustExist(`user ${input.UserName}`, userIs(input, view)), mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))),
+  },
+  PutRolePermissionsBoundary: {
+    check: async (input, view) =>
+      firstOf(mustExist(`role ${input.RoleName}`, roleIs(input, view)), mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))),
+  },
+  DeleteUserPermissionsBoundary: onExisting("user", userIs, "UserName"),
+  DeleteRolePermissionsBoundary: onExisting("role", roleIs, "RoleName"),
+  TagUser: onExisting("user", userIs, "UserName"),
+  UntagUser: onExisting("user", userIs, "UserName"),
+  TagRole: onExisting("role", roleIs, "RoleName"),
+  UntagRole: onExisting("role", roleIs, "RoleName"),
+  TagInstanceProfile: onExisting("instance profile", profileIs, "InstanceProfileName"),
+  UntagInstanceProfile: onExisting("instance profile", profileIs, "InstanceProfileName"),
+  TagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
+  UntagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
+  CreateAccessKey: addCredential("accessKeys", "access key", "AccessKeysPerUserQuota"),
+  ...credentialOperations("accessKeys", "access key", "AccessKeyId", { update: ["UpdateAccessKey"], remove: "DeleteAccessKey" }),
+  UploadSigningCertificate: addCredential("certificates", "signing certificate", "SigningCertificatesPerUserQuota"),
+  ...credentialOperations("certificates", "signing certificate", "CertificateId", { update: ["UpdateSigningCertificate"], remove: "DeleteSigningCertificate" }),
+  UploadSSHPublicKey: addCredential("sshKeys", "SSH public key"),
+  ...credentialOperations("sshKeys", "SSH public key", "SSHPublicKeyId", { update: ["UpdateSSHPublicKey"], remove: "DeleteSSHPublicKey" }),
+  ...credentialOperations("serviceCredentials", "service-specific credential", "ServiceSpecificCredentialId", {
+    update: [],
+    remove: "DeleteServiceSpecificCredential",
+  }),
+  CreateLoginProfile: {
+    check: async (input, view) =>
+      firstOf(
+        mustExist(`user ${input.UserName}`, userIs(input, view)),
+        mustNotExist(`login profile of user ${input.UserName}`, loginProfile(input, view)),
+        () => passwordAllowed(input, view),
+      ),
+    apply: async (input, view) => {
+      const user = await view.user(input.UserName);
+      if (user) user.loginProfile = true;
+    },
+  },
+  UpdateLoginProfile: {
+    check: async (input, view) =>
+      firstOf(mustExist(`login profile of user ${input.UserName}`, loginProfile(input, view)), () => passwordAllowed(input, view)),
+  },
+  DeleteLoginProfile: {
+    check: async (input, view) => mustExist(`login profile of user ${input.UserName}`, loginProfile(input, view))(),
+    apply: async (input, view) => {
+      const user = await view.user(input.UserName);
+      if (user) user.loginProfile = false;
+    },
+  },
+  CreateVirtualMFADevice: {
+    check: async (input, view) => {
+      const devices = await view.virtualMfaDevices();
+      const taken = [...devices.keys()].some((serial) => serial.endsWith(`/${input.VirtualMFADeviceName}`));
+      return taken ? { code: "EntityAlreadyExists", why: `virtual MFA device ${input.VirtualMFADeviceName} already exists` } : undefined;
+    },
+  },
+  DeleteVirtualMFADevice: {
+    check: async (input, view) => {
+      const devices = await view.virtualMfaDevices();
+      if (!devices.has(input.SerialNumber)) return missing(`virtual MFA device ${input.SerialNumber}`);
+      const user = devices.get(input.SerialNumber);
+      return user ? { code: "DeleteConflict", why: `virtual MFA device ${input.SerialNumber} is assigned to user ${user} (deactivate it first)` } : undefined;
+    },
+    apply: async (input, view) => void (await view.virtualMfaDevices()).delete(input.SerialNumber),
+  },
+  EnableMFADevice: {
+    check: async (input, view) =>
+      firstOf(mustExist(`user ${input.UserName}`, userIs(input, view)), async () => {
+        const assigned = (await view.virtualMfaDevices()).get(input.SerialNumber);
+        return assigned ? { code: "EntityAlreadyExists", why: `MFA device ${input.SerialNumber} is already assigned to user ${assigned}` } : undefined;
+      }),
+    apply: async (input, view) => {
+      (await view.user(input.UserName))?.mfaDevices.add(input.SerialNumber);
+      const devices = await view.virtualMfaDevices();
+      if (devices.has(input.SerialNumber)) devices.set(input.SerialNumber, input.UserName);
+    },
+  },
+  DeactivateMFADevice: {
+    check: heldDevice,
+    apply: async (input, view) => {
+      (await view.user(input.UserName))?.mfaDevices.delete(input.SerialNumber);
+      const devices = await view.virtualMfaDevices();
+      if (devices.has(input.SerialNumber)) devices.set(input.SerialNumber, undefined);
+    },
+  },
+  ResyncMFADevice: { check: heldDevice },
+  UploadServerCertificate: {
+    check: async (input, view) =>
+      firstOf(
+        async () =>
+          (await view.serverCertificate(input.ServerCertificateName))
+            ? { code: "EntityAlreadyExists", why: `server certificate ${input.ServerCertificateName} already exists` }
+            : undefined,
+        withinQuota(view, "ServerCertificatesQuota", "the account", async () => (await view.summary()).ServerCertificates),
+      ),
+    apply: async (input, view) => view.serverCertificateNow(input.ServerCertificateName, true),
+  },
+  UpdateServerCertificate: {
+    check: async (input, view) =>
+      firstOf(
+        async () => ((await view.serverCertificate(input.ServerCertificateName)) ? undefined : missing(`server certificate ${input.ServerCertificateName}`)),
+        async () =>
+          input.NewServerCertificateName && (await view.serverCertificate(input.NewServerCertificateName))
+            ? { code: "EntityAlreadyExists", why: `server certificate ${input.NewServerCertificateName} already exists` }
+            : undefined,
+      ),
+  },
+  DeleteServerCertificate: {
+    check: async (input, view) =>
+      (await view.serverCertificate(input.ServerCertificateName)) ? undefined : missing(`server certificate ${input.ServerCertificateName}`),
+    apply: async (input, view) => view.serverCertificateNow(input.ServerCertificateName, false),
+  },
+  DeleteAccountAlias: {
+    check: async (input, view) => ((await view.accountAliases()).has(input.AccountAlias) ? undefined : missing(`account alias ${input.AccountAlias}`)),
+  },
+  DeleteAccountPasswordPolicy: {
+    check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
+  },
+};
+
+/**
+ * What IAM would answer to `action` with `input`, given the steps before it; then records the
+ * step's effect in the view. Operations with nothing to judge (UpdateAccountPasswordPolicy, local
+ * file steps) are taken to succeed.
+ */
+export async function predict(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
+  const operation = OPERATIONS[action];
+  const refusal = await operation?.check?.(input, view);
+  await operation?.apply?.(input, view);
+  return refusal;
+}
+
+/** The operations predict() judges, for docs and tests. */
+export const PREDICTED_OPERATIONS: readonly string[] = Object.keys(OPERATIONS).filter((action) => OPERATIONS[action].check);
