@@ -5,9 +5,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { IAM } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startStrictIam } from "../support/strict-iam.mjs";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
+/** The harness's own credentials (moto accepts any key until its auth is enforced). */
+const ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
 /** A loopback port nothing listens on (free at the time of asking). */
 export async function freePort(): Promise<number> {
@@ -36,14 +40,19 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`moto_server did not answer on ${url} within 20 s:\n${log()}`);
 }
 
-/** A running moto server for one test file: its own port, so parallel files never share state. */
+/**
+ * A running moto server for one test file (its own port, so parallel files never share state),
+ * behind the strict IAM layer (test/support/strict-iam.mjs): `url`, `env` and `iam` all reach moto
+ * through the layer, so every test meets IAM's rules where moto alone is lenient.
+ */
 export interface Moto {
+  /** The strict layer's URL: what commands and the seeding client talk to. */
   url: string;
   /** Environment for commands: endpoint and a 0600 legacy credential file (moto accepts any key). */
   env: NodeJS.ProcessEnv;
   /** A directory for the test's files. */
   dir: string;
-  /** A plain SDK client on the same server, for seeding and for reading state back. */
+  /** A plain SDK client through the same layer, for seeding and for reading state back. */
   iam: IAM;
   /** Sets moto's INITIAL_NO_AUTH_ACTION_COUNT at run time ("inf" turns enforcement off). */
   enforceAuthAfter(actions: number | "inf"): Promise<void>;
@@ -55,6 +64,7 @@ export interface Moto {
  */
 export function useMoto(): Moto {
   let child: ChildProcess | undefined;
+  let layer: Awaited<ReturnType<typeof startStrictIam>> | undefined;
   const moto = {} as Moto;
   beforeAll(async () => {
     if (!existsSync(MOTO_SERVER)) {
@@ -65,13 +75,13 @@ export function useMoto(): Moto {
     child = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
-    moto.url = `http://127.0.0.1:${port}`;
-    await waitUntilUp(moto.url, child, () => output);
+    const motoUrl = `http://127.0.0.1:${port}`;
+    await waitUntilUp(motoUrl, child, () => output);
+    layer = await startStrictIam({ upstream: motoUrl, knownKeys: { [ACCESS_KEY_ID]: SECRET_ACCESS_KEY } });
+    moto.url = layer.url;
     moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
     const credentialFile = join(moto.dir, "account-key");
-    writeFileSync(credentialFile, "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE\nAWSSecretKey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", {
-      mode: 0o600,
-    });
+    writeFileSync(credentialFile, `AWSAccessKeyId=${ACCESS_KEY_ID}\nAWSSecretKey=${SECRET_ACCESS_KEY}\n`, { mode: 0o600 });
     moto.env = {
       PATH: process.env.PATH,
       HOME: moto.dir,
@@ -82,7 +92,7 @@ export function useMoto(): Moto {
     moto.iam = new IAM({
       endpoint: moto.url,
       region: "us-east-1",
-      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "test" },
+      credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
     });
     moto.enforceAuthAfter = async (actions) => {
       const res = await fetch(`${moto.url}/moto-api/reset-auth`, {
@@ -97,7 +107,8 @@ export function useMoto(): Moto {
     const res = await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
     if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await layer?.close();
     child?.kill();
   });
   return moto;
