@@ -10,8 +10,8 @@ import { startStrictIam } from "../support/strict-iam.mjs";
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
 /** The harness's own credentials (moto accepts any key until its auth is enforced). */
-const ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+export const ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+export const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
 /** A loopback port nothing listens on (free at the time of asking). */
 export async function freePort(): Promise<number> {

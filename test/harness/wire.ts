@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Moto } from "./moto.js";
-import { emptySuccess, startLoopbackProxy, type CapturedRequest } from "../support/loopback-proxy.mjs";
+import { emptySuccess, startLoopbackProxy, type Answer, type CapturedRequest } from "../support/loopback-proxy.mjs";
 
 export { verifySignature } from "../support/sigv4.mjs";
 
@@ -11,23 +11,31 @@ export interface Wire {
   /** Point AWS_IAM_URL here: requests are recorded, then forwarded to moto or answered by a stub. */
   url: string;
   requests: WireRequest[];
-  /** Answers `action` with an empty IAM success instead of forwarding it (for actions moto lacks). */
-  stub(action: string): void;
+  /**
+   * Answers `action` itself instead of forwarding it: with an empty IAM success (for actions moto
+   * lacks) or with the given answer (an endpoint that does not implement the action, say).
+   */
+  stub(action: string, answer?: Answer): void;
 }
 
 /**
- * A recording endpoint in front of moto. Where moto lacks an action (ResyncMFADevice,
+ * A recording endpoint in front of moto (through the strict IAM layer the harness puts before it).
+ * Where neither has an action (ResyncMFADevice,
  * UpdateServerCertificate, ...) the test proves the request instead: every field on the wire, and
  * the SigV4 signature recomputed with the secret (verifySignature).
  */
 export function useWire(moto: Moto): Wire {
   let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
-  const stubs = new Set<string>();
-  const wire: Wire = { url: "", requests: [], stub: (action) => stubs.add(action) };
+  const stubs = new Map<string, Answer>();
+  const wire: Wire = {
+    url: "",
+    requests: [],
+    stub: (action, answer = { status: 200, body: emptySuccess(action) }) => stubs.set(action, answer),
+  };
   beforeAll(async () => {
     proxy = await startLoopbackProxy({
       upstream: moto.url,
-      decide: ({ params }) => (stubs.has(params.Action) ? { status: 200, body: emptySuccess(params.Action) } : undefined),
+      decide: ({ params }) => stubs.get(params.Action),
     });
     wire.url = proxy.url;
     wire.requests = proxy.requests;

@@ -12,8 +12,8 @@ export function signingKeyId(req) {
   return AUTHORIZATION.exec(req.headers.authorization ?? "")?.[1];
 }
 
-/** The signer hashes with a key for its HMAC steps and without one for plain hashes. */
-class Sha256 {
+/** SHA-256 for the signer: with a key for its HMAC steps, without one for plain hashes. */
+export class Sha256 {
   constructor(key) {
     this.hash = key ? createHmac("sha256", key) : createHash("sha256");
   }
