@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { IAM } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startStrictIam } from "../support/strict-iam.mjs";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
+const STRICT_LAYER = join(ROOT, "test/support/strict-iam-server.mjs");
 /** The harness's own credentials (moto accepts any key until its auth is enforced). */
 export const ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 export const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
@@ -58,13 +58,32 @@ export interface Moto {
   enforceAuthAfter(actions: number | "inf"): Promise<void>;
 }
 
+/** Starts the strict IAM layer in front of `upstream` as a child process and returns its URL. */
+async function startStrictLayer(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [STRICT_LAYER, upstream], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, STRICT_IAM_KNOWN_KEYS: JSON.stringify({ [ACCESS_KEY_ID]: SECRET_ACCESS_KEY }) },
+  });
+  let errors = "";
+  child.stderr!.on("data", (d) => (errors += d));
+  const url = await new Promise<string>((done, fail) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) done(out.split("\n")[0]);
+    });
+    child.once("exit", (code) => fail(new Error(`the strict IAM layer exited with ${code}:\n${errors}`)));
+  });
+  return { url, child };
+}
+
 /**
  * Starts moto's server mode (installed by scripts/setup-moto.sh) once for the calling test file and
  * resets it before each test. Throws, and so fails the file, when moto is missing: never skips.
  */
 export function useMoto(): Moto {
   let child: ChildProcess | undefined;
-  let layer: Awaited<ReturnType<typeof startStrictIam>> | undefined;
+  let layer: ChildProcess | undefined;
   const moto = {} as Moto;
   beforeAll(async () => {
     if (!existsSync(MOTO_SERVER)) {
@@ -77,8 +96,9 @@ export function useMoto(): Moto {
     child.stderr!.on("data", (d) => (output += d));
     const motoUrl = `http://127.0.0.1:${port}`;
     await waitUntilUp(motoUrl, child, () => output);
-    layer = await startStrictIam({ upstream: motoUrl, knownKeys: { [ACCESS_KEY_ID]: SECRET_ACCESS_KEY } });
-    moto.url = layer.url;
+    const strict = await startStrictLayer(motoUrl);
+    layer = strict.child;
+    moto.url = strict.url;
     moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
     const credentialFile = join(moto.dir, "account-key");
     writeFileSync(credentialFile, `AWSAccessKeyId=${ACCESS_KEY_ID}\nAWSSecretKey=${SECRET_ACCESS_KEY}\n`, { mode: 0o600 });
@@ -107,8 +127,8 @@ export function useMoto(): Moto {
     const res = await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
     if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
   });
-  afterAll(async () => {
-    await layer?.close();
+  afterAll(() => {
+    layer?.stdin?.end();
     child?.kill();
   });
   return moto;

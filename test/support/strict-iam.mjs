@@ -129,8 +129,8 @@ const iamId = (prefix) =>
 
 /**
  * Starts the layer in front of `upstream` (moto). `knownKeys` maps access key ids to secrets for
- * credentials that are not moto users' (the test harness's own key); moto users' keys are looked
- * up in moto. Returns the proxy (url, requests, close).
+ * credentials that are not moto users' (the test harness's own key); moto users' keys are learned
+ * as they are created through the layer. Returns the proxy (url, requests, close).
  */
 export async function startStrictIam({ upstream, knownKeys = {} }) {
   /** What the layer keeps for moto: user name -> boundary ARN, user name -> credentials. */
@@ -138,23 +138,21 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
   const serviceCredentials = new Map();
   /** Whether moto checks signatures and policies (its reset-auth), so the layer's reads must pass them. */
   let authEnforced = false;
-  const [defaultKeyId, defaultSecret] = Object.entries(knownKeys)[0] ?? ["AKIAIOSFODNN7EXAMPLE", "secret"];
+  // While moto does not enforce auth it takes any key; the first known one signs the layer's reads.
+  const [defaultKeyId, defaultSecret] = Object.entries(knownKeys)[0] ?? ["AKIAIOSFODNN7EXAMPLE", "any"];
   const client = (accessKeyId, secretAccessKey) =>
     new IAM({ endpoint: upstream, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId, secretAccessKey } });
   const harnessReader = client(defaultKeyId, defaultSecret);
 
-  /** The secret of an access key: one the layer was given, or a moto user's (from moto's own dump). */
-  async function secretOf(accessKeyId) {
-    if (accessKeyId in knownKeys) return knownKeys[accessKeyId];
-    const dump = await (await fetch(`${upstream}/moto-api/data.json`)).json();
-    return dump.iam?.AccessKey?.find((k) => k.access_key_id === accessKeyId)?.secret_access_key;
-  }
+  /** Secrets of the keys moto made for its users, learned from CreateAccessKey answers passing through. */
+  const learnedKeys = new Map();
+  const secretOf = (accessKeyId) => knownKeys[accessKeyId] ?? learnedKeys.get(accessKeyId);
 
   /** The client for the layer's reads: while moto enforces auth, as the caller (whose policy moto checks). */
-  async function readerFor(req) {
+  function readerFor(req) {
     const keyId = signingKeyId(req);
-    if (!authEnforced || !keyId || keyId in knownKeys) return harnessReader;
-    return client(keyId, await secretOf(keyId));
+    if (!authEnforced || !learnedKeys.has(keyId)) return harnessReader;
+    return client(keyId, secretOf(keyId));
   }
 
   /**
@@ -163,7 +161,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
    */
   async function signatureRefusal(req) {
     const keyId = signingKeyId(req);
-    const secret = keyId && (await secretOf(keyId));
+    const secret = keyId && secretOf(keyId);
     if (!secret) return refusal(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     const { signature, recomputed } = await verifySignature(req, secret);
     if (signature === recomputed) return undefined;
@@ -510,6 +508,12 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
 
   /** Rewrites of moto's answers, after it acted; undefined passes moto's answer on. */
   const rewrites = {
+    CreateAccessKey(answer) {
+      const id = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer.body)?.[1];
+      const secret = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(answer.body)?.[1];
+      if (answer.status === 200 && id && secret) learnedKeys.set(id, secret);
+      return undefined;
+    },
     ListUsers: (answer, params) => pageMotoList(answer, params, "Users"),
     ListGroups: (answer, params) => pageMotoList(answer, params, "Groups"),
     /** GetUser: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html — shows the user's PermissionsBoundary. */
@@ -553,6 +557,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
       else if (req.path.startsWith("/moto-api/reset")) {
         boundaries.clear();
         serviceCredentials.clear();
+        learnedKeys.clear();
       }
       const { Action } = req.params;
       const rule = req.method === "POST" && rules[Action];
@@ -562,7 +567,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
         if (refused) return refused;
       }
       try {
-        return await rule(await readerFor(req), req.params);
+        return await rule(readerFor(req), req.params);
       } catch (err) {
         return readFailure(err);
       }
