@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { asAdminDenied, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
 
@@ -194,28 +194,10 @@ describe("recursive deletes leave a permissions boundary alone", () => {
     await moto.iam.createUser({ UserName: "david", PermissionsBoundary: BOUNDARY });
     await moto.iam.createAccessKey({ UserName: "david" });
     await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST, PermissionsBoundary: BOUNDARY });
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "delegated",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: ["iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePermissionsBoundary"], Resource: "*" },
-        ],
-      }),
+    await asAdminDenied(moto, ["iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePermissionsBoundary"], async (env) => {
+      expect(await runCli("iam-userdel", ["-u", "david", "-r"], { env })).toEqual({ code: 0, stdout: "", stderr: "" });
+      expect(await runCli("iam-roledel", ["-r", "web", "-c"], { env })).toEqual({ code: 0, stdout: "", stderr: "" });
     });
-    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-    const asAdmin = { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } };
-    await moto.enforceAuthAfter(0);
-    try {
-      expect(await runCli("iam-userdel", ["-u", "david", "-r"], asAdmin)).toEqual({ code: 0, stdout: "", stderr: "" });
-      expect(await runCli("iam-roledel", ["-r", "web", "-c"], asAdmin)).toEqual({ code: 0, stdout: "", stderr: "" });
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
     expect((await moto.iam.listUsers({})).Users?.map((u) => u.UserName)).toEqual(["admin"]);
     expect((await moto.iam.listRoles({})).Roles).toEqual([]);
   });

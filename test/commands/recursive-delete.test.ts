@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { asAdminDenied, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { seedLoadedUser } from "../harness/fixtures.js";
 import { useWire } from "../harness/wire.js";
@@ -147,23 +147,8 @@ describe("iam-userdel", () => {
 
   it("-r reports what was removed and what remains when a step is denied", async () => {
     await seedLoadedUser(moto.iam, "david");
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all-but-login-profiles",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: "iam:DeleteLoginProfile", Resource: "*" },
-        ],
-      }),
-    });
-    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-    await moto.enforceAuthAfter(0);
-    try {
-      const res = await runCli("iam-userdel", ["-u", "david", "-r"], { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } });
+    await asAdminDenied(moto, ["iam:DeleteLoginProfile"], async (env) => {
+      const res = await runCli("iam-userdel", ["-u", "david", "-r"], { env });
       expect(res.code).toBe(1);
       const lines = res.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(3);
@@ -171,9 +156,7 @@ describe("iam-userdel", () => {
       expect(lines[1]).toMatch(/^iam-userdel: removed: access key \w+, access key \w+, policy p1, policy p2, policy p3, attached policy .*, membership of group g3, MFA device arn:aws:iam::123456789012:mfa\/david-mfa$/);
       expect(lines[2]).toBe("iam-userdel: remains: login profile, user david");
       expect(lines[1]).not.toContain("login profile");
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
+    });
     expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");
     expect((await moto.iam.getLoginProfile({ UserName: "david" })).LoginProfile?.UserName).toBe("david");
     expect((await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata).toEqual([]);

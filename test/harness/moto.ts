@@ -140,3 +140,31 @@ export function writeTestFile(moto: Moto, name: string, content: string, mode = 
   writeFileSync(path, content, { mode });
   return path;
 }
+
+/**
+ * Runs `run` while moto enforces auth, as a user "admin" allowed everything but the `denied`
+ * actions (e.g. "iam:DeleteLoginProfile"); `env` points commands at that user's key. Enforcement
+ * ends even when `run` throws.
+ */
+export async function asAdminDenied<T>(moto: Moto, denied: string[], run: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+  await moto.iam.createUser({ UserName: "admin" });
+  await moto.iam.putUserPolicy({
+    UserName: "admin",
+    PolicyName: "all-but-denied",
+    PolicyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "*", Resource: "*" },
+        { Effect: "Deny", Action: denied, Resource: "*" },
+      ],
+    }),
+  });
+  const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
+  const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
+  await moto.enforceAuthAfter(0);
+  try {
+    return await run({ ...moto.env, AWS_CREDENTIAL_FILE: credentialFile });
+  } finally {
+    await moto.enforceAuthAfter("inf");
+  }
+}

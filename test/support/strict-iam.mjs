@@ -8,6 +8,7 @@
 // to know moto's state it asks moto with ordinary read calls, signed like any client.
 import { randomBytes, randomUUID } from "node:crypto";
 import { IAM } from "@aws-sdk/client-iam";
+import { collect as all } from "../../dist/iam/paginate.js";
 import { escapeXml, iamError, startLoopbackProxy } from "./loopback-proxy.mjs";
 import { signingKeyId, verifySignature } from "./sigv4.mjs";
 
@@ -64,16 +65,20 @@ const invalidMarker = () => refusal(400, "ValidationError", "Invalid Marker.");
 /** Whether a read failed because the entity does not exist. */
 const isMissing = (err) => err?.name === "NoSuchEntityException" || err?.name === "NoSuchEntity";
 
-/** All items of a moto listing over every page. */
-async function all(fetchPage, pick) {
-  const found = [];
-  let Marker;
-  do {
-    const p = await fetchPage(Marker);
-    found.push(...(pick(p) ?? []));
-    Marker = p.IsTruncated ? p.Marker : undefined;
-  } while (Marker);
-  return found;
+/** A read of the entity a rule is about, or undefined when it does not exist (moto then answers NoSuchEntity). */
+async function unlessMissing(read) {
+  try {
+    return await read;
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+}
+
+/** IAM's DeleteConflict for the first dependent present: `[present, "delete access keys"]` pairs, in IAM's order. */
+function firstConflict(checks) {
+  const found = checks.find(([present]) => present);
+  return found && deleteConflict(`Cannot delete entity, must ${found[1]} first.`);
 }
 
 /** The top-level `<member>` elements of a list element in an IAM document (members may nest). */
@@ -187,15 +192,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
 
   const userCredentials = (userName) => serviceCredentials.get(userName) ?? [];
 
-  /** Answers for a user the layer keeps state for: moto must know the user. */
-  async function requireUser(iam, UserName) {
-    try {
-      return (await iam.getUser({ UserName })).User;
-    } catch (err) {
-      if (isMissing(err)) return undefined;
-      throw err;
-    }
-  }
+  /** The user the layer keeps state for, as moto knows it; undefined when moto does not. */
+  const requireUser = async (iam, UserName) => (await unlessMissing(iam.getUser({ UserName })))?.User;
   const noSuchUser = (name) => noSuchEntity(`The user with name ${name} cannot be found.`);
 
   /** Rules checked before moto sees the request; undefined lets it through. */
@@ -210,10 +208,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     async DeleteUser(iam, { UserName }) {
       if (!(await requireUser(iam, UserName))) return undefined;
       const [loginProfile, keys, certificates, sshKeys, mfaDevices, groups, inline, attached] = await Promise.all([
-        iam.getLoginProfile({ UserName }).then(
-          () => true,
-          (err) => (isMissing(err) ? false : Promise.reject(err)),
-        ),
+        unlessMissing(iam.getLoginProfile({ UserName })),
         all((Marker) => iam.listAccessKeys({ UserName, Marker }), (p) => p.AccessKeyMetadata),
         all((Marker) => iam.listSigningCertificates({ UserName, Marker }), (p) => p.Certificates),
         all((Marker) => iam.listSSHPublicKeys({ UserName, Marker }), (p) => p.SSHPublicKeys),
@@ -223,17 +218,16 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
         all((Marker) => iam.listAttachedUserPolicies({ UserName, Marker }), (p) => p.AttachedPolicies),
       ]);
       // IAM's own messages for each dependent.
-      if (loginProfile) return deleteConflict("Cannot delete entity, must delete login profile first.");
-      if (keys.length) return deleteConflict("Cannot delete entity, must delete access keys first.");
-      if (certificates.length) return deleteConflict("Cannot delete entity, must delete certificates first.");
-      if (mfaDevices.length) return deleteConflict("Cannot delete entity, must delete MFA device first.");
-      if (sshKeys.length || userCredentials(UserName).length) {
-        return deleteConflict("Cannot delete entity, must remove referenced objects first.");
-      }
-      if (groups.length) return deleteConflict("Cannot delete entity, must remove users from group first.");
-      if (inline.length) return deleteConflict("Cannot delete entity, must delete policies first.");
-      if (attached.length) return deleteConflict("Cannot delete entity, must detach all policies first.");
-      return undefined;
+      return firstConflict([
+        [loginProfile, "delete login profile"],
+        [keys.length, "delete access keys"],
+        [certificates.length, "delete certificates"],
+        [mfaDevices.length, "delete MFA device"],
+        [sshKeys.length || userCredentials(UserName).length, "remove referenced objects"],
+        [groups.length, "remove users from group"],
+        [inline.length, "delete policies"],
+        [attached.length, "detach all policies"],
+      ]);
     },
 
     /**
@@ -241,21 +235,17 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
      * "The group must not contain any users or have any attached policies."
      */
     async DeleteGroup(iam, { GroupName }) {
-      let users;
-      try {
-        users = await all((Marker) => iam.getGroup({ GroupName, Marker }), (p) => p.Users);
-      } catch (err) {
-        if (isMissing(err)) return undefined;
-        throw err;
-      }
+      const users = await unlessMissing(all((Marker) => iam.getGroup({ GroupName, Marker }), (p) => p.Users));
+      if (!users) return undefined;
       const [inline, attached] = await Promise.all([
         all((Marker) => iam.listGroupPolicies({ GroupName, Marker }), (p) => p.PolicyNames),
         all((Marker) => iam.listAttachedGroupPolicies({ GroupName, Marker }), (p) => p.AttachedPolicies),
       ]);
-      if (users.length) return deleteConflict("Cannot delete entity, must remove users from group first.");
-      if (inline.length) return deleteConflict("Cannot delete entity, must delete policies first.");
-      if (attached.length) return deleteConflict("Cannot delete entity, must detach all policies first.");
-      return undefined;
+      return firstConflict([
+        [users.length, "remove users from group"],
+        [inline.length, "delete policies"],
+        [attached.length, "detach all policies"],
+      ]);
     },
 
     /**
@@ -265,21 +255,19 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
      * too, but with status 400; IAM's DeleteConflict is 409.
      */
     async DeleteRole(iam, { RoleName }) {
-      let profiles;
-      try {
-        profiles = await all((Marker) => iam.listInstanceProfilesForRole({ RoleName, Marker }), (p) => p.InstanceProfiles);
-      } catch (err) {
-        if (isMissing(err)) return undefined;
-        throw err;
-      }
+      const profiles = await unlessMissing(
+        all((Marker) => iam.listInstanceProfilesForRole({ RoleName, Marker }), (p) => p.InstanceProfiles),
+      );
+      if (!profiles) return undefined;
       const [inline, attached] = await Promise.all([
         all((Marker) => iam.listRolePolicies({ RoleName, Marker }), (p) => p.PolicyNames),
         all((Marker) => iam.listAttachedRolePolicies({ RoleName, Marker }), (p) => p.AttachedPolicies),
       ]);
-      if (profiles.length) return deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
-      if (attached.length) return deleteConflict("Cannot delete entity, must detach all policies first.");
-      if (inline.length) return deleteConflict("Cannot delete entity, must delete policies first.");
-      return undefined;
+      return firstConflict([
+        [profiles.length, "remove roles from instance profile"],
+        [attached.length, "detach all policies"],
+        [inline.length, "delete policies"],
+      ]);
     },
 
     /**
@@ -289,15 +277,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
      * attached subordinate entities"; the profile's role is removed with RemoveRoleFromInstanceProfile.
      */
     async DeleteInstanceProfile(iam, { InstanceProfileName }) {
-      try {
-        const { InstanceProfile } = await iam.getInstanceProfile({ InstanceProfileName });
-        if (InstanceProfile?.Roles?.length) {
-          return deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
-        }
-      } catch (err) {
-        if (!isMissing(err)) throw err;
-      }
-      return undefined;
+      const profile = await unlessMissing(iam.getInstanceProfile({ InstanceProfileName }));
+      return firstConflict([[profile?.InstanceProfile?.Roles?.length, "remove roles from instance profile"]]);
     },
 
     /**
@@ -309,13 +290,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
      * PolicyUsageFilter=PermissionsBoundary lists those entities).
      */
     async DeletePolicy(iam, { PolicyArn }) {
-      let versions;
-      try {
-        versions = await all((Marker) => iam.listPolicyVersions({ PolicyArn, Marker }), (p) => p.Versions);
-      } catch (err) {
-        if (isMissing(err)) return undefined;
-        throw err;
-      }
+      const versions = await unlessMissing(all((Marker) => iam.listPolicyVersions({ PolicyArn, Marker }), (p) => p.Versions));
+      if (!versions) return undefined;
       const [attached, users, roles] = await Promise.all([
         iam.listEntitiesForPolicy({ PolicyArn }),
         boundaryUsers(iam, PolicyArn),
