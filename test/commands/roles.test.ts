@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { asAdminDenied, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire } from "../harness/wire.js";
 
@@ -466,23 +466,8 @@ describe("iam-roledel", () => {
 
   it("-c reports what was removed and what remains when a step is denied", async () => {
     const { managed } = await seedLoadedRole();
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all-but-detaching",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: "iam:DetachRolePolicy", Resource: "*" },
-        ],
-      }),
-    });
-    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-    await moto.enforceAuthAfter(0);
-    try {
-      const res = await runCli("iam-roledel", ["-r", "myrole", "-c"], { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } });
+    await asAdminDenied(moto, ["iam:DetachRolePolicy"], async (env) => {
+      const res = await runCli("iam-roledel", ["-r", "myrole", "-c"], { env });
       expect(res.code).toBe(1);
       expect(res.stdout).toBe("");
       const lines = res.stderr.trimEnd().split("\n");
@@ -491,9 +476,7 @@ describe("iam-roledel", () => {
       // Every task of the wave starts at once (4 < the concurrency bound), so all but the denied one finish.
       expect(lines[1]).toBe("iam-roledel: removed: membership of instance profile webprofile, policy logs, policy s3");
       expect(lines[2]).toBe(`iam-roledel: remains: attached policy ${managed}, role myrole`);
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
+    });
     expect(await roleNames()).toEqual(["myrole"]);
     expect(await rolePolicyNames("myrole")).toEqual([]);
     expect((await getRole("myrole")).PermissionsBoundary?.PermissionsBoundaryArn).toMatch(/:policy\/cap$/);
