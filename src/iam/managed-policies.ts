@@ -1,4 +1,4 @@
-import type { IAM, PolicyGroup, PolicyRole, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
+import type { IAM, PolicyGroup, PolicyRole, PolicyUsageType, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
 import type { OptionSpec } from "../cli/define.js";
 import { UsageError } from "../cli/errors.js";
 import { decodePolicy } from "../output/print.js";
@@ -44,10 +44,19 @@ export interface PolicyEntities {
   PolicyRoles: PolicyRole[];
 }
 
-export async function listPolicyEntities(iam: IAM, policyArn: string, maxItems?: number): Promise<PolicyEntities> {
+/**
+ * `usage` narrows the listing to entities the policy is attached to (PermissionsPolicy) or whose
+ * permissions boundary it is (PermissionsBoundary); without it IAM lists both. `maxItems` is the
+ * page size asked of IAM.
+ */
+export async function listPolicyEntities(
+  iam: IAM,
+  policyArn: string,
+  { usage, maxItems }: { usage?: PolicyUsageType; maxItems?: number } = {},
+): Promise<PolicyEntities> {
   // Each page carries three lists, so collect the pages themselves and merge them here.
   const pages = await collect(
-    (Marker, MaxItems) => iam.listEntitiesForPolicy({ PolicyArn: policyArn, Marker, MaxItems }),
+    (Marker, MaxItems) => iam.listEntitiesForPolicy({ PolicyArn: policyArn, PolicyUsageFilter: usage, Marker, MaxItems }),
     (page) => [page],
     maxItems,
   );
@@ -67,27 +76,53 @@ export function entitySections(e: PolicyEntities): [string, string[]][] {
   ];
 }
 
-/** Everything that makes real IAM refuse DeletePolicy: attachments and non-default versions. */
+/**
+ * Everything that makes real IAM refuse DeletePolicy: attachments, use as a permissions boundary,
+ * and non-default versions.
+ */
 export interface PolicyDependents extends PolicyEntities {
+  /** Users and roles whose permissions boundary is the policy: the boundary goes, they stay. */
+  BoundaryUsers: PolicyUser[];
+  BoundaryRoles: PolicyRole[];
   /** Version ids other than the default, which DeletePolicy removes itself. */
   Versions: string[];
 }
 
-/** Lists a policy's attachments and versions in parallel (one wave of requests). */
+/**
+ * Lists a policy's attachments, its boundary uses and its versions in parallel (one wave of
+ * requests). Attachments and boundaries are listed apart: a boundary is removed with
+ * Delete{User,Role}PermissionsBoundary, never with a Detach*Policy (IAM: NoSuchEntity).
+ */
 export async function findPolicyDependents(iam: IAM, policyArn: string): Promise<PolicyDependents> {
-  const [entities, versions] = await Promise.all([
-    listPolicyEntities(iam, policyArn),
+  const [attached, bounded, versions] = await Promise.all([
+    listPolicyEntities(iam, policyArn, { usage: "PermissionsPolicy" }),
+    listPolicyEntities(iam, policyArn, { usage: "PermissionsBoundary" }),
     collect((Marker) => iam.listPolicyVersions({ PolicyArn: policyArn, Marker }), (page) => page.Versions),
   ]);
-  return { ...entities, Versions: versions.filter((v) => !v.IsDefaultVersion).map((v) => v.VersionId!) };
+  return {
+    ...attached,
+    BoundaryUsers: bounded.PolicyUsers,
+    BoundaryRoles: bounded.PolicyRoles,
+    Versions: versions.filter((v) => !v.IsDefaultVersion).map((v) => v.VersionId!),
+  };
 }
 
-/** The `-r -p` listing: the attachment sections, then `versions`. */
+/**
+ * The `-r -p` listing: the attachment sections, the boundary uses when there are any (so output
+ * for a policy used only by attachment stays as it was), then `versions`.
+ */
 export function dependentSections(d: PolicyDependents): [string, string[]][] {
-  return [...entitySections(d), ["versions", d.Versions]];
+  const boundaries: [string, string[]][] = [
+    ["boundaryusers", d.BoundaryUsers.map((u) => u.UserName!)],
+    ["boundaryroles", d.BoundaryRoles.map((r) => r.RoleName!)],
+  ];
+  return [...entitySections(d), ...boundaries.filter(([, items]) => items.length > 0), ["versions", d.Versions]];
 }
 
-/** Detaches the policy and deletes its other versions (one wave, bounded concurrency), then the policy. */
+/**
+ * Detaches the policy, removes it as a permissions boundary and deletes its other versions (one
+ * wave, bounded concurrency), then deletes the policy.
+ */
 export async function deletePolicyRecursively(iam: IAM, policyArn: string, d: PolicyDependents): Promise<void> {
   const PolicyArn = policyArn;
   const policyLabel = `policy ${policyArn}`;
@@ -104,6 +139,14 @@ export async function deletePolicyRecursively(iam: IAM, policyArn: string, d: Po
       ...d.PolicyRoles.map(({ RoleName }) => ({
         label: `attachment to role ${RoleName}`,
         run: () => iam.detachRolePolicy({ RoleName, PolicyArn }),
+      })),
+      ...d.BoundaryUsers.map(({ UserName }) => ({
+        label: `permissions boundary of user ${UserName}`,
+        run: () => iam.deleteUserPermissionsBoundary({ UserName }),
+      })),
+      ...d.BoundaryRoles.map(({ RoleName }) => ({
+        label: `permissions boundary of role ${RoleName}`,
+        run: () => iam.deleteRolePermissionsBoundary({ RoleName }),
       })),
       ...d.Versions.map((VersionId) => ({
         label: `version ${VersionId}`,

@@ -1,17 +1,39 @@
 /**
- * Some IAM-compatible endpoints (moto among them) answer an action they lack with HTTP 500 or 501
- * and an HTML page instead of an IAM error document. Real IAM always answers XML.
+ * How endpoints say "I do not implement this action". IAM itself answers an unknown action with
+ * InvalidAction (400); other IAM-compatible clouds (Eucalyptus and the like) implement subsets and
+ * say so with HTTP 501 or a code of their own; emulators such as moto answer an action they lack
+ * with an HTML error page (HTTP 500) instead of an IAM error document.
  */
+const NOT_IMPLEMENTED_CODES = new Set([
+  "InvalidAction",
+  "NotImplemented",
+  "UnknownOperation",
+  "UnknownOperationException",
+  "UnsupportedOperation",
+]);
+
+interface AnswerShape {
+  name?: string;
+  Code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { body?: unknown };
+}
+
+/** Whether an error is an endpoint's way of saying it does not implement the action at all. */
 export function isNotImplementedAnswer(err: unknown): boolean {
-  const e = err as { $metadata?: { httpStatusCode?: number }; $response?: { body?: unknown } };
-  const status = e.$metadata?.httpStatusCode;
-  const body = e.$response?.body;
-  return (status === 500 || status === 501) && typeof body === "string" && /<html/i.test(body);
+  const e = err as AnswerShape | undefined;
+  const status = e?.$metadata?.httpStatusCode;
+  if (status === undefined) return false;
+  if (status === 501) return true;
+  if (NOT_IMPLEMENTED_CODES.has(e?.Code ?? e?.name ?? "")) return true;
+  const body = e?.$response?.body;
+  return status === 500 && typeof body === "string" && /<html/i.test(body);
 }
 
 /**
  * For listings in a recursive delete: an endpoint that does not implement the listing has nothing
- * of that kind to remove. Only that answer is forgiven; every other error still fails.
+ * of that kind to remove (and if it had, the final delete would still be refused). Only that answer
+ * is forgiven; every other error still fails. Says so on the debug channel, one line per listing.
  */
 export async function emptyIfNotImplemented<T>(
   listing: Promise<T[]>,

@@ -2,20 +2,18 @@ import type { IAM } from "@aws-sdk/client-iam";
 import { collect } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
 
-/** Everything that makes IAM refuse DeleteRole. */
+/** Everything that makes IAM refuse DeleteRole (a permissions boundary does not, and is left alone). */
 export interface RoleAttachments {
   /** Profiles holding the role, as name and ARN: `-c -p` prints ARNs, the removal needs names. */
   instanceProfiles: { name: string; arn: string }[];
   policies: string[];
   attachedPolicies: string[];
-  permissionsBoundary?: string;
 }
 
 /** Lists every dependent of a role, all listings in parallel (one wave of requests). */
 export async function findRoleAttachments(iam: IAM, roleName: string): Promise<RoleAttachments> {
   const RoleName = roleName;
-  const [role, instanceProfiles, policies, attachedPolicies] = await Promise.all([
-    iam.getRole({ RoleName }),
+  const [instanceProfiles, policies, attachedPolicies] = await Promise.all([
     collect((Marker) => iam.listInstanceProfilesForRole({ RoleName, Marker }), (p) => p.InstanceProfiles),
     collect((Marker) => iam.listRolePolicies({ RoleName, Marker }), (p) => p.PolicyNames),
     collect((Marker) => iam.listAttachedRolePolicies({ RoleName, Marker }), (p) => p.AttachedPolicies),
@@ -24,7 +22,6 @@ export async function findRoleAttachments(iam: IAM, roleName: string): Promise<R
     instanceProfiles: instanceProfiles.map((p) => ({ name: p.InstanceProfileName!, arn: p.Arn! })),
     policies,
     attachedPolicies: attachedPolicies.map((p) => p.PolicyArn!),
-    permissionsBoundary: role.Role?.PermissionsBoundary?.PermissionsBoundaryArn,
   };
 }
 
@@ -37,11 +34,7 @@ export function roleSections(a: RoleAttachments): [string, string[]][] {
     ["instanceprofiles", a.instanceProfiles.map((p) => p.arn)],
     ["policies", a.policies],
   ];
-  const modern: [string, string[]][] = [
-    ["attachedpolicies", a.attachedPolicies],
-    ["permissionsboundary", a.permissionsBoundary ? [a.permissionsBoundary] : []],
-  ];
-  return [...legacy, ...modern.filter(([, items]) => items.length > 0)];
+  return a.attachedPolicies.length ? [...legacy, ["attachedpolicies", a.attachedPolicies]] : legacy;
 }
 
 /** One task per dependent; all are independent of each other, so they run as one wave. */
@@ -56,9 +49,6 @@ function removalTasks(iam: IAM, RoleName: string, a: RoleAttachments): Task[] {
       label: `attached policy ${arn}`,
       run: () => iam.detachRolePolicy({ RoleName, PolicyArn: arn }),
     })),
-    ...(a.permissionsBoundary
-      ? [{ label: "permissions boundary", run: () => iam.deleteRolePermissionsBoundary({ RoleName }) }]
-      : []),
   ];
 }
 

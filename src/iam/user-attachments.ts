@@ -1,10 +1,14 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import { serviceErrorCode } from "../cli/errors.js";
 import { emptyIfNotImplemented } from "./not-implemented.js";
-import { collect } from "./paginate.js";
+import { collect, type Page } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
 
-/** Everything that makes real IAM refuse DeleteUser. */
+/**
+ * Everything that makes real IAM refuse DeleteUser. A permissions boundary does not, and is left
+ * alone: a delegated admin's own boundary usually denies removing it, and a user that survives a
+ * failed delete must not do so with wider permissions.
+ */
 export interface UserAttachments {
   accessKeys: string[];
   policies: string[];
@@ -16,7 +20,6 @@ export interface UserAttachments {
   groups: { name: string; arn: string }[];
   loginProfile: boolean;
   mfaDevices: string[];
-  permissionsBoundary?: string;
 }
 
 async function hasLoginProfile(iam: IAM, userName: string): Promise<boolean> {
@@ -29,29 +32,34 @@ async function hasLoginProfile(iam: IAM, userName: string): Promise<boolean> {
   }
 }
 
-/** Lists every dependent of a user, all listings in parallel (one wave of requests). */
+/**
+ * Lists every dependent of a user, all listings in parallel (one wave of requests). A listing the
+ * endpoint does not implement counts as empty, said on the debug channel: DeleteUser still refuses
+ * if anything was missed.
+ */
 export async function findUserAttachments(
   iam: IAM,
   userName: string,
   debug: (message: string) => void,
 ): Promise<UserAttachments> {
   const UserName = userName;
-  const [user, accessKeys, policies, attachedPolicies, certificates, sshKeys, serviceCredentials, groups, loginProfile, mfaDevices] =
+  const listing = <P extends Page, T>(action: string, fetchPage: (marker?: string) => Promise<P>, pick: (page: P) => T[] | undefined) =>
+    emptyIfNotImplemented(collect(fetchPage, pick), action, debug);
+  const [accessKeys, policies, attachedPolicies, certificates, sshKeys, serviceCredentials, groups, loginProfile, mfaDevices] =
     await Promise.all([
-      iam.getUser({ UserName }),
-      collect((Marker) => iam.listAccessKeys({ UserName, Marker }), (p) => p.AccessKeyMetadata),
-      collect((Marker) => iam.listUserPolicies({ UserName, Marker }), (p) => p.PolicyNames),
-      collect((Marker) => iam.listAttachedUserPolicies({ UserName, Marker }), (p) => p.AttachedPolicies),
-      collect((Marker) => iam.listSigningCertificates({ UserName, Marker }), (p) => p.Certificates),
-      collect((Marker) => iam.listSSHPublicKeys({ UserName, Marker }), (p) => p.SSHPublicKeys),
-      emptyIfNotImplemented(
-        iam.listServiceSpecificCredentials({ UserName }).then((r) => r.ServiceSpecificCredentials ?? []),
+      listing("ListAccessKeys", (Marker) => iam.listAccessKeys({ UserName, Marker }), (p) => p.AccessKeyMetadata),
+      listing("ListUserPolicies", (Marker) => iam.listUserPolicies({ UserName, Marker }), (p) => p.PolicyNames),
+      listing("ListAttachedUserPolicies", (Marker) => iam.listAttachedUserPolicies({ UserName, Marker }), (p) => p.AttachedPolicies),
+      listing("ListSigningCertificates", (Marker) => iam.listSigningCertificates({ UserName, Marker }), (p) => p.Certificates),
+      listing("ListSSHPublicKeys", (Marker) => iam.listSSHPublicKeys({ UserName, Marker }), (p) => p.SSHPublicKeys),
+      listing(
         "ListServiceSpecificCredentials",
-        debug,
+        (Marker) => iam.listServiceSpecificCredentials({ UserName, Marker }),
+        (p) => p.ServiceSpecificCredentials,
       ),
-      collect((Marker) => iam.listGroupsForUser({ UserName, Marker }), (p) => p.Groups),
+      listing("ListGroupsForUser", (Marker) => iam.listGroupsForUser({ UserName, Marker }), (p) => p.Groups),
       hasLoginProfile(iam, userName),
-      collect((Marker) => iam.listMFADevices({ UserName, Marker }), (p) => p.MFADevices),
+      listing("ListMFADevices", (Marker) => iam.listMFADevices({ UserName, Marker }), (p) => p.MFADevices),
     ]);
   return {
     accessKeys: accessKeys.map((k) => k.AccessKeyId!),
@@ -63,7 +71,6 @@ export async function findUserAttachments(
     groups: groups.map((g) => ({ name: g.GroupName!, arn: g.Arn! })),
     loginProfile,
     mfaDevices: mfaDevices.map((d) => d.SerialNumber!),
-    permissionsBoundary: user.User?.PermissionsBoundary?.PermissionsBoundaryArn,
   };
 }
 
@@ -84,7 +91,6 @@ export function userSections(userName: string, a: UserAttachments): [string, str
     ["servicecredentials", a.serviceCredentials],
     ["loginprofile", a.loginProfile ? [userName] : []],
     ["mfadevices", a.mfaDevices],
-    ["permissionsboundary", a.permissionsBoundary ? [a.permissionsBoundary] : []],
   ];
   return [...legacy, ...modern.filter(([, items]) => items.length > 0)];
 }
@@ -118,9 +124,6 @@ function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
       run: () => iam.deactivateMFADevice({ UserName, SerialNumber: serial }),
       finish: serial.startsWith("arn:") ? () => iam.deleteVirtualMFADevice({ SerialNumber: serial }) : undefined,
     })),
-    ...(a.permissionsBoundary
-      ? [{ label: "permissions boundary", run: () => iam.deleteUserPermissionsBoundary({ UserName }) }]
-      : []),
   ];
 }
 

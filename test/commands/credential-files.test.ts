@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, useMoto, type Moto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
+import { startLoopbackProxy } from "../support/loopback-proxy.mjs";
 import { withLegacyKeys, withProfileKeys, heldKey } from "../../dist/iam/credential-files.js";
 import { backoffDelay, pollWithBackoff } from "../../dist/iam/polling.js";
 
@@ -493,37 +494,28 @@ describe("iam-usercreate -k with a credential file", () => {
  * seconds IAM takes to propagate a key, which moto does not model.
  */
 function useLaggingSts(upstream: Moto) {
-  let server: Server;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
   const state = { url: "", lag: 0, refused: 0 };
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        if (/Action=GetCallerIdentity/.test(body.toString()) && state.refused < state.lag) {
-          state.refused++;
-          res.writeHead(403, { "Content-Type": "text/xml" });
-          res.end(
+    proxy = await startLoopbackProxy({
+      upstream: upstream.url,
+      decide: ({ params }) => {
+        if (params.Action !== "GetCallerIdentity" || state.refused >= state.lag) return undefined;
+        state.refused++;
+        return {
+          status: 403,
+          body:
             '<?xml version="1.0" encoding="UTF-8"?><ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code>' +
-              "<Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors></ErrorResponse>",
-          );
-          return;
-        }
-        const up = request(`${upstream.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        });
-        up.end(body);
-      });
+            "<Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors></ErrorResponse>",
+        };
+      },
     });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    state.url = proxy.url;
   });
   beforeEach(() => {
     state.refused = 0;
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => proxy.close());
   return state;
 }
 

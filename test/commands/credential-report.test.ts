@@ -1,7 +1,7 @@
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
+import { startLoopbackProxy } from "../support/loopback-proxy.mjs";
 import { findings, parseCsvLine, parseReport } from "../../dist/iam/credential-report.js";
 
 const moto = useMoto();
@@ -94,12 +94,12 @@ describe("iam-credentialreport against moto", () => {
 
 /**
  * moto stamps every date in its report with the present, so a report with old keys and unused
- * passwords cannot come from it. This stand-in answers the two report actions in IAM's Query
+ * passwords cannot come from it. The loopback proxy answers the two report actions in IAM's Query
  * format with a CSV in AWS's documented layout whose dates lie the given number of days back;
  * GenerateCredentialReport answers STARTED once first, as IAM does for a new report.
  */
 function useAgedReport() {
-  let server: Server;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
   const state = { url: "", actions: [] as string[], now: Date.now() };
   // An hour's margin keeps each age at exactly `days` whole days while the command runs.
   const ago = (days: number) => new Date(state.now - days * 86_400_000 - 3_600_000).toISOString().replace(/\.\d+Z$/, "+00:00");
@@ -113,31 +113,31 @@ function useAgedReport() {
       "",
     ].join("\n");
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c));
-      req.on("end", () => {
-        const action = new URLSearchParams(body).get("Action")!;
+    // Nothing is forwarded: every request is answered here.
+    proxy = await startLoopbackProxy({
+      upstream: moto.url,
+      decide: ({ params }) => {
+        const action = params.Action;
         state.actions.push(action);
         const result =
           action === "GenerateCredentialReport"
             ? `<State>${state.actions.filter((a) => a === action).length === 1 ? "STARTED" : "COMPLETE"}</State>`
             : `<Content>${Buffer.from(report()).toString("base64")}</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>2026-01-02T03:04:05Z</GeneratedTime>`;
-        res.writeHead(200, { "Content-Type": "text/xml" });
-        res.end(
-          `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${action}Result>${result}</${action}Result>` +
+        return {
+          status: 200,
+          body:
+            `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${action}Result>${result}</${action}Result>` +
             `<ResponseMetadata><RequestId>aged</RequestId></ResponseMetadata></${action}Response>`,
-        );
-      });
+        };
+      },
     });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    state.url = proxy.url;
   });
   beforeEach(() => {
     state.actions.length = 0;
     state.now = Date.now();
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => proxy.close());
   return { state, ago, report };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { asAdminDenied, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 
 const moto = useMoto();
@@ -153,23 +153,8 @@ describe("iam-policydel", () => {
     const arn = await seedPolicy("S3All");
     await attachEverywhere(arn);
     await moto.iam.createPolicyVersion({ PolicyArn: arn, PolicyDocument: DENY_IAM, SetAsDefault: true });
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all-but-versions",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: "iam:DeletePolicyVersion", Resource: "*" },
-        ],
-      }),
-    });
-    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-    await moto.enforceAuthAfter(0);
-    try {
-      const res = await runCli("iam-policydel", ["-a", arn, "-r"], { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } });
+    await asAdminDenied(moto, ["iam:DeletePolicyVersion"], async (env) => {
+      const res = await runCli("iam-policydel", ["-a", arn, "-r"], { env });
       expect(res.code).toBe(1);
       const lines = res.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(3);
@@ -178,9 +163,7 @@ describe("iam-policydel", () => {
         "iam-policydel: removed: attachment to user david, attachment to group Admin, attachment to role webapp",
         `iam-policydel: remains: version v1, policy ${arn}`,
       ]);
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
+    });
     expect(await versions(arn)).toEqual(["v1", "v2*"]);
     expect((await moto.iam.listAttachedUserPolicies({ UserName: "david" })).AttachedPolicies).toEqual([]);
   });

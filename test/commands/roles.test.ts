@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { asAdminDenied, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire } from "../harness/wire.js";
 
@@ -412,11 +412,11 @@ describe("iam-roledel", () => {
     expect(await rolePolicyNames("myrole")).toEqual(["logs", "s3"]);
   });
 
-  it("-c -p lists the profiles (ARNs), policies, attached policies and boundary, and changes nothing", async () => {
+  it("-c -p lists the profiles (ARNs), policies and attached policies, not the boundary it leaves alone, and changes nothing", async () => {
     const { managed, boundary } = await seedLoadedRole();
     expect(await cli("iam-roledel", "-r", "myrole", "-c", "-p")).toEqual({
       code: 0,
-      stdout: `instanceprofiles\n\t${PROFILE("webprofile")}\npolicies\n\tlogs\n\ts3\nattachedpolicies\n\t${managed}\npermissionsboundary\n\t${boundary}\n`,
+      stdout: `instanceprofiles\n\t${PROFILE("webprofile")}\npolicies\n\tlogs\n\ts3\nattachedpolicies\n\t${managed}\n`,
       stderr: "",
     });
     expect(await roleNames()).toEqual(["myrole"]);
@@ -435,7 +435,7 @@ describe("iam-roledel", () => {
     expect(await roleNames()).toEqual(["myrole"]);
   });
 
-  it("euare-roledel myrole -c removes every dependent, then the role", async () => {
+  it("euare-roledel myrole -c removes every dependent, then the role, leaving its boundary alone", async () => {
     const { managed } = await seedLoadedRole();
     await createRole("other");
     const res = await runCli("euare-roledel", ["myrole", "-c", "-d"], { env: moto.env });
@@ -445,14 +445,13 @@ describe("iam-roledel", () => {
       .split("\n")
       .filter((l) => / HTTP \d+ \d+ ms$/.test(l))
       .map((l) => l.replace(/^euare-roledel: debug: /, "").replace(/ \d+ ms$/, ""));
-    expect(sent.slice(0, 4).sort()).toEqual([
-      "GetRole HTTP 200",
+    expect(sent.slice(0, 3).sort()).toEqual([
       "ListAttachedRolePolicies HTTP 200",
       "ListInstanceProfilesForRole HTTP 200",
       "ListRolePolicies HTTP 200",
     ]);
-    expect(sent.slice(4, -1).sort()).toEqual([
-      "DeleteRolePermissionsBoundary HTTP 200",
+    // IAM does not require removing the boundary before DeleteRole.
+    expect(sent.slice(3, -1).sort()).toEqual([
       "DeleteRolePolicy HTTP 200",
       "DeleteRolePolicy HTTP 200",
       "DetachRolePolicy HTTP 200",
@@ -467,34 +466,17 @@ describe("iam-roledel", () => {
 
   it("-c reports what was removed and what remains when a step is denied", async () => {
     const { managed } = await seedLoadedRole();
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all-but-boundaries",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: "iam:DeleteRolePermissionsBoundary", Resource: "*" },
-        ],
-      }),
-    });
-    const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-    const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-    await moto.enforceAuthAfter(0);
-    try {
-      const res = await runCli("iam-roledel", ["-r", "myrole", "-c"], { env: { ...moto.env, AWS_CREDENTIAL_FILE: credentialFile } });
+    await asAdminDenied(moto, ["iam:DetachRolePolicy"], async (env) => {
+      const res = await runCli("iam-roledel", ["-r", "myrole", "-c"], { env });
       expect(res.code).toBe(1);
       expect(res.stdout).toBe("");
       const lines = res.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(3);
-      expect(lines[0]).toMatch(/^iam-roledel: error \(AccessDenied\): .*DeleteRolePermissionsBoundary/);
+      expect(lines[0]).toMatch(/^iam-roledel: error \(AccessDenied\): .*DetachRolePolicy/);
       // Every task of the wave starts at once (4 < the concurrency bound), so all but the denied one finish.
-      expect(lines[1]).toBe(`iam-roledel: removed: membership of instance profile webprofile, policy logs, policy s3, attached policy ${managed}`);
-      expect(lines[2]).toBe("iam-roledel: remains: permissions boundary, role myrole");
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
+      expect(lines[1]).toBe("iam-roledel: removed: membership of instance profile webprofile, policy logs, policy s3");
+      expect(lines[2]).toBe(`iam-roledel: remains: attached policy ${managed}, role myrole`);
+    });
     expect(await roleNames()).toEqual(["myrole"]);
     expect(await rolePolicyNames("myrole")).toEqual([]);
     expect((await getRole("myrole")).PermissionsBoundary?.PermissionsBoundaryArn).toMatch(/:policy\/cap$/);

@@ -8,6 +8,10 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MOTO_SERVER = join(ROOT, ".moto-venv/bin/moto_server");
+const STRICT_LAYER = join(ROOT, "test/support/strict-iam-server.mjs");
+/** The harness's own credentials (moto accepts any key until its auth is enforced). */
+export const ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+export const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
 /** A loopback port nothing listens on (free at the time of asking). */
 export async function freePort(): Promise<number> {
@@ -36,17 +40,41 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`moto_server did not answer on ${url} within 20 s:\n${log()}`);
 }
 
-/** A running moto server for one test file: its own port, so parallel files never share state. */
+/**
+ * A running moto server for one test file (its own port, so parallel files never share state),
+ * behind the strict IAM layer (test/support/strict-iam.mjs): `url`, `env` and `iam` all reach moto
+ * through the layer, so every test meets IAM's rules where moto alone is lenient.
+ */
 export interface Moto {
+  /** The strict layer's URL: what commands and the seeding client talk to. */
   url: string;
   /** Environment for commands: endpoint and a 0600 legacy credential file (moto accepts any key). */
   env: NodeJS.ProcessEnv;
   /** A directory for the test's files. */
   dir: string;
-  /** A plain SDK client on the same server, for seeding and for reading state back. */
+  /** A plain SDK client through the same layer, for seeding and for reading state back. */
   iam: IAM;
   /** Sets moto's INITIAL_NO_AUTH_ACTION_COUNT at run time ("inf" turns enforcement off). */
   enforceAuthAfter(actions: number | "inf"): Promise<void>;
+}
+
+/** Starts the strict IAM layer in front of `upstream` as a child process and returns its URL. */
+async function startStrictLayer(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [STRICT_LAYER, upstream], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, STRICT_IAM_KNOWN_KEYS: JSON.stringify({ [ACCESS_KEY_ID]: SECRET_ACCESS_KEY }) },
+  });
+  let errors = "";
+  child.stderr!.on("data", (d) => (errors += d));
+  const url = await new Promise<string>((done, fail) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) done(out.split("\n")[0]);
+    });
+    child.once("exit", (code) => fail(new Error(`the strict IAM layer exited with ${code}:\n${errors}`)));
+  });
+  return { url, child };
 }
 
 /**
@@ -55,6 +83,7 @@ export interface Moto {
  */
 export function useMoto(): Moto {
   let child: ChildProcess | undefined;
+  let layer: ChildProcess | undefined;
   const moto = {} as Moto;
   beforeAll(async () => {
     if (!existsSync(MOTO_SERVER)) {
@@ -65,13 +94,14 @@ export function useMoto(): Moto {
     child = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
-    moto.url = `http://127.0.0.1:${port}`;
-    await waitUntilUp(moto.url, child, () => output);
+    const motoUrl = `http://127.0.0.1:${port}`;
+    await waitUntilUp(motoUrl, child, () => output);
+    const strict = await startStrictLayer(motoUrl);
+    layer = strict.child;
+    moto.url = strict.url;
     moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
     const credentialFile = join(moto.dir, "account-key");
-    writeFileSync(credentialFile, "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE\nAWSSecretKey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", {
-      mode: 0o600,
-    });
+    writeFileSync(credentialFile, `AWSAccessKeyId=${ACCESS_KEY_ID}\nAWSSecretKey=${SECRET_ACCESS_KEY}\n`, { mode: 0o600 });
     moto.env = {
       PATH: process.env.PATH,
       HOME: moto.dir,
@@ -82,7 +112,7 @@ export function useMoto(): Moto {
     moto.iam = new IAM({
       endpoint: moto.url,
       region: "us-east-1",
-      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "test" },
+      credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
     });
     moto.enforceAuthAfter = async (actions) => {
       const res = await fetch(`${moto.url}/moto-api/reset-auth`, {
@@ -98,6 +128,7 @@ export function useMoto(): Moto {
     if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
   });
   afterAll(() => {
+    layer?.stdin?.end();
     child?.kill();
   });
   return moto;
@@ -108,4 +139,32 @@ export function writeTestFile(moto: Moto, name: string, content: string, mode = 
   const path = join(moto.dir, name);
   writeFileSync(path, content, { mode });
   return path;
+}
+
+/**
+ * Runs `run` while moto enforces auth, as a user "admin" allowed everything but the `denied`
+ * actions (e.g. "iam:DeleteLoginProfile"); `env` points commands at that user's key. Enforcement
+ * ends even when `run` throws.
+ */
+export async function asAdminDenied<T>(moto: Moto, denied: string[], run: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+  await moto.iam.createUser({ UserName: "admin" });
+  await moto.iam.putUserPolicy({
+    UserName: "admin",
+    PolicyName: "all-but-denied",
+    PolicyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "*", Resource: "*" },
+        { Effect: "Deny", Action: denied, Resource: "*" },
+      ],
+    }),
+  });
+  const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
+  const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
+  await moto.enforceAuthAfter(0);
+  try {
+    return await run({ ...moto.env, AWS_CREDENTIAL_FILE: credentialFile });
+  } finally {
+    await moto.enforceAuthAfter("inf");
+  }
 }

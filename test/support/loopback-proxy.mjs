@@ -9,10 +9,18 @@ import { createServer, request } from "node:http";
  * @typedef {undefined | "forward" | "reset" | "stall" | Answer | { afterForward: "reset" | "stall" | Answer }} Verdict
  * `afterForward` sends the request on and then loses upstream's answer: the endpoint acted, the
  * client never hears of it (the case where retrying a create is unsafe).
- * @param {{ upstream: string, delayMs?: number, decide?: (req: CapturedRequest, seq: number) => Verdict }} options
+ * @typedef {{ status: number, headers: Record<string, string | string[] | undefined>, body: string }} UpstreamAnswer
+ * @param {{
+ *   upstream: string,
+ *   delayMs?: number,
+ *   decide?: (req: CapturedRequest, seq: number) => Verdict | Promise<Verdict>,
+ *   respond?: (req: CapturedRequest, answer: UpstreamAnswer) => Answer | undefined | Promise<Answer | undefined>,
+ * }} options
  * `seq` is the request's index in `requests`: a retry arrives as a new request with a new number.
+ * `decide` may answer for upstream (or inject a fault); `respond`, when given, sees upstream's whole
+ * answer and may replace it (undefined passes it on unchanged).
  */
-export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined }) {
+export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined, respond }) {
   /** @type {CapturedRequest[]} */
   const requests = [];
   const stalled = new Set();
@@ -38,17 +46,44 @@ export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () =>
         res.writeHead(fault.status, { "Content-Type": "text/xml", ...fault.headers });
         res.end(fault.body);
       };
-      const verdict = decide(captured, seq);
+      let verdict;
+      try {
+        verdict = await decide(captured, seq);
+      } catch (err) {
+        verdict = { status: 500, body: iamError("InternalFailure", `loopback proxy: ${err.message}`, "Receiver") };
+      }
       const lost = verdict && typeof verdict === "object" && "afterForward" in verdict ? verdict.afterForward : undefined;
       if (verdict && verdict !== "forward" && !lost) return inject(verdict);
       const up = request(`${upstream}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        if (!lost) {
+        if (!lost && !respond) {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           return answer.pipe(res);
         }
+        if (!lost) return rewrite(answer);
         answer.resume();
         answer.on("end", () => inject(lost));
       });
+      /** Buffers upstream's answer so that `respond` can read it whole, and sends what it decides. */
+      const rewrite = (answer) => {
+        const parts = [];
+        answer.on("data", (c) => parts.push(c));
+        answer.on("end", async () => {
+          const body = Buffer.concat(parts).toString("utf8");
+          const status = answer.statusCode ?? 502;
+          let replaced;
+          try {
+            replaced = await respond(captured, { status, headers: answer.headers, body });
+          } catch (err) {
+            replaced = { status: 500, body: iamError("InternalFailure", `loopback proxy: ${err.message}`, "Receiver") };
+          }
+          if (replaced) return inject(replaced);
+          const headers = { ...answer.headers };
+          delete headers["content-length"];
+          delete headers["transfer-encoding"];
+          res.writeHead(status, headers);
+          res.end(body);
+        });
+      };
       up.on("error", () => req.socket.destroy());
       up.end(body);
     });
@@ -67,11 +102,16 @@ export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () =>
 }
 
 /** An IAM error document, as IAM sends it. */
-export function iamError(code, message, type = "Sender") {
+export function iamError(code, message, type = "Sender", requestId = "loopback-proxy") {
   return (
     `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>${type}</Type>` +
-    `<Code>${code}</Code><Message>${message}</Message></Error><RequestId>loopback-proxy</RequestId></ErrorResponse>`
+    `<Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
   );
+}
+
+/** Text made safe for an XML element. */
+export function escapeXml(text) {
+  return String(text).replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An empty success document for an action (enough for actions whose result iamkit does not read). */

@@ -16,23 +16,30 @@ interface Options {
 
 export default defineCommand<Options, { Pretend?: PolicyDependents; Removed?: PolicyDependents }>({
   name: "iam-policydel",
-  summary: "Delete a customer managed policy; with -r, first detach it everywhere and delete its other versions.",
+  summary:
+    "Delete a customer managed policy; with -r, first detach it everywhere, remove it as a permissions boundary and delete its other versions.",
   operations: [
     "DeletePolicy",
     "ListEntitiesForPolicy",
     "DetachUserPolicy",
     "DetachGroupPolicy",
     "DetachRolePolicy",
+    "DeleteUserPermissionsBoundary",
+    "DeleteRolePermissionsBoundary",
     "ListPolicyVersions",
     "DeletePolicyVersion",
   ],
   options: [
     policyArn(),
-    recursive("first detach the policy from every user, group and role and delete its non-default versions"),
+    recursive(
+      "first detach the policy from every user, group and role, remove it from the users and roles whose permissions boundary it is, and delete its non-default versions",
+    ),
     pretend(),
   ],
   check: pretendNeedsRecursive,
-  output: ["[with -r -p] users, groups, roles sections (names) and versions (non-default version ids), items tab-indented"],
+  output: [
+    "[with -r -p] users, groups, roles sections (names the policy is attached to), boundaryusers and boundaryroles (names whose permissions boundary it is, when any) and versions (non-default version ids), items tab-indented",
+  ],
   example: "iam-policydel -a arn:aws:iam::123456789012:policy/ReadReports -r",
 
   async run({ iam }, { policyArn, recursive, pretend }) {

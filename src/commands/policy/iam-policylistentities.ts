@@ -10,6 +10,6 @@ export default defineCommand<{ policyArn: string; maxItems?: number }, PolicyEnt
   options: [policyArn(), maxItems()],
   output: ["users, groups, roles sections, always all three, names tab-indented below each"],
   example: "iam-policylistentities -a arn:aws:iam::123456789012:policy/ReadReports",
-  run: ({ iam }, { policyArn, maxItems }) => listPolicyEntities(iam, policyArn, maxItems),
+  run: ({ iam }, { policyArn, maxItems }) => listPolicyEntities(iam, policyArn, { maxItems }),
   render: (entities) => sectionLines(entitySections(entities)),
 });

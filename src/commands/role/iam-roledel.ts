@@ -14,14 +14,12 @@ export default defineCommand<Options, { Pretend?: RoleAttachments; Removed?: Rol
   summary: "Delete a role; with -c, first take it out of its instance profiles and remove its policies.",
   operations: [
     "DeleteRole",
-    "GetRole",
     "ListInstanceProfilesForRole",
     "RemoveRoleFromInstanceProfile",
     "ListRolePolicies",
     "DeleteRolePolicy",
     "ListAttachedRolePolicies",
     "DetachRolePolicy",
-    "DeleteRolePermissionsBoundary",
   ],
   euare: true,
   positional: "roleName",
@@ -29,13 +27,13 @@ export default defineCommand<Options, { Pretend?: RoleAttachments; Removed?: Rol
     roleName(),
     // -c as in euca2ools: -r is the role's name here.
     {
-      ...recursive("first remove the role from its instance profiles, delete or detach its policies and drop its permissions boundary"),
+      ...recursive("first remove the role from its instance profiles and delete or detach its policies (a permissions boundary stays: IAM does not require its removal)"),
       short: "c",
     },
     { ...pretend(), description: "with -c: print what would be removed and change nothing" },
   ],
   check: ({ recursive, pretend }) => (pretend && !recursive ? "-p (pretend) can only be used with -c" : undefined),
-  output: ["[with -c -p] instanceprofiles (ARNs) and policies sections (plus attachedpolicies, permissionsboundary when present), items tab-indented"],
+  output: ["[with -c -p] instanceprofiles (ARNs) and policies sections (plus attachedpolicies when present), items tab-indented"],
   example: "iam-roledel -r webserver -c",
 
   async run({ iam }, { roleName, recursive, pretend }) {

@@ -14,7 +14,6 @@ export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: Use
   summary: "Delete a user; with -r, first remove everything that hangs off it.",
   operations: [
     "DeleteUser",
-    "GetUser",
     "ListAccessKeys",
     "DeleteAccessKey",
     "ListUserPolicies",
@@ -34,19 +33,18 @@ export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: Use
     "ListMFADevices",
     "DeactivateMFADevice",
     "DeleteVirtualMFADevice",
-    "DeleteUserPermissionsBoundary",
   ],
   euare: true,
   positional: "userName",
   options: [
     userName(),
     recursive(
-      "first delete the user's access keys, certificates, SSH keys, service credentials, policies, group memberships, login profile, MFA devices and permissions boundary",
+      "first delete the user's access keys, certificates, SSH keys, service credentials, policies, group memberships, login profile and MFA devices (a permissions boundary stays: IAM does not require its removal)",
     ),
     pretend(),
   ],
   check: pretendNeedsRecursive,
-  output: ["[with -r -p] accesskeys, policies, certificates, groups sections (plus attachedpolicies, sshkeys, servicecredentials, loginprofile, mfadevices, permissionsboundary when present), items tab-indented"],
+  output: ["[with -r -p] accesskeys, policies, certificates, groups sections (plus attachedpolicies, sshkeys, servicecredentials, loginprofile, mfadevices when present), items tab-indented"],
   example: "iam-userdel -u bob -r",
 
   async run({ iam, debug }, { userName, recursive, pretend }) {

@@ -1,0 +1,329 @@
+import { describe, expect, it } from "vitest";
+import { policyAllowing, selfSignedPem, sshPublicKey } from "./harness/fixtures.js";
+import { useMoto } from "./harness/moto.js";
+import { iamErrorDocument, rawIam } from "./harness/raw-iam.js";
+
+/**
+ * The strict IAM layer (test/support/strict-iam.mjs): each rule meets a raw request on the wire
+ * and answers as IAM does (status, Code, Message, XML); then the same request succeeds once the
+ * dependent is gone, so the refusal is tied to the rule and not to anything else.
+ */
+const moto = useMoto();
+const ACCOUNT = "123456789012";
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+async function expectRefused(params: Record<string, string>, status: number, code: string, message: string) {
+  const answer = await rawIam(moto, params);
+  expect(answer.status, `${params.Action} status`).toBe(status);
+  expect(answer.contentType).toMatch(/^text\/xml/);
+  expect(answer.body).toMatch(iamErrorDocument(code, message));
+}
+
+async function expectAccepted(params: Record<string, string>) {
+  const answer = await rawIam(moto, params);
+  expect(answer.status, answer.body).toBe(200);
+  expect(answer.body).toContain(`<${params.Action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/">`);
+  return answer.body;
+}
+
+const createPolicy = async (PolicyName = "managed") =>
+  (await moto.iam.createPolicy({ PolicyName, PolicyDocument: policyAllowing("s3:*") })).Policy!.Arn!;
+
+describe("DeleteUser: refused while the user has a dependent, whatever its kind", () => {
+  const deleteUser = { Action: "DeleteUser", UserName: "bob" };
+  const conflict = (message: string) => expectRefused(deleteUser, 409, "DeleteConflict", message);
+
+  const cases: [string, string, () => Promise<() => Promise<unknown>>][] = [
+    ["an access key", "must delete access keys first", async () => {
+      const id = (await moto.iam.createAccessKey({ UserName: "bob" })).AccessKey!.AccessKeyId!;
+      return () => moto.iam.deleteAccessKey({ UserName: "bob", AccessKeyId: id });
+    }],
+    ["a signing certificate", "must delete certificates first", async () => {
+      const id = (await moto.iam.uploadSigningCertificate({ UserName: "bob", CertificateBody: selfSignedPem("bob") })).Certificate!.CertificateId!;
+      return () => moto.iam.deleteSigningCertificate({ UserName: "bob", CertificateId: id });
+    }],
+    ["a login profile", "must delete login profile first", async () => {
+      await moto.iam.createLoginProfile({ UserName: "bob", Password: "Initial-Passw0rd" });
+      return () => moto.iam.deleteLoginProfile({ UserName: "bob" });
+    }],
+    ["an MFA device", "must delete MFA device first", async () => {
+      const SerialNumber = (await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: "bob-mfa" })).VirtualMFADevice!.SerialNumber!;
+      await moto.iam.enableMFADevice({ UserName: "bob", SerialNumber, AuthenticationCode1: "123456", AuthenticationCode2: "654321" });
+      return () => moto.iam.deactivateMFADevice({ UserName: "bob", SerialNumber });
+    }],
+    ["an SSH public key", "must remove referenced objects first", async () => {
+      const id = (await moto.iam.uploadSSHPublicKey({ UserName: "bob", SSHPublicKeyBody: sshPublicKey() })).SSHPublicKey!.SSHPublicKeyId!;
+      return () => moto.iam.deleteSSHPublicKey({ UserName: "bob", SSHPublicKeyId: id });
+    }],
+    ["a service-specific credential", "must remove referenced objects first", async () => {
+      const id = (await moto.iam.createServiceSpecificCredential({ UserName: "bob", ServiceName: "codecommit.amazonaws.com" }))
+        .ServiceSpecificCredential!.ServiceSpecificCredentialId!;
+      return () => moto.iam.deleteServiceSpecificCredential({ UserName: "bob", ServiceSpecificCredentialId: id });
+    }],
+    ["a group membership", "must remove users from group first", async () => {
+      await moto.iam.createGroup({ GroupName: "ops" });
+      await moto.iam.addUserToGroup({ GroupName: "ops", UserName: "bob" });
+      return () => moto.iam.removeUserFromGroup({ GroupName: "ops", UserName: "bob" });
+    }],
+    ["an inline policy", "must delete policies first", async () => {
+      await moto.iam.putUserPolicy({ UserName: "bob", PolicyName: "p", PolicyDocument: policyAllowing("s3:*") });
+      return () => moto.iam.deleteUserPolicy({ UserName: "bob", PolicyName: "p" });
+    }],
+    ["an attached policy", "must detach all policies first", async () => {
+      const PolicyArn = await createPolicy();
+      await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+      return () => moto.iam.detachUserPolicy({ UserName: "bob", PolicyArn });
+    }],
+  ];
+  for (const [what, message, add] of cases) {
+    it(`${what}: 409 DeleteConflict, then deleted once it is gone`, async () => {
+      await moto.iam.createUser({ UserName: "bob" });
+      const remove = await add();
+      await conflict(`Cannot delete entity, ${message}.`);
+      await remove();
+      await expectAccepted(deleteUser);
+      expect((await moto.iam.listUsers({})).Users).toEqual([]);
+    });
+  }
+
+  it("a permissions boundary does not block it", async () => {
+    const PermissionsBoundary = await createPolicy("boundary");
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.putUserPermissionsBoundary({ UserName: "bob", PermissionsBoundary });
+    await expectAccepted(deleteUser);
+  });
+
+  it("a user that does not exist is moto's NoSuchEntity, as IAM's", async () => {
+    const answer = await rawIam(moto, deleteUser);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toContain("<Code>NoSuchEntity</Code>");
+  });
+});
+
+describe("DeleteGroup: refused while the group has members or policies", () => {
+  const deleteGroup = { Action: "DeleteGroup", GroupName: "ops" };
+  it("members, then inline policies, then attached policies, each 409 until removed", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createGroup({ GroupName: "ops" });
+    await moto.iam.createUser({ UserName: "ann" });
+    await moto.iam.addUserToGroup({ GroupName: "ops", UserName: "ann" });
+    await moto.iam.putGroupPolicy({ GroupName: "ops", PolicyName: "read", PolicyDocument: policyAllowing("s3:Get*") });
+    await moto.iam.attachGroupPolicy({ GroupName: "ops", PolicyArn });
+    await expectRefused(deleteGroup, 409, "DeleteConflict", "Cannot delete entity, must remove users from group first.");
+    await moto.iam.removeUserFromGroup({ GroupName: "ops", UserName: "ann" });
+    await expectRefused(deleteGroup, 409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
+    await moto.iam.deleteGroupPolicy({ GroupName: "ops", PolicyName: "read" });
+    await expectRefused(deleteGroup, 409, "DeleteConflict", "Cannot delete entity, must detach all policies first.");
+    await moto.iam.detachGroupPolicy({ GroupName: "ops", PolicyArn });
+    await expectAccepted(deleteGroup);
+  });
+});
+
+describe("DeleteRole and DeleteInstanceProfile", () => {
+  it("DeleteRole: 409 while in an instance profile, with attached or inline policies", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST });
+    await moto.iam.createInstanceProfile({ InstanceProfileName: "web-profile" });
+    await moto.iam.addRoleToInstanceProfile({ InstanceProfileName: "web-profile", RoleName: "web" });
+    await moto.iam.attachRolePolicy({ RoleName: "web", PolicyArn });
+    await moto.iam.putRolePolicy({ RoleName: "web", PolicyName: "inline", PolicyDocument: policyAllowing("s3:*") });
+    const deleteRole = { Action: "DeleteRole", RoleName: "web" };
+    await expectRefused(deleteRole, 409, "DeleteConflict", "Cannot delete entity, must remove roles from instance profile first.");
+    // DeleteInstanceProfile: refused while it holds the role.
+    const deleteProfile = { Action: "DeleteInstanceProfile", InstanceProfileName: "web-profile" };
+    await expectRefused(deleteProfile, 409, "DeleteConflict", "Cannot delete entity, must remove roles from instance profile first.");
+    await moto.iam.removeRoleFromInstanceProfile({ InstanceProfileName: "web-profile", RoleName: "web" });
+    await expectAccepted(deleteProfile);
+    await expectRefused(deleteRole, 409, "DeleteConflict", "Cannot delete entity, must detach all policies first.");
+    await moto.iam.detachRolePolicy({ RoleName: "web", PolicyArn });
+    await expectRefused(deleteRole, 409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
+    await moto.iam.deleteRolePolicy({ RoleName: "web", PolicyName: "inline" });
+    await expectAccepted(deleteRole);
+  });
+});
+
+describe("DeletePolicy: refused while attached, used as a boundary, or holding other versions", () => {
+  const attached = "Cannot delete a policy attached to entities.";
+  const cases: [string, (arn: string) => Promise<() => Promise<unknown>>][] = [
+    ["attached to a user", async (PolicyArn) => {
+      await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+      return () => moto.iam.detachUserPolicy({ UserName: "bob", PolicyArn });
+    }],
+    ["attached to a group", async (PolicyArn) => {
+      await moto.iam.createGroup({ GroupName: "ops" });
+      await moto.iam.attachGroupPolicy({ GroupName: "ops", PolicyArn });
+      return () => moto.iam.detachGroupPolicy({ GroupName: "ops", PolicyArn });
+    }],
+    ["attached to a role", async (PolicyArn) => {
+      await moto.iam.attachRolePolicy({ RoleName: "web", PolicyArn });
+      return () => moto.iam.detachRolePolicy({ RoleName: "web", PolicyArn });
+    }],
+    ["a user's permissions boundary", async (PermissionsBoundary) => {
+      await moto.iam.putUserPermissionsBoundary({ UserName: "bob", PermissionsBoundary });
+      return () => moto.iam.deleteUserPermissionsBoundary({ UserName: "bob" });
+    }],
+    ["a role's permissions boundary", async (PermissionsBoundary) => {
+      await moto.iam.putRolePermissionsBoundary({ RoleName: "web", PermissionsBoundary });
+      return () => moto.iam.deleteRolePermissionsBoundary({ RoleName: "web" });
+    }],
+  ];
+  for (const [what, use] of cases) {
+    it(`${what}: 409 DeleteConflict, then deleted`, async () => {
+      const PolicyArn = await createPolicy();
+      await moto.iam.createUser({ UserName: "bob" });
+      await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST });
+      const undo = await use(PolicyArn);
+      await expectRefused({ Action: "DeletePolicy", PolicyArn }, 409, "DeleteConflict", attached);
+      await undo();
+      await expectAccepted({ Action: "DeletePolicy", PolicyArn });
+    });
+  }
+
+  it("a non-default version: 409 DeleteConflict, then deleted", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createPolicyVersion({ PolicyArn, PolicyDocument: policyAllowing("ec2:*") });
+    await expectRefused(
+      { Action: "DeletePolicy", PolicyArn },
+      409,
+      "DeleteConflict",
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    );
+    await moto.iam.deletePolicyVersion({ PolicyArn, VersionId: "v2" });
+    await expectAccepted({ Action: "DeletePolicy", PolicyArn });
+  });
+});
+
+describe("DeleteVirtualMFADevice", () => {
+  it("is refused while the device is assigned, and deletes it once deactivated", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    const SerialNumber = (await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: "bob-mfa" })).VirtualMFADevice!.SerialNumber!;
+    await moto.iam.enableMFADevice({ UserName: "bob", SerialNumber, AuthenticationCode1: "123456", AuthenticationCode2: "654321" });
+    await expectRefused({ Action: "DeleteVirtualMFADevice", SerialNumber }, 409, "DeleteConflict", "MFA Device is already in use.");
+    await moto.iam.deactivateMFADevice({ UserName: "bob", SerialNumber });
+    await expectAccepted({ Action: "DeleteVirtualMFADevice", SerialNumber });
+  });
+});
+
+describe("ListUsers and ListGroups page by MaxItems and Marker", () => {
+  const names = (body: string, element: string) => [...body.matchAll(new RegExp(`<${element}>([^<]+)</${element}>`, "g"))].map((m) => m[1]);
+  const marker = (body: string) => /<Marker>([^<]+)<\/Marker>/.exec(body)?.[1];
+
+  for (const [action, element, create] of [
+    ["ListUsers", "UserName", (name: string) => moto.iam.createUser({ UserName: name })],
+    ["ListGroups", "GroupName", (name: string) => moto.iam.createGroup({ GroupName: name })],
+  ] as const) {
+    it(`${action}: five in pages of two, each page truncated but the last`, async () => {
+      const all = ["a1", "a2", "a3", "a4", "a5"];
+      for (const name of all) await create(name);
+      const pages: string[][] = [];
+      let next: string | undefined;
+      do {
+        const body = await expectAccepted({ Action: action, MaxItems: "2", ...(next ? { Marker: next } : {}) });
+        pages.push(names(body, element));
+        next = marker(body);
+        expect(body).toContain(`<IsTruncated>${next ? "true" : "false"}</IsTruncated>`);
+      } while (next);
+      expect(pages).toEqual([["a1", "a2"], ["a3", "a4"], ["a5"]]);
+      // Without MaxItems IAM answers up to 100 at once.
+      expect(names(await expectAccepted({ Action: action }), element)).toEqual(all);
+      await expectRefused({ Action: action, Marker: "bm90LWEtbWFya2Vy" }, 400, "ValidationError", "Invalid Marker.");
+    });
+  }
+});
+
+describe("user permissions boundaries (moto lacks them)", () => {
+  it("Put shows in GetUser and in ListEntitiesForPolicy by usage filter; Delete removes it", async () => {
+    const boundary = await createPolicy("boundary");
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.createUser({ UserName: "eve" });
+    await moto.iam.attachUserPolicy({ UserName: "eve", PolicyArn: boundary });
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST, PermissionsBoundary: boundary });
+    await expectAccepted({ Action: "PutUserPermissionsBoundary", UserName: "bob", PermissionsBoundary: boundary });
+    expect((await moto.iam.getUser({ UserName: "bob" })).User?.PermissionsBoundary).toEqual({
+      PermissionsBoundaryType: "PermissionsBoundaryPolicy",
+      PermissionsBoundaryArn: boundary,
+    });
+    const entities = async (PolicyUsageFilter?: "PermissionsPolicy" | "PermissionsBoundary") => {
+      const res = await moto.iam.listEntitiesForPolicy({ PolicyArn: boundary, PolicyUsageFilter });
+      return { users: res.PolicyUsers?.map((u) => u.UserName), roles: res.PolicyRoles?.map((r) => r.RoleName) };
+    };
+    expect(await entities("PermissionsPolicy")).toEqual({ users: ["eve"], roles: [] });
+    expect(await entities("PermissionsBoundary")).toEqual({ users: ["bob"], roles: ["web"] });
+    expect(await entities()).toEqual({ users: ["eve", "bob"], roles: ["web"] });
+
+    await expectAccepted({ Action: "DeleteUserPermissionsBoundary", UserName: "bob" });
+    expect((await moto.iam.getUser({ UserName: "bob" })).User?.PermissionsBoundary).toBeUndefined();
+    expect(await entities("PermissionsBoundary")).toEqual({ users: [], roles: ["web"] });
+  });
+
+  it("CreateUser with a boundary keeps it; Put on a missing user or policy is NoSuchEntity", async () => {
+    const boundary = await createPolicy("boundary");
+    await moto.iam.createUser({ UserName: "bob", PermissionsBoundary: boundary });
+    expect((await moto.iam.getUser({ UserName: "bob" })).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(boundary);
+    await expectRefused(
+      { Action: "PutUserPermissionsBoundary", UserName: "ghost", PermissionsBoundary: boundary },
+      404,
+      "NoSuchEntity",
+      "The user with name ghost cannot be found.",
+    );
+    const missing = `arn:aws:iam::${ACCOUNT}:policy/missing`;
+    await expectRefused(
+      { Action: "PutUserPermissionsBoundary", UserName: "bob", PermissionsBoundary: missing },
+      404,
+      "NoSuchEntity",
+      `Policy ${missing} does not exist or is not attachable.`,
+    );
+  });
+});
+
+describe("service-specific credentials (moto lacks them)", () => {
+  it("Create, List in pages of at most two, Reset, Update and Delete", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    const created: string[] = [];
+    for (const ServiceName of ["codecommit.amazonaws.com", "codecommit.amazonaws.com", "cassandra.amazonaws.com"]) {
+      const { ServiceSpecificCredential: c } = await moto.iam.createServiceSpecificCredential({ UserName: "bob", ServiceName });
+      expect(c).toMatchObject({ UserName: "bob", ServiceName, Status: "Active", ServiceUserName: `bob-at-${ACCOUNT}` });
+      expect(c?.ServicePassword).toMatch(/^\S{20,}$/);
+      created.push(c!.ServiceSpecificCredentialId!);
+    }
+    await expectRefused(
+      { Action: "CreateServiceSpecificCredential", UserName: "bob", ServiceName: "codecommit.amazonaws.com" },
+      409,
+      "LimitExceeded",
+      "Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: 2",
+    );
+
+    const first = await moto.iam.listServiceSpecificCredentials({ UserName: "bob", MaxItems: 100 });
+    expect(first.ServiceSpecificCredentials).toHaveLength(2);
+    expect(first.IsTruncated).toBe(true);
+    const second = await moto.iam.listServiceSpecificCredentials({ UserName: "bob", Marker: first.Marker });
+    expect(second.IsTruncated).toBe(false);
+    const listed = [...first.ServiceSpecificCredentials!, ...second.ServiceSpecificCredentials!];
+    expect(listed.map((c) => c.ServiceSpecificCredentialId)).toEqual(created);
+    expect(listed.every((c) => !("ServicePassword" in c))).toBe(true);
+
+    const reset = await moto.iam.resetServiceSpecificCredential({ UserName: "bob", ServiceSpecificCredentialId: created[0] });
+    expect(reset.ServiceSpecificCredential?.ServicePassword).toMatch(/^\S{20,}$/);
+    await moto.iam.updateServiceSpecificCredential({ UserName: "bob", ServiceSpecificCredentialId: created[1], Status: "Inactive" });
+    const byService = await moto.iam.listServiceSpecificCredentials({ UserName: "bob", ServiceName: "codecommit.amazonaws.com" });
+    expect(byService.ServiceSpecificCredentials?.map((c) => c.Status)).toEqual(["Active", "Inactive"]);
+
+    await expectAccepted({ Action: "DeleteServiceSpecificCredential", UserName: "bob", ServiceSpecificCredentialId: created[2] });
+    await expectRefused(
+      { Action: "DeleteServiceSpecificCredential", UserName: "bob", ServiceSpecificCredentialId: created[2] },
+      404,
+      "NoSuchEntity",
+      `No such credential ${created[2]} exists for user bob.`,
+    );
+  });
+
+  it("the layer checks the signature of what it answers itself", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    const answer = await rawIam(moto, { Action: "ListServiceSpecificCredentials", UserName: "bob" }, "not-the-secret");
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain("<Code>SignatureDoesNotMatch</Code>");
+  });
+});
