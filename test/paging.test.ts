@@ -6,7 +6,7 @@ import { ROOT } from "./harness/moto.js";
 /**
  * Every IAM list call goes through the one paging helper (items/collect in src/iam/paginate.ts), so
  * no listing stops at IAM's first page. This reads the sources: each `iam.listX(` call must be the
- * body of a page fetcher `(…, Marker) => iam.listX({ …, Marker })` handed to items/collect,
+ * body of a page fetcher `(…, Marker, MaxItems) => iam.listX({ …, Marker })` handed to items/collect,
  * directly or through a helper that is shown here to hand it on to them.
  */
 
@@ -27,7 +27,7 @@ const PAGING_WRAPPERS: Wrapper[] = [
   ...["src/iam/attached-policies.ts", "src/iam/tagging.ts"].map((file) => ({
     handedTo: /\blist: $/,
     file,
-    proof: /items\(\s*\(Marker\) => api\.list\(/,
+    proof: /items\(\s*\(Marker(?:, MaxItems)?\) => api\.list\(/,
     sameFile: true,
   })),
 ];
@@ -55,7 +55,7 @@ function unpagedListCalls(source: string, file: string): string[] {
       continue;
     }
     const before = source.slice(0, call.index);
-    const fetcher = /\((?:\s*[\w$]+\s*,)*\s*Marker\s*\)\s*=>\s*(?:[\w$.]*)$/.exec(before);
+    const fetcher = /\((?:\s*[\w$]+\s*,)*\s*Marker\s*(?:,\s*[\w$]+\s*)*\)\s*=>\s*(?:[\w$.]*)$/.exec(before);
     if (!fetcher) {
       problems.push(`${operation} (not the body of a page fetcher taking the Marker)`);
       continue;

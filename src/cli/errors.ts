@@ -225,9 +225,10 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
   }
   if (isNotImplementedAnswer(err)) {
     const status = (err as ServiceErrorShape).$metadata?.httpStatusCode;
+    const action = (err as { [ACTION]?: string })[ACTION] ?? "this action";
     return {
       code: EXIT.service,
-      lines: [`${prog}: error (HTTP ${status}): the endpoint answered with a non-IAM page; it may not implement this action`],
+      lines: [`${prog}: error (HTTP ${status}): this endpoint does not implement ${action}`],
     };
   }
   if (err instanceof DeadlineReached) {

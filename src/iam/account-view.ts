@@ -197,7 +197,10 @@ export class AccountView {
   }
 
   accountAliases(): Promise<Set<string>> {
-    return this.once("account aliases", async () => new Set((await this.iam.listAccountAliases({})).AccountAliases ?? []));
+    return this.once(
+      "account aliases",
+      async () => new Set(await collect((Marker) => this.iam.listAccountAliases({ Marker }), (page) => page.AccountAliases)),
+    );
   }
 
   /** The account's password policy; undefined when it has none (IAM's defaults then apply, unexposed). */

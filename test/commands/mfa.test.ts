@@ -229,7 +229,7 @@ describe("iam-userresyncmfadevice", () => {
     expect(res).toEqual({
       code: 1,
       stdout: "",
-      stderr: "iam-userresyncmfadevice: error (HTTP 500): the endpoint answered with a non-IAM page; it may not implement this action\n",
+      stderr: "iam-userresyncmfadevice: error (HTTP 500): this endpoint does not implement ResyncMFADevice\n",
     });
   });
 

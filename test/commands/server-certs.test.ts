@@ -481,7 +481,7 @@ describe("iam-servercertmod", () => {
     expect(await cli("iam-servercertmod", "-s", "www", "-n", "www2")).toEqual({
       code: 1,
       stdout: "",
-      stderr: "iam-servercertmod: error (HTTP 500): the endpoint answered with a non-IAM page; it may not implement this action\n",
+      stderr: "iam-servercertmod: error (HTTP 500): this endpoint does not implement UpdateServerCertificate\n",
     });
     expect(await certNames()).toEqual(["www"]);
   });
