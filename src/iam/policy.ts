@@ -30,6 +30,45 @@ async function jsonSyntaxError(text: string): Promise<{ offset: number; reason: 
   return { offset: first.offset, reason: words };
 }
 
+/**
+ * Deeper than any policy needs (IAM's grammar nests about six levels). The checks and the error
+ * locator walk the document recursively, so a deeper one would exhaust the stack.
+ */
+const MAX_DEPTH = 64;
+
+/** The offset of the first bracket nested deeper than `limit`, outside strings; found in one pass. */
+function tooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > limit) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return undefined;
+}
+
+/** Strict JSON of bounded depth, or a usage error naming line and column. */
+async function parseDocument(text: string, source: string): Promise<unknown> {
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(text, deep);
+    throw new UsageError(`${source} line ${line}, column ${column}: nested more than ${MAX_DEPTH} levels deep (a policy nests a few levels at most)`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { offset, reason } = await jsonSyntaxError(text);
+    const { line, column } = lineAndColumn(text, offset);
+    throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
+  }
+}
+
 /** What a document is for: decides trust or identity checks, the size limit and the admin lint. */
 export interface PolicyTarget {
   entity: PolicyEntity;
@@ -85,14 +124,7 @@ export async function checkPolicyDocument(
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     throw new UsageError(`${source} line ${line}, column ${column}: character U+${code} is not allowed in a policy${hint}`);
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    const { offset, reason } = await jsonSyntaxError(text);
-    const { line, column } = lineAndColumn(text, offset);
-    throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
-  }
+  const document = await parseDocument(text, source);
   const size = checkPolicySize(text, target.entity);
   const errors = [...(size ? [size] : []), ...validatePolicy(document, kindOf(target.entity))];
   if (errors.length > 0) throw new UsageError(await locate(text, source, errors));
