@@ -54,14 +54,14 @@ export class PartialFailure extends Error {
   }
 }
 
-/** Standard output refused the result; `code` is the errno name (ENOSPC, EBADF, EIO, ...). */
+/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EIO, ...) when there is one. */
 export class OutputError extends Error {
   override name = "OutputError";
   constructor(
-    readonly code: string,
+    readonly code: string | undefined,
     reason: string,
   ) {
-    super(`cannot write to standard output: ${reason} (${code})`);
+    super(`cannot write to standard output: ${reason}${code ? ` (${code})` : ""}`);
   }
 }
 

@@ -222,6 +222,8 @@ function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, 
   return client;
 }
 
+const SECRET_DISCARDED = "it is the null device (closed, or /dev/null), where the new secret would be lost unread";
+
 /**
  * What a failure to print means. A reader that left (EPIPE) chose to discard the rest: the run
  * ends quietly, and nothing is undone. Any other refusal (disk full, closed, I/O error) undoes
@@ -269,6 +271,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
       dryRun: planned,
     };
     const result = await spec.run(ctx, opts);
+    if (unprinted.length > 0 && io.stdout.discards?.()) throw new OutputError(undefined, SECRET_DISCARDED);
     await printResult(write, spec, result, opts, globals.json, planned);
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
     local.signal.throwIfAborted();

@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { OutputError } from "../cli/errors.js";
 
@@ -13,6 +13,11 @@ export interface OutputStream {
   write(chunk: string, done?: (error?: Error | null) => void): unknown;
   /** A stream that can fail: it reports each write through `done` and errors as events. */
   on?(event: "error", listener: (error: Error) => void): unknown;
+  /**
+   * Whether what is written is thrown away unread. Node reopens a closed stdout (`>&-`) on the
+   * null device, so its writes succeed: a secret printed there is lost like one written to /dev/null.
+   */
+  discards?(): boolean;
 }
 
 /** Writes one chunk; rejects with an OutputError once the stream refused any chunk. */
@@ -49,33 +54,21 @@ export function writerFor(stream: OutputStream): Write {
     });
 }
 
-/**
- * Whether file descriptor `fd` was closed when the process started (`>&-`). Node then opens the
- * null device read-write in its place, so writes would succeed and a printed secret vanish; a
- * shell's `> /dev/null` opens it write-only. Linux tells the two apart through /proc; elsewhere
- * a closed descriptor reads as the null device the user asked for.
- */
-function closedAtStart(fd: number): boolean {
+/** Whether `fd` is the null device: a closed stdout (Node reopens it there), `> /dev/null`, a discarding caller. */
+function isNullDevice(fd: number): boolean {
   try {
     const [out, nul] = [fstatSync(fd), statSync(devNull)];
-    if (out.ino !== nul.ino || out.dev !== nul.dev) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"))?.[1];
-    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_ACCMODE == O_RDWR
+    return out.ino === nul.ino && out.dev === nul.dev;
   } catch {
     return false;
   }
 }
 
-/** process.stdout, failing every write with EBADF when it was closed at start (checked at the first write). */
+/** process.stdout, and whether what it is given is thrown away. */
 export function processStdout(): OutputStream {
-  let closed: boolean | undefined;
   return {
-    write(chunk, done) {
-      closed ??= closedAtStart(1);
-      if (!closed) return process.stdout.write(chunk, done);
-      process.nextTick(() => done?.(Object.assign(new Error("EBADF: it was closed when the command started"), { code: "EBADF" })));
-      return false;
-    },
+    write: (chunk, done) => process.stdout.write(chunk, done),
     on: (event, listener) => process.stdout.on(event, listener),
+    discards: () => isNullDevice(1),
   };
 }
