@@ -2,6 +2,7 @@ import { EXIT, Interrupted } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
+import { oneLine } from "../output/escape.js";
 import { processStdout } from "../output/stdout.js";
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
@@ -80,7 +81,7 @@ export async function runByName(name: string, argv: string[], io: Io): Promise<n
   const euare = name.startsWith("euare-");
   const spec = await loadCommand(euare ? `iam-${name.slice(6)}` : name);
   if (!spec || (euare && !spec.euare)) {
-    io.stderr.write(`iamkit: unknown command "${name}"; run iamkit --help for the list\n`);
+    io.stderr.write(`iamkit: unknown command "${oneLine(name)}"; run iamkit --help for the list\n`);
     return EXIT.usage;
   }
   const code = await runCommand(spec, argv, io, name);
