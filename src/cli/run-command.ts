@@ -253,7 +253,12 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     }
     const { raw, attribute } = await parseArguments(spec, argv, prog);
     const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
-    const local = { ...localContext(prog, io, Boolean(globals.debug), paint), undoUnlessPrinted: (undo: () => Promise<string[]>) => void unprinted.push(undo) };
+    const local: Omit<Context, "iam" | "auth"> = {
+      ...localContext(prog, io, Boolean(globals.debug), paint),
+      undoUnlessPrinted: (undo) => {
+        unprinted.push(undo);
+      },
+    };
     const { dryRun, ...opts } = checkOptions(commandOptions(spec), raw, attribute, local.warn);
     const rule = spec.check?.(opts);
     if (rule) throw new UsageError(rule);
@@ -263,13 +268,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
-    const ctx: Context = {
-      ...local,
-      ...(planned && dryRunFiles(io, planned)),
-      iam,
-      auth,
-      dryRun: planned,
-    };
+    const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam, auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
     if (unprinted.length > 0 && io.stdout.discards?.()) throw new OutputError(undefined, SECRET_DISCARDED);
     await printResult(write, spec, result, opts, globals.json, planned);
