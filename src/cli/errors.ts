@@ -54,14 +54,14 @@ export class PartialFailure extends Error {
   }
 }
 
-/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EIO, ...) when there is one. */
+/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EBADF, EIO, ...). */
 export class OutputError extends Error {
   override name = "OutputError";
   constructor(
-    readonly code: string | undefined,
+    readonly code: string,
     reason: string,
   ) {
-    super(`cannot write to standard output: ${reason}${code ? ` (${code})` : ""}`);
+    super(`cannot write to standard output: ${reason} (${code})`);
   }
 }
 

@@ -222,7 +222,8 @@ function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, 
   return client;
 }
 
-const SECRET_DISCARDED = "it is the null device (closed, or /dev/null), where the new secret would be lost unread";
+/** `> /dev/null` is a choice (euca2ools' guide discards a new key that way); a closed stdout is a mistake. */
+const SECRET_LOST = "it was closed when the command started, so the new secret would be lost unread";
 
 /**
  * What a failure to print means. A reader that left (EPIPE) chose to discard the rest: the run
@@ -270,7 +271,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
     const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam, auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
-    if (unprinted.length > 0 && io.stdout.discards?.()) throw new OutputError(undefined, SECRET_DISCARDED);
+    if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     await printResult(write, spec, result, opts, globals.json, planned);
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
     local.signal.throwIfAborted();

@@ -42,7 +42,7 @@ const EXIT_CODES = [
   "| 2 | bad command line or locally invalid input; nothing was sent |",
   "| 3 | credentials or configuration missing or unreadable |",
   "| 4 | the endpoint could not be reached or timed out |",
-  "| 5 | standard output could not take the result (disk full, I/O error; a new secret to the null device); a new key it held was deleted |",
+  "| 5 | standard output could not take the result (disk full, I/O error, closed); a new key whose secret it held was deleted |",
   "| 130, 143 | interrupted by SIGINT (Ctrl-C) or SIGTERM: no further request was sent; the command ends by the signal |",
 ];
 

@@ -1,4 +1,4 @@
-import { fstatSync, statSync } from "node:fs";
+import { fstatSync, readFileSync, statSync } from "node:fs";
 import { devNull } from "node:os";
 import { OutputError } from "../cli/errors.js";
 
@@ -13,11 +13,8 @@ export interface OutputStream {
   write(chunk: string, done?: (error?: Error | null) => void): unknown;
   /** A stream that can fail: it reports each write through `done` and errors as events. */
   on?(event: "error", listener: (error: Error) => void): unknown;
-  /**
-   * Whether what is written is thrown away unread. Node reopens a closed stdout (`>&-`) on the
-   * null device, so its writes succeed: a secret printed there is lost like one written to /dev/null.
-   */
-  discards?(): boolean;
+  /** Whether the stream was closed when the process started: what is written to it is lost unread. */
+  closedAtStart?(): boolean;
 }
 
 /** Writes one chunk; rejects with an OutputError once the stream refused any chunk. */
@@ -54,21 +51,28 @@ export function writerFor(stream: OutputStream): Write {
     });
 }
 
-/** Whether `fd` is the null device: a closed stdout (Node reopens it there), `> /dev/null`, a discarding caller. */
-function isNullDevice(fd: number): boolean {
+/**
+ * Whether `fd` was closed when the process started (`>&-`). Node then opens the null device
+ * read-write in its place, so writes succeed and vanish; a shell's `> /dev/null` opens it
+ * write-only. Linux shows the difference in /proc (a caller that hands over the null device
+ * opened read-write, as Python's DEVNULL does, looks the same); elsewhere this answers false.
+ */
+function closedAtStart(fd: number): boolean {
   try {
     const [out, nul] = [fstatSync(fd), statSync(devNull)];
-    return out.ino === nul.ino && out.dev === nul.dev;
+    if (out.ino !== nul.ino || out.dev !== nul.dev) return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_ACCMODE is O_RDWR
   } catch {
     return false;
   }
 }
 
-/** process.stdout, and whether what it is given is thrown away. */
+/** process.stdout, and whether it was closed at start. */
 export function processStdout(): OutputStream {
   return {
     write: (chunk, done) => process.stdout.write(chunk, done),
     on: (event, listener) => process.stdout.on(event, listener),
-    discards: () => isNullDevice(1),
+    closedAtStart: () => closedAtStart(1),
   };
 }
