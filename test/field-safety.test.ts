@@ -192,7 +192,7 @@ describe("SIGINT and SIGTERM", () => {
   });
   it("a command waiting on standard input stops on SIGINT without sending anything", async () => {
     const wire = await proxy();
-    const run = start(process.execPath, [binPath("iam-useraddpolicy"), "-u", "nobody", "-p", "p", "-f", "-", "-d"], {
+    const run = start(process.execPath, [binPath("iam-useruploadpolicy"), "-u", "nobody", "-p", "p", "-f", "-", "-d"], {
       env: wire.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -201,7 +201,7 @@ describe("SIGINT and SIGTERM", () => {
     run.child.kill("SIGINT");
     const res = await run.ended;
     expect(res).toMatchObject({ code: null, signal: "SIGINT", stdout: "" });
-    expect(res.stderr.trimEnd().split("\n").at(-1)).toBe("iam-useraddpolicy: interrupted by SIGINT; no further requests were sent");
+    expect(res.stderr.trimEnd().split("\n").at(-1)).toBe("iam-useruploadpolicy: interrupted by SIGINT; no further requests were sent");
     expect(wire.requests).toEqual([]);
   });
 });
