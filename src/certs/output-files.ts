@@ -19,10 +19,14 @@ export async function reserve(ctx: Context, reserved: Reserved[], path: string, 
   return handle;
 }
 
-/** Removes the files this run created, so that a retry is not refused by its own leftovers. */
+/**
+ * Removes the files this run created, so that a retry is not refused by its own leftovers: after
+ * a failure, and after SIGINT or SIGTERM stopped the run before the upload was sent.
+ */
 export async function discard(ctx: Context, reserved: Reserved[]): Promise<void> {
   for (const { handle, path } of reserved) {
-    await handle.close();
+    // The failure being reported is the earlier one; a close error must not keep the file.
+    await handle.close().catch(() => undefined);
     await ctx.removeFile(path);
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { pki } from "node-forge";
+import { whenAborted } from "../cli/context.js";
 
 /**
  * X.509 signing certificates: finding one in a PEM file, and making a self-signed one locally,
@@ -32,6 +33,8 @@ export interface SelfSignedRequest {
   commonName: string;
   keySize: number;
   days: number;
+  /** SIGINT or SIGTERM: generation is abandoned with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface SelfSigned {
@@ -59,9 +62,10 @@ function generateKeyPair(forge: typeof import("node-forge"), bits: number): Prom
 }
 
 /** A new RSA key pair and a self-signed SHA-256 certificate for it, valid from now for `days`. */
-export async function generateSelfSigned({ commonName, keySize, days }: SelfSignedRequest): Promise<SelfSigned> {
+export async function generateSelfSigned({ commonName, keySize, days, signal }: SelfSignedRequest): Promise<SelfSigned> {
   const forge = (await import("node-forge")).default;
-  const keys = await generateKeyPair(forge, keySize);
+  // A large key takes seconds: SIGINT stops the wait (the generator's thread cannot be stopped).
+  const keys = await Promise.race([generateKeyPair(forge, keySize), ...(signal ? [whenAborted(signal)] : [])]);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = randomSerialHex();

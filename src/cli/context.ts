@@ -6,16 +6,20 @@ import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
+import { oneLine } from "../output/escape.js";
+import type { OutputStream } from "../output/stdout.js";
 import type { PlannedStep } from "./dry-run.js";
 import { UsageError } from "./errors.js";
 
 /** The process-level streams and environment a command runs with; tests pass their own. */
 export interface Io {
-  stdout: { write(chunk: string): unknown };
+  stdout: OutputStream;
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Aborted (with an Interrupted reason) by the first SIGINT or SIGTERM; absent where no signal can come. */
+  interrupt?: AbortSignal;
 }
 
 /** Where this run's credentials come from, and STS beside IAM: for commands that hand out or rotate keys. */
@@ -51,6 +55,18 @@ export interface Context {
   /** Reads a secret from the terminal without echo; undefined when stdin is not a terminal. */
   promptSecret(question: string): Promise<string | undefined>;
   /**
+   * Aborted by SIGINT or SIGTERM (its reason is an Interrupted error). The IAM and STS clients
+   * refuse every request started after it; a long local wait (reading standard input, generating
+   * a key) stops on it too.
+   */
+  signal: AbortSignal;
+  /**
+   * Registers how to undo a change whose only record is the result about to be printed (a new
+   * key's secret): run when standard output refuses the result, not when a reader left early.
+   * `undo` returns the lines that report what it did.
+   */
+  undoUnlessPrinted(undo: () => Promise<string[]>): void;
+  /**
    * Under --dry-run, the list the run's held-back changes go into: IAM changes are added by the
    * client, local ones (a credential file) by the command through plan(). Undefined otherwise.
    */
@@ -72,13 +88,20 @@ function decodeUtf8(bytes: Buffer, name: string, what: string): string {
   }
 }
 
-function fileErrorReason(err: unknown): string {
+/** Why a file could not be read, or (`creating`) created: the words differ for the same errno. */
+function fileErrorReason(err: unknown, creating = false): string {
   switch ((err as NodeJS.ErrnoException).code) {
     case "ENOENT":
-      return "does not exist";
+      return creating ? "cannot be created: its directory does not exist" : "does not exist";
     case "EACCES":
     case "EPERM":
-      return "is not readable (permission denied)";
+      return creating ? "cannot be created (permission denied in its directory)" : "is not readable (permission denied)";
+    case "EROFS":
+      return "cannot be created: the file system is read-only";
+    case "ENOSPC":
+      return "cannot be created: no space left on the device";
+    case "ENOTDIR":
+      return creating ? "cannot be created: a part of its path is not a directory" : "does not exist (a part of its path is not a directory)";
     case "EISDIR":
       return "is a directory";
     case "EEXIST":
@@ -108,17 +131,33 @@ export function dryRunFiles(io: Io, planned: PlannedStep[]): Pick<Context, "crea
   };
 }
 
+/** Rejects with the signal's reason once it is aborted: raced against a wait that cannot be cancelled. */
+export function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+/** A signal that never aborts, for runs no SIGINT can reach (tests calling runByName). */
+const NEVER = new AbortController().signal;
+
+type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted">;
+
 /** Builds the file, terminal and diagnostic half of the context; the clients are added by the caller. */
-export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): Omit<Context, "iam" | "auth"> {
+export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): LocalContext {
+  // Messages quote file names and server text: escaped, so they cannot drive the terminal.
   const line = (text: string) => io.stderr.write(`${text}\n`);
+  const signal = io.interrupt ?? NEVER;
   return {
     prog,
     env: io.env,
     cwd: io.cwd,
-    warn: (message) => line(paint(`${prog}: warning: ${message}`, "warning")),
-    debug: debugEnabled ? (message) => line(`${prog}: debug: ${message}`) : () => {},
+    signal,
+    warn: (message) => line(paint(oneLine(`${prog}: warning: ${message}`), "warning")),
+    debug: debugEnabled ? (message) => line(oneLine(`${prog}: debug: ${message}`)) : () => {},
     async readText(path, what) {
-      if (path === "-") return decodeUtf8(await readStream(io.stdin), "(standard input)", what);
+      if (path === "-") return decodeUtf8(await Promise.race([readStream(io.stdin), whenAborted(signal)]), "(standard input)", what);
       const full = resolve(io.cwd, path);
       try {
         if ((await stat(full)).isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
@@ -133,7 +172,7 @@ export function localContext(prog: string, io: Io, debugEnabled: boolean, paint:
         const flags = fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY;
         return await open(resolve(io.cwd, path), flags, mode);
       } catch (err) {
-        throw new UsageError(`${what} ${path} ${fileErrorReason(err)}`);
+        throw new UsageError(`${what} ${path} ${fileErrorReason(err, true)}`);
       }
     },
     async removeFile(path) {

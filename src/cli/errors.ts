@@ -1,4 +1,6 @@
+import { constants } from "node:os";
 import { isNotImplementedAnswer } from "../iam/not-implemented.js";
+import { oneLine } from "../output/escape.js";
 
 /**
  * Error classes and the one mapping from any failure to an exit code and a one-line message.
@@ -15,6 +17,8 @@ export const EXIT = {
   config: 3,
   /** The endpoint could not be reached, did not answer in time, or did not answer like IAM. */
   unreachable: 4,
+  /** Standard output could not take the result (disk full, closed, I/O error); a key it held was deleted. */
+  output: 5,
 } as const;
 
 /**
@@ -81,6 +85,25 @@ export class DeadlineReached extends Error {
     readonly source: string,
   ) {
     super(`${source} ${seconds} s reached`);
+  }
+}
+
+/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EBADF, EIO, ...). */
+export class OutputError extends Error {
+  override name = "OutputError";
+  constructor(
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`cannot write to standard output: ${reason} (${code})`);
+  }
+}
+
+/** SIGINT or SIGTERM arrived: no request was sent after it. Exits 128 + the signal's number, as shells report it. */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+  constructor(readonly signal: "SIGINT" | "SIGTERM") {
+    super(`interrupted by ${signal}`);
   }
 }
 
@@ -197,21 +220,16 @@ function firstLine(text: string): string {
   return line.trim().replace(/<[^>]+>/g, "");
 }
 
-/**
- * Messages repeat what the user typed; a value holding a line break or a terminal escape must not
- * split the message or drive the terminal, so control characters are shown escaped.
- */
-function oneLine(message: string): string {
-  const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-  return message.replace(/[\x00-\x1f\x7f]/g, (c) => named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
 /** Maps any thrown value to an exit code and the stderr lines for it. `prog` is e.g. `iam-usercreate`. */
 export function toFailure(err: unknown, prog: string, endpoint?: string): Failure {
   if (err instanceof PartialFailure) {
     const inner = toFailure(err.failure, prog, endpoint);
     return { code: inner.code, lines: [...inner.lines, ...err.report.map((line) => `${prog}: ${line}`)] };
   }
+  if (err instanceof Interrupted) {
+    return { code: 128 + constants.signals[err.signal], lines: [`${prog}: ${err.message}; no further requests were sent`] };
+  }
+  if (err instanceof OutputError) return { code: EXIT.output, lines: [`${prog}: ${err.message}`] };
   if (err instanceof UsageError) return { code: EXIT.usage, lines: err.lines.map((line) => `${prog}: ${oneLine(line)}`) };
   if (err instanceof ConfigError) return { code: EXIT.config, lines: [`${prog}: ${oneLine(err.message)}`] };
   const name = (err as { name?: string } | undefined)?.name;

@@ -1,8 +1,10 @@
-import { EXIT } from "./errors.js";
+import { EXIT, Interrupted } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
 import { versionText } from "./version.js";
+import { oneLine } from "../output/escape.js";
+import { processStdout } from "../output/stdout.js";
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
 const NOUNS = [
@@ -36,8 +38,43 @@ async function loadCommand(name: string): Promise<CommandSpec<any, any> | undefi
   }
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/**
+ * The first SIGINT or SIGTERM aborts the returned signal: the run sends no new request, lets the
+ * ones in flight finish and reports. A second one ends the process at once.
+ */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (signal: (typeof SIGNALS)[number]) => {
+    if (controller.signal.aborted) endBySignal(signal);
+    else controller.abort(new Interrupted(signal));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return controller.signal;
+}
+
+/**
+ * Ends the process by the signal itself rather than by exit(130): a shell running a script then
+ * stops the script too, as it would for any command killed by Ctrl-C (its status reads 130 or 143).
+ */
+function endBySignal(signal: (typeof SIGNALS)[number]): void {
+  for (const name of SIGNALS) process.removeAllListeners(name);
+  process.kill(process.pid, signal);
+}
+
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  // A failed write is reported through its callback (src/output/stdout.ts); without a listener the
+  // 'error' event would also end the process with a stack trace. A closed stderr loses diagnostics.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+  return {
+    stdout: processStdout(),
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    interrupt: interruptSignal(),
+  };
 }
 
 /** Runs a command by its legacy name (or its euca2ools `euare-` name); what the bins, the dispatcher and the tests all call. */
@@ -45,10 +82,12 @@ export async function runByName(name: string, argv: string[], io: Io): Promise<n
   const euare = name.startsWith("euare-");
   const spec = await loadCommand(euare ? `iam-${name.slice(6)}` : name);
   if (!spec || (euare && !spec.euare)) {
-    io.stderr.write(`iamkit: unknown command "${name}"; run iamkit --help for the list\n`);
+    io.stderr.write(`iamkit: unknown command "${oneLine(name)}"; run iamkit --help for the list\n`);
     return EXIT.usage;
   }
-  return runCommand(spec, argv, io, name);
+  const code = await runCommand(spec, argv, io, name);
+  if (io.interrupt?.aborted) endBySignal((io.interrupt.reason as Interrupted).signal);
+  return code;
 }
 
 /** The body of every generated bin shim. */

@@ -2,13 +2,15 @@ import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import type { Command, CommanderError } from "commander";
 import type { CommandSpec, OptionSpec } from "./define.js";
-import { EXIT, UsageError, toFailure } from "./errors.js";
+import { EXIT, OutputError, PartialFailure, UsageError, toFailure } from "./errors.js";
 import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
 import { commandOptions, planDocument, planLines, predictRefusals, type PlannedStep } from "./dry-run.js";
 import { renderHelp } from "./help.js";
 import { versionText } from "./version.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
+import { oneLine, printable, printableJson } from "../output/escape.js";
+import { readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { hasTypographic, intendedValue } from "./plain-text.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
@@ -153,13 +155,16 @@ async function jsonReady(value: unknown): Promise<unknown> {
   return value;
 }
 
-/** Writes text-mode output; a streamed listing is written as its lines arrive. */
-async function writeOutput(stream: Io["stdout"], lines: string[] | AsyncIterable<string>): Promise<void> {
+/**
+ * Writes text-mode output, control characters escaped; a streamed listing is written as its lines
+ * arrive, each confirmed written before the next page is asked for.
+ */
+async function writeOutput(write: Write, lines: string[] | AsyncIterable<string>): Promise<void> {
   if (!isLazy(lines)) {
-    if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
+    if (lines.length > 0) await write(`${printable(lines.join("\n"))}\n`);
     return;
   }
-  for await (const line of lines) stream.write(`${line}\n`);
+  for await (const line of lines) await write(`${printable(line)}\n`);
 }
 
 /** Puts a bare argument into the option the spec names for it, refusing it twice over. */
@@ -196,11 +201,41 @@ async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog:
 }
 
 /** stdout: the plan of a dry run, the JSON document, or the command's text lines. */
-async function printResult(io: Io, spec: CommandSpec<any, any>, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
+async function printResult(write: Write, spec: CommandSpec<any, any>, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
+  const writeJson = (value: unknown) => write(`${printableJson(JSON.stringify(value, null, 2))}\n`);
   // What the command would print describes changes that were not made: a plan replaces it.
-  if (planned) return writeOutput(io.stdout, json ? [JSON.stringify(planDocument(planned), null, 2)] : planLines(planned));
-  if (json) return writeOutput(io.stdout, [JSON.stringify(await jsonReady(result ?? {}), null, 2)]);
-  return writeOutput(io.stdout, spec.render?.(result, opts) ?? []);
+  if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned));
+  if (json) return writeJson(await jsonReady(result ?? {}));
+  return writeOutput(write, spec.render?.(result, opts) ?? []);
+}
+
+/**
+ * Refuses every request started after SIGINT or SIGTERM (with the signal's Interrupted reason);
+ * requests already sent finish, so a recursive delete can report what it removed.
+ */
+function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, signal: AbortSignal): C {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      signal.throwIfAborted();
+      return next(args);
+    },
+    { step: "initialize", name: "iamkitStopWhenInterrupted" },
+  );
+  return client;
+}
+
+/** `> /dev/null` is a choice (euca2ools' guide discards a new key that way); a closed stdout is a mistake. */
+const SECRET_LOST = "it was closed when the command started, so the new secret would be lost unread";
+
+/**
+ * What a failure to print means. A reader that left (EPIPE) chose to discard the rest: the run
+ * ends quietly, and nothing is undone. Any other refusal (disk full, closed, I/O error) undoes
+ * what only the output would have recorded (a new key's secret) and says so.
+ */
+async function outputFailure(err: OutputError, unprinted: (() => Promise<string[]>)[]): Promise<PartialFailure> {
+  const undone: string[] = [];
+  for (const undo of unprinted) undone.push(...(await undo()));
+  return new PartialFailure(err, undone);
 }
 
 /**
@@ -210,21 +245,28 @@ async function printResult(io: Io, spec: CommandSpec<any, any>, result: unknown,
  */
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
+  const write = writerFor(io.stdout);
+  const unprinted: (() => Promise<string[]>)[] = [];
   let endpointUrl: string | undefined;
   try {
     // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
     if (argv.some((token) => token === "-h" || token === "--help")) {
-      io.stdout.write(renderHelp(spec, prog));
+      await write(renderHelp(spec, prog));
       return EXIT.ok;
     }
     const version = await versionText(argv);
     if (version) {
-      io.stdout.write(version);
+      await write(version);
       return EXIT.ok;
     }
     const { raw, attribute } = await parseArguments(spec, argv, prog);
     const globals = checkOptions(GLOBAL_OPTIONS, raw, attribute, () => {}) as GlobalOptions;
-    const local = localContext(prog, io, Boolean(globals.debug), paint);
+    const local: Omit<Context, "iam" | "auth"> = {
+      ...localContext(prog, io, Boolean(globals.debug), paint),
+      undoUnlessPrinted: (undo) => {
+        unprinted.push(undo);
+      },
+    };
     const { dryRun, ...opts } = checkOptions(commandOptions(spec), raw, attribute, local.warn);
     const rule = spec.check?.(opts);
     if (rule) throw new UsageError(rule);
@@ -233,16 +275,21 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // A command that calls no IAM action (a local check) needs no credentials or endpoint.
     const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
     endpointUrl = connection.endpointUrl;
-    const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam: connection.iam, auth: connection.auth, dryRun: planned };
+    const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
+    const ctx: Context = { ...local, ...(planned && dryRunFiles(io, planned)), iam, auth, dryRun: planned };
     const result = await spec.run(ctx, opts);
+    if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.
-    const refusals = planned ? await predictRefusals(planned, connection.iam, local.debug) : [];
-    await printResult(io, spec, result, opts, globals.json, planned);
-    await writeOutput(io.stderr, refusals.map((line) => paint(`${prog}: ${line}`, "error")));
+    const refusals = planned ? await predictRefusals(planned, iam, local.debug) : [];
+    await printResult(write, spec, result, opts, globals.json, planned);
+    for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
+    // Everything asked for was done and printed; the exit status still says the run was interrupted.
+    local.signal.throwIfAborted();
     return refusals.length > 0 ? EXIT.service : EXIT.ok;
   } catch (err) {
-    const failure = toFailure(err, prog, endpointUrl);
-    await writeOutput(io.stderr, failure.lines.map((line) => paint(line, "error")));
+    if (readerLeft(err)) return EXIT.ok;
+    const failure = toFailure(err instanceof OutputError ? await outputFailure(err, unprinted) : err, prog, endpointUrl);
+    for (const line of failure.lines) io.stderr.write(`${paint(oneLine(line), "error")}\n`);
     if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return failure.code;
   }
@@ -258,6 +305,14 @@ function unavailable<T extends object>(what: string): T {
 }
 
 const OFFLINE = { iam: unavailable<IAM>("the IAM client"), auth: unavailable<Auth>("STS"), endpointUrl: undefined };
+
+/** The clients of a connection, each refusing requests once the run is interrupted. */
+function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSignal): { iam: IAM; auth: Auth } {
+  return {
+    iam: stopWhenInterrupted(iam, signal),
+    auth: { ...auth, sts: async (identity) => stopWhenInterrupted(await auth.sts(identity), signal) },
+  };
+}
 
 /**
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM

@@ -39,7 +39,10 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
   [1, "IAM returned an error (`<command>: error (<Code>): <message>`)"],
   [2, "bad command line or locally invalid input; nothing was sent"],
   [3, "credentials or configuration missing or unreadable"],
-  [4, "the endpoint could not be reached or timed out"],
+  [4, "the endpoint could not be reached, timed out, or did not answer like IAM"],
+  [5, "standard output could not take the result (disk full, I/O error, closed); a new key whose secret it held was deleted"],
+  [130, "interrupted by SIGINT (Ctrl-C): no further request was sent; the command ends by the signal"],
+  [143, "interrupted by SIGTERM: no further request was sent; the command ends by the signal"],
 ];
 
 /** The sentences every page gives before the usage: the euare- alias and the bare-argument form. */

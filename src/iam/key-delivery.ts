@@ -121,7 +121,7 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
  * Writes and verifies a key CreateAccessKey just returned. Returns the key to report: without its
  * secret once the secret is in a file, so that neither the text output nor --json repeats it.
  * Any failure deletes the key again and restores the file: an unverified or unsaved key is of no
- * use to anyone, and its secret can never be read again.
+ * use to anyone, and its secret can never be read again. So does a failure to print the secret.
  */
 export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
   // A dry run created no key: there is nothing to write or wait for.
@@ -135,7 +135,11 @@ export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarge
   } catch (err) {
     throw new PartialFailure(err, await undoNewKey(ctx, key, target));
   }
-  if (!target) return key;
+  if (!target) {
+    // The secret is printed, nowhere else: if standard output refuses it, the key is of no use.
+    ctx.undoUnlessPrinted(() => undoNewKey(ctx, key, undefined));
+    return key;
+  }
   const { SecretAccessKey: _written, ...withoutSecret } = key;
   return withoutSecret;
 }

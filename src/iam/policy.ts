@@ -41,6 +41,45 @@ export interface PolicyChecks {
   validate?: boolean;
 }
 
+/**
+ * Deeper than any policy needs (IAM's grammar nests about six levels). The checks and the error
+ * locator walk the document recursively, so a deeper one would exhaust the stack.
+ */
+const MAX_DEPTH = 64;
+
+/** The offset of the first bracket nested deeper than `limit`, outside strings; found in one pass. */
+function tooDeepAt(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > limit) return i;
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return undefined;
+}
+
+/** Strict JSON of bounded depth, or a usage error naming line and column. */
+async function parseDocument(text: string, source: string): Promise<unknown> {
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(text, deep);
+    throw new UsageError(`${source} line ${line}, column ${column}: nested more than ${MAX_DEPTH} levels deep (a policy nests a few levels at most)`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { offset, reason } = await jsonSyntaxError(text);
+    const { line, column } = lineAndColumn(text, offset);
+    throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
+  }
+}
+
 /** What a document is for: decides trust or identity checks, the size limit and the admin lint. */
 export interface PolicyTarget extends PolicyChecks {
   entity: PolicyEntity;
@@ -119,14 +158,7 @@ export async function checkPolicyDocument(
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     throw new UsageError(`${source} line ${line}, column ${column}: character U+${code} is not allowed in a policy${hint}`);
   }
-  let written: unknown;
-  try {
-    written = JSON.parse(text);
-  } catch {
-    const { offset, reason } = await jsonSyntaxError(text);
-    const { line, column } = lineAndColumn(text, offset);
-    throw new UsageError(`${source} line ${line}, column ${column}: not valid JSON: ${reason}`);
-  }
+  const written = await parseDocument(text, source);
   const sent = withVersion(text, written, source);
   // Findings are located in the text as the user wrote it, so their line numbers match the file.
   const document = sent === text ? written : JSON.parse(sent);

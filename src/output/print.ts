@@ -1,5 +1,8 @@
+import { oneLine, withoutLineBreaks } from "./escape.js";
+
 /**
  * The legacy output shapes. Every command prints through these, so a format fix lands once.
+ * Values come from the server: each stays on its own line (the runner escapes other controls).
  */
 
 /** The trailer IAMCli printed after every list; iamkit always lists every page, so it is false. */
@@ -7,7 +10,7 @@ const NOT_TRUNCATED = "IsTruncated: false";
 
 /** A list: one value per line, then the IsTruncated trailer. */
 export function listLines(values: (string | undefined)[]): string[] {
-  return [...values.map((v) => v ?? ""), NOT_TRUNCATED];
+  return [...values.map((v) => withoutLineBreaks(v ?? "")), NOT_TRUNCATED];
 }
 
 /**
@@ -20,7 +23,7 @@ export async function* streamedListLines<T>(
 ): AsyncGenerator<string> {
   for await (const value of values) {
     const out = lines(value);
-    for (const line of Array.isArray(out) ? out : [out]) yield line ?? "";
+    for (const line of Array.isArray(out) ? out : [out]) yield withoutLineBreaks(line ?? "");
   }
   yield NOT_TRUNCATED;
 }
@@ -33,12 +36,12 @@ export async function* headedLines(heading: string[], rest: AsyncIterable<string
 
 /** `-r -p` layout: each header on its own line, its items below it indented by a tab. */
 export function sectionLines(sections: [header: string, items: string[]][]): string[] {
-  return sections.flatMap(([header, items]) => [header, ...items.map((item) => `\t${item}`)]);
+  return sections.flatMap(([header, items]) => [oneLine(header), ...items.map((item) => `\t${oneLine(item)}`)]);
 }
 
 /** `Key: Value` lines. */
 export function keyValueLines(entries: [key: string, value: unknown][]): string[] {
-  return entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v instanceof Date ? v.toISOString() : v}`);
+  return entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${oneLine(v instanceof Date ? v.toISOString() : String(v))}`);
 }
 
 /**

@@ -136,7 +136,7 @@ async function generateAndUpload(ctx: Context, opts: Options): Promise<Result> {
     const keyFile = await reserve(ctx, reserved, keyOut, 0o600, "private key file");
     const certFile = await reserve(ctx, reserved, certOut, 0o644, "certificate file");
     ctx.debug(`generating a ${keySize}-bit RSA key and a certificate for CN=${name}, valid ${days} days`);
-    const { certificatePem, privateKeyPem } = await generateSelfSigned({ commonName: name, keySize, days });
+    const { certificatePem, privateKeyPem } = await generateSelfSigned({ commonName: name, keySize, days, signal: ctx.signal });
     await keyFile.writeFile(privateKeyPem);
     await certFile.writeFile(certificatePem);
     metadata = await upload(ctx, opts, { CertificateBody: certificatePem, PrivateKey: privateKeyPem });

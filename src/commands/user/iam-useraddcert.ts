@@ -57,7 +57,7 @@ async function generateAndUpload(ctx: Context, opts: Options & { userName: strin
     const keyFile = keyOut === STDOUT ? undefined : await reserve(ctx, reserved, keyOut, 0o600, "private key file");
     const certFile = certOut === STDOUT ? undefined : await reserve(ctx, reserved, certOut, 0o644, "certificate file");
     ctx.debug(`generating a ${keySize}-bit RSA key and a certificate for CN=${userName}, valid ${days} days`);
-    const { certificatePem, privateKeyPem } = await generateSelfSigned({ commonName: userName, keySize, days });
+    const { certificatePem, privateKeyPem } = await generateSelfSigned({ commonName: userName, keySize, days, signal: ctx.signal });
     await keyFile?.writeFile(privateKeyPem);
     await certFile?.writeFile(certificatePem);
     const { Certificate } = await ctx.iam.uploadSigningCertificate({ UserName: userName, CertificateBody: certificatePem });
