@@ -11,14 +11,18 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { build } from "esbuild";
 
 const POSTJECT = "postject@1.0.0-alpha.6";
 /** The fuse Node looks for to know it carries an application; fixed for every Node release. */
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 
+/** `--snapshot-only [DIR]`: just the snapshot, DIR/iamkit.blob, for `node --snapshot-blob` (no executable). */
+const snapshotAt = process.argv.indexOf("--snapshot-only");
+const snapshotOnly = snapshotAt > 0;
 const root = new URL("..", import.meta.url).pathname;
-const outdir = `${root}dist/exe`;
+const outdir = resolve(snapshotOnly ? process.argv[snapshotAt + 1] ?? `${root}dist/exe` : `${root}dist/exe`);
 const entry = `${outdir}/snapshot-entry.js`;
 const blob = `${outdir}/sea-prep.blob`;
 const executable = `${outdir}/iamkit`;
@@ -66,12 +70,22 @@ await build({
   logLevel: "warning",
 });
 
+const quiet = { stdio: ["ignore", "ignore", "inherit"] };
+// Node warns that some built-ins (child_process, module, sea) are not verified in snapshots: the
+// CLI uses them only at run time, after the snapshot is loaded.
+const NO_WARNINGS = "--no-warnings";
+if (snapshotOnly) {
+  execFileSync(process.execPath, [NO_WARNINGS, "--snapshot-blob", `${outdir}/iamkit.blob`, "--build-snapshot", entry], quiet);
+  console.error(`built ${outdir}/iamkit.blob (Node ${process.version}): node --snapshot-blob iamkit.blob -- ARGS, argv0 the command name`);
+  process.exit(0);
+}
 const config = `${outdir}/sea-config.json`;
 writeFileSync(config, JSON.stringify({ main: entry, output: blob, useSnapshot: true, disableExperimentalSEAWarning: true }, null, 1));
-execFileSync(process.execPath, ["--experimental-sea-config", config], { stdio: ["ignore", "inherit", "inherit"] });
+execFileSync(process.execPath, [NO_WARNINGS, "--experimental-sea-config", config], quiet);
 copyFileSync(process.execPath, executable);
+// postject warns about every ELF note it skips; its output is shown only when it fails.
 execFileSync("npm", ["exec", "--yes", `--package=${POSTJECT}`, "--", "postject", executable, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE], {
-  stdio: ["ignore", "ignore", "inherit"],
+  stdio: "pipe",
 });
 rmSync(blob);
 

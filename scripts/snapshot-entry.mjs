@@ -6,8 +6,11 @@
 //
 // One executable serves every command (a multi-call binary): it runs the command it is linked as
 // (`iam-usercreate -> iamkit`), and as `iamkit` it is the dispatcher (`iamkit usercreate ...`).
+// The same snapshot also runs without the executable: `node --snapshot-blob iamkit.blob ...`
+// with argv0 set to the command name (what test/startup.test.ts does).
 import { basename } from "node:path";
 import { Readable, Writable } from "node:stream";
+import { isSea } from "node:sea";
 import { startupSnapshot } from "node:v8";
 import { IAM } from "@aws-sdk/client-iam";
 import { STS } from "@aws-sdk/client-sts";
@@ -51,15 +54,15 @@ warmUp().catch((err) => {
 });
 
 /**
- * What the CLI otherwise imports on demand. Exported so that the bundler keeps
- * these imports (the
+ * What the CLI otherwise imports on demand. Exported so that the bundler keeps these imports (the
  * SDK's packages declare themselves free of side effects, so a bare import would be dropped).
  */
 export const evaluatedAhead = [IAM, STS, defaultProvider, AdaptiveRetryStrategy, StandardRetryStrategy, Command, client, clientConfig, credentials, http];
 
 startupSnapshot.setDeserializeMainFunction(async () => {
-  // A single executable sees [executable, executable, ...arguments]; the name it was started by is argv0.
+  // The executable sees [executable, executable, ...arguments], `node --snapshot-blob` sees
+  // [node, ...arguments]; the name it was started by is argv0 either way.
   const name = basename(process.argv0).replace(/\.exe$/i, "");
-  const argv = process.argv.slice(2);
+  const argv = process.argv.slice(isSea() ? 2 : 1);
   process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());
 });
