@@ -79,11 +79,18 @@ async function startup(moto, env, iam) {
   // One untimed run each, so no contender pays for a cold file cache.
   for (const [, argv, e] of contenders) timeRun(argv, e);
   const count = runs(15);
-  const times = (await alternate(count, contenders, ([, argv, e]) => timeRun(argv, e))).map(median);
+  const results = await alternate(count, contenders, ([, argv, e]) => timeRun(argv, e));
+  const times = results.map((rs) => median(rs.map((r) => r.ms)));
+  const cpu = results.map((rs) => rs.reduce((sum, r) => sum + r.cpu, 0) / rs.length);
   const node = times[0];
   const aws = times.at(-1);
-  say(`## a) start-up: whole-process wall time, median of ${count} alternating runs`);
-  say(table([["contender", "median", "vs node", "vs aws"], ...contenders.map(([name], i) => [name, ms(times[i]), ratio(times[i], node), ratio(times[i], aws)])]));
+  say(`## a) start-up: whole-process wall time, median of ${count} alternating runs; CPU time (user + system), mean`);
+  say(
+    table([
+      ["contender", "median", "vs node", "vs aws", "CPU", "CPU vs node"],
+      ...contenders.map(([name], i) => [name, ms(times[i]), ratio(times[i], node), ratio(times[i], aws), ms(cpu[i]), ratio(cpu[i], cpu[0])]),
+    ]),
+  );
   for (let i = 0; i < calls.length; i += 2) {
     const [call, help] = [times[i + 1], times[i + 2]];
     const who = i === 0 ? "npm bin" : "single executable";

@@ -1,12 +1,8 @@
-import module from "node:module";
+import "./process-tuning.js";
 import { EXIT } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
 import { runCommand } from "./run-command.js";
-
-// From Node 22.1 on, compiled code of the modules loaded from here on (the command, the flag
-// parser, the AWS SDK) is kept on disk between runs; Node 20 has no such cache and skips this.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 /** Entity folders under src/commands; a command lives in the folder its name starts with. */
 const NOUNS = [
