@@ -63,7 +63,10 @@ export function environments(endpoint) {
 export function seedingClient(endpoint) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const { IAM } = createRequire(join(ROOT, "package.json"))("@aws-sdk/client-iam");
-  return new IAM({ endpoint, region: "us-east-1", credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY } });
+  // moto 5.2.3 sometimes answers HTTP 500 ("dictionary changed size during iteration") to
+  // concurrent creates once it holds a few thousand roles; the SDK retries those.
+  const credentials = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY };
+  return new IAM({ endpoint, region: "us-east-1", credentials, maxAttempts: 10 });
 }
 
 /** Runs `count` async jobs with at most `limit` in flight. */

@@ -23,7 +23,6 @@ import * as credentials from "../dist/aws/credentials.js";
 import * as http from "../dist/aws/http.js";
 import { COMMANDS } from "../dist/commands/index.js";
 import { processIo, runByName, runDispatcher, usePreloadedCommands } from "../dist/cli/main.js";
-import { tuneProcess } from "../dist/cli/process-tuning.js";
 
 usePreloadedCommands(COMMANDS);
 
@@ -61,7 +60,6 @@ warmUp().catch((err) => {
 export const evaluatedAhead = [IAM, STS, defaultProvider, AdaptiveRetryStrategy, StandardRetryStrategy, Command, client, clientConfig, credentials, http];
 
 startupSnapshot.setDeserializeMainFunction(async () => {
-  tuneProcess();
   // The executable sees [executable, executable, ...arguments], `node --snapshot-blob` sees
   // [node, ...arguments]; the name it was started by is argv0 either way.
   const name = basename(process.argv0).replace(/\.exe$/i, "");
