@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark: a moto server of its own, process timing, medians, and the
 // request-wave analysis of a loopback proxy's timeline. Plain JavaScript, run with node directly.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -63,7 +63,10 @@ export function environments(endpoint) {
 export function seedingClient(endpoint) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const { IAM } = createRequire(join(ROOT, "package.json"))("@aws-sdk/client-iam");
-  return new IAM({ endpoint, region: "us-east-1", credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY } });
+  // moto 5.2.3 sometimes answers HTTP 500 ("dictionary changed size during iteration") to
+  // concurrent creates once it holds a few thousand roles; the SDK retries those.
+  const credentials = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY };
+  return new IAM({ endpoint, region: "us-east-1", credentials, maxAttempts: 10 });
 }
 
 /** Runs `count` async jobs with at most `limit` in flight. */
@@ -75,13 +78,28 @@ export async function bounded(count, limit, job) {
   await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-/** Runs a command to completion, output discarded; returns its wall time in ms. Fails on a non-zero exit. */
+/**
+ * CPU time (user and system, in ms) of this process's finished children, from /proc/self/stat
+ * (Linux). Counted in clock ticks of 10 ms, so it is read as a mean over many runs, never per run.
+ */
+function childrenCpuMs() {
+  const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
+  // After the command name: cutime and cstime are fields 16 and 17 of stat, 14 and 15 here.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/**
+ * Runs a command to completion, output discarded; returns its wall time and CPU time in ms. CPU
+ * time is what a loaded machine does not stretch: wall time also counts waiting for a core.
+ * Fails on a non-zero exit.
+ */
 export function timeRun([command, ...args], env) {
+  const cpuBefore = childrenCpuMs();
   const started = process.hrtime.bigint();
   const res = spawnSync(command, args, { env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${res.status}: ${res.stderr}`);
-  return ms;
+  return { ms, cpu: childrenCpuMs() - cpuBefore };
 }
 
 /**

@@ -1,3 +1,4 @@
+import "./process-tuning.js";
 import { EXIT, Interrupted } from "./errors.js";
 import type { CommandSpec } from "./define.js";
 import type { Io } from "./context.js";
@@ -26,7 +27,16 @@ export function commandModulePath(name: string): string | undefined {
   return noun ? `${noun}/${name}` : undefined;
 }
 
+/** Set by a build that evaluated every command ahead of time (the single executable's snapshot). */
+let preloaded: ReadonlyMap<string, CommandSpec<any, any>> | undefined;
+
+/** Commands are then looked up in this table instead of imported one module at a time. */
+export function usePreloadedCommands(commands: readonly CommandSpec<any, any>[]): void {
+  preloaded = new Map(commands.map((spec) => [spec.name, spec]));
+}
+
 async function loadCommand(name: string): Promise<CommandSpec<any, any> | undefined> {
+  if (preloaded) return preloaded.get(name);
   const path = commandModulePath(name);
   if (!path) return undefined;
   try {
@@ -70,7 +80,10 @@ export function processIo(): Io {
   return {
     stdout: processStdout(),
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin opens a stream on first access; only commands that read standard input need it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     interrupt: interruptSignal(),

@@ -1,0 +1,68 @@
+// The single executable's entry (scripts/build-exe.mjs bundles it and builds a V8 startup snapshot
+// from it). Everything a call needs is imported here, so it is evaluated once at build time and
+// every run starts from the evaluated heap: the command table, the flag parser, the AWS SDK client
+// and the credential chain. Only state without operating-system handles may be captured, which is
+// why the build defers node:http, node:https and node:http2 until first use.
+//
+// One executable serves every command (a multi-call binary): it runs the command it is linked as
+// (`iam-usercreate -> iamkit`), and as `iamkit` it is the dispatcher (`iamkit usercreate ...`).
+// The same snapshot also runs without the executable: `node --snapshot-blob iamkit.blob ...`
+// with argv0 set to the command name (what test/startup.test.ts does).
+import { basename } from "node:path";
+import { Readable, Writable } from "node:stream";
+import { isSea } from "node:sea";
+import { startupSnapshot } from "node:v8";
+import { IAM } from "@aws-sdk/client-iam";
+import { STS } from "@aws-sdk/client-sts";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { AdaptiveRetryStrategy, StandardRetryStrategy } from "@smithy/core/retry";
+import { Command } from "commander";
+import * as client from "../dist/aws/client.js";
+import * as clientConfig from "../dist/aws/client-config.js";
+import * as credentials from "../dist/aws/credentials.js";
+import * as http from "../dist/aws/http.js";
+import { COMMANDS } from "../dist/commands/index.js";
+import { processIo, runByName, runDispatcher, usePreloadedCommands } from "../dist/cli/main.js";
+
+usePreloadedCommands(COMMANDS);
+
+/** What IAM answers GetUser, for the warm-up below. */
+const GET_USER_ANSWER = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User>
+<Path>/</Path><UserName>warm-up</UserName><UserId>AIDAWARMUP</UserId><Arn>arn:aws:iam::123456789012:user/warm-up</Arn>
+<CreateDate>2020-01-01T00:00:00Z</CreateDate></User></GetUserResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetUserResponse>`;
+
+/**
+ * A snapshot keeps the compiled code of every function that ran while it was built, and functions
+ * that did not run are compiled on first use in every process. So one request goes through the
+ * SDK here (client set-up, endpoint rules, serializer, signer, retry, XML parser), answered in
+ * process with nothing sent, and a usage error goes through the flag parser.
+ */
+async function warmUp() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const requestHandler = {
+    handle: async () => ({ response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Readable.from([GET_USER_ANSWER]) } }),
+  };
+  const iam = new IAM({ region: "us-east-1", endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "AKIDWARMUP", secretAccessKey: "warm-up" }, requestHandler });
+  await iam.getUser({ UserName: "warm-up" });
+  await runByName("iam-usergetattributes", ["--no-such-option"], { stdout: discard, stderr: discard, stdin: Readable.from([]), env: {}, cwd: "/" });
+}
+// The snapshot is taken once the event loop is empty; a failed warm-up must fail the build.
+warmUp().catch((err) => {
+  console.error(`warm-up failed: ${err?.stack ?? err}`);
+  process.exit(1);
+});
+
+/**
+ * What the CLI otherwise imports on demand. Exported so that the bundler keeps these imports (the
+ * SDK's packages declare themselves free of side effects, so a bare import would be dropped).
+ */
+export const evaluatedAhead = [IAM, STS, defaultProvider, AdaptiveRetryStrategy, StandardRetryStrategy, Command, client, clientConfig, credentials, http];
+
+startupSnapshot.setDeserializeMainFunction(async () => {
+  // The executable sees [executable, executable, ...arguments], `node --snapshot-blob` sees
+  // [node, ...arguments]; the name it was started by is argv0 either way.
+  const name = basename(process.argv0).replace(/\.exe$/i, "");
+  const argv = process.argv.slice(isSea() ? 2 : 1);
+  process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());
+});
