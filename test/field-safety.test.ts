@@ -67,7 +67,7 @@ describe("a reader that leaves (EPIPE)", () => {
   it("stops paging at once: a reader gone while page 1 is in flight gets no page 2 request", async () => {
     await seedRoles();
     const full = await proxy();
-    expect((await runBin("iam-rolelistbypath", [], { env: full.env })).stdout.split("\n")).toHaveLength(302);
+    expect((await runBin("iam-rolelistbypath", ["-i", "100"], { env: full.env })).stdout.split("\n")).toHaveLength(302);
     expect(actions(full.requests, "ListRoles")).toBe(3);
 
     let run: ReturnType<typeof start>;
@@ -76,7 +76,7 @@ describe("a reader that leaves (EPIPE)", () => {
       if (req.params.Action === "ListRoles") run.child.stdout!.destroy();
       return undefined;
     });
-    run = start(process.execPath, [binPath("iam-rolelistbypath")], { env: cut.env });
+    run = start(process.execPath, [binPath("iam-rolelistbypath"), "-i", "100"], { env: cut.env });
     expect(await run.ended).toMatchObject({ code: 0, signal: null, stderr: "" });
     expect(actions(cut.requests, "ListRoles")).toBe(1);
   });
@@ -182,7 +182,7 @@ describe("SIGINT and SIGTERM", () => {
       if (req.params.Action === "ListRoles" && seq === 1) run.child.kill("SIGTERM");
       return undefined;
     });
-    run = start(process.execPath, [binPath("iam-rolelistbypath")], { env: wire.env });
+    run = start(process.execPath, [binPath("iam-rolelistbypath"), "-i", "100"], { env: wire.env });
     const res = await run.ended;
     expect(res).toMatchObject({ code: null, signal: "SIGTERM", stderr: "iam-rolelistbypath: interrupted by SIGTERM; no further requests were sent\n" });
     const lines = res.stdout.trimEnd().split("\n");

@@ -1,3 +1,6 @@
+// A static import lets the bundler keep only the HTTP/1 handler: the whole package would also
+// evaluate its HTTP/2 handler, which loads node:http2 (and cannot be in a start-up snapshot).
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { ClientConfig } from "./client-config.js";
 import type { CaBundle } from "./ca-bundle.js";
 import { DeadlineHandler, type CommandDeadline } from "./deadline-handler.js";
@@ -45,7 +48,6 @@ async function agents(settings: HttpSettings) {
 
 /** The request handler for IAM and STS clients: timeouts, proxy, extra CAs, and a whole-answer deadline. */
 export async function createRequestHandler(settings: HttpSettings): Promise<DeadlineHandler> {
-  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
   const { config } = settings;
   const inner = new NodeHttpHandler({
     connectionTimeout: config.connectionTimeout,
