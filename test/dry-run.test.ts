@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMANDS } from "../dist/commands/index.js";
-import { changesSomething } from "../dist/cli/dry-run.js";
+import { changesSomething } from "../dist/core/dry-run.js";
 import { policyAllowing, seedLoadedUser, selfSignedPem, sshPublicKey } from "./harness/fixtures.js";
 import { useMoto, writeTestFile } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";

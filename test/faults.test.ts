@@ -157,7 +157,7 @@ function expectEveryFaultRetried() {
 
 /**
  * The line a request that failed for good prints: what went wrong, then which IAM action failed
- * and after how many attempts (the proposed wording; see the report on src/cli/errors.ts).
+ * and after how many attempts (the proposed wording; see the report on src/core/errors.ts).
  */
 const gaveUp = (prog: string, what: string, failedAction: string, attempts: number) =>
   `${prog}: ${what}; ${failedAction} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}`;

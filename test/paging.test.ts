@@ -24,7 +24,7 @@ const PAGING_WRAPPERS: Wrapper[] = [
   { handedTo: /(?:items|collect)\(\s*$/ },
   { handedTo: /listing\(\s*"List\w+",\s*$/, file: "src/iam/user-attachments.ts", proof: /emptyIfNotImplemented\(collect\(fetchPage, pick\)/ },
   { handedTo: /listInlinePolicies\(\s*$/, file: "src/iam/inline-policies.ts", proof: /await collect\(listPage, / },
-  ...["src/iam/attached-policies.ts", "src/iam/tagging.ts"].map((file) => ({
+  ...["src/commands/shared/attached-policies.ts", "src/commands/shared/tagging.ts"].map((file) => ({
     handedTo: /\blist: $/,
     file,
     proof: /items\(\s*\(Marker(?:, MaxItems)?\) => api\.list\(/,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runTasks, runWaves, type Task } from "../dist/iam/tasks.js";
-import { PartialFailure } from "../dist/cli/errors.js";
+import { PartialFailure } from "../dist/core/errors.js";
 
 /**
  * The scheduling under every recursive delete, with stand-in requests that record when they start

@@ -1,6 +1,6 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
-import { NotIamAnswer } from "../cli/errors.js";
+import { NotIamAnswer } from "../core/errors.js";
 
 /** The first element of an XML document, after the declaration and comments; undefined when it does not start like XML. */
 function rootElement(text: string): string | undefined {

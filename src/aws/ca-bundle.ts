@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { rootCertificates } from "node:tls";
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 import type { ProfileSettings } from "./shared-config.js";
 
 export interface CaBundle {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 import { parseKeyValueLines, quotedKey } from "./key-value-file.js";
 
 /**

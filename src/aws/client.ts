@@ -1,7 +1,8 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
-import { ACTION, ConfigError, UsageError } from "../cli/errors.js";
-import { isReadOnly, type PlannedStep } from "../cli/dry-run.js";
+import { ACTION, ConfigError, UsageError } from "../core/errors.js";
+import type { PlannedStep } from "../core/context.js";
+import { isReadOnly } from "../core/dry-run.js";
 import type { ClientConfig } from "./client-config.js";
 import type { CredentialSource } from "./credentials.js";
 import { iamRetryStrategy } from "./retry.js";

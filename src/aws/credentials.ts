@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@aws-sdk/types";
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 import { parseKeyValueLines, quotedKey, readKeyValueFile } from "./key-value-file.js";
 
 /** Where the credentials come from, for `-d` and for error messages. */

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import type { HttpHandler, HttpRequest, HttpResponse } from "@smithy/core/protocols";
 import type { NodeHttpHandler, NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 import type { HttpHandlerOptions } from "@smithy/types";
-import { DeadlineReached } from "../cli/errors.js";
+import { DeadlineReached } from "../core/errors.js";
 
 /** The end of the time the whole command may take (--timeout or IAMKIT_TIMEOUT). */
 export interface CommandDeadline {

@@ -1,6 +1,6 @@
 import { constants as fsConstants, type Stats } from "node:fs";
 import { lstat, open, stat } from "node:fs/promises";
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 
 /**
  * The `KEY=VALUE` files iamkit reads: IAMCli's credential file (also ~/.iamrc) and the client

@@ -1,5 +1,5 @@
-import { ConfigError } from "../cli/errors.js";
-import { parseSeconds } from "../cli/global-options.js";
+import { ConfigError } from "../core/errors.js";
+import { parseSeconds } from "../core/seconds.js";
 import type { CommandDeadline } from "./deadline-handler.js";
 
 export { loadCaBundle } from "./ca-bundle.js";

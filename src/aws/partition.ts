@@ -1,4 +1,4 @@
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 import type { ProfileSettings } from "./shared-config.js";
 
 /** A region name such as us-east-1, cn-northwest-1 or us-gov-west-1. */

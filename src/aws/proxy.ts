@@ -1,5 +1,5 @@
 import { BlockList, isIP } from "node:net";
-import { ConfigError } from "../cli/errors.js";
+import { ConfigError } from "../core/errors.js";
 import { redactUrl } from "./redact.js";
 
 export interface Proxy {

@@ -1,6 +1,6 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
-import { ACTION, DeadlineReached, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../cli/errors.js";
-import { isNotImplementedAnswer } from "../iam/not-implemented.js";
+import { ACTION, DeadlineReached, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../core/errors.js";
+import { isNotImplementedAnswer } from "../core/not-implemented.js";
 import type { ClientConfig } from "./client-config.js";
 
 /** IAM answers a quota (two keys, five versions...) with LimitExceeded: no retry can succeed. */

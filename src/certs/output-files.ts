@@ -1,5 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import type { Context } from "../cli/context.js";
+import type { Context } from "../core/context.js";
 
 /**
  * Files a command creates for what it generates (a private key, a certificate). Each is created

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { pki } from "node-forge";
-import { whenAborted } from "../cli/context.js";
+import { whenAborted } from "../core/context.js";
 
 /**
  * X.509 signing certificates: finding one in a PEM file, and making a self-signed one locally,

@@ -1,11 +1,7 @@
-import type { OptionSpec } from "./define.js";
-import { UsageError } from "./errors.js";
+import type { OptionSpec } from "../core/define.js";
+import { UsageError } from "../core/errors.js";
 import { REGION_NAME } from "../aws/partition.js";
-
-/** A positive number of seconds, fractions allowed; undefined when `raw` is not one. */
-export function parseSeconds(raw: string): number | undefined {
-  return /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
-}
+import { parseSeconds } from "../core/seconds.js";
 
 /** Options every command accepts: IAMCli's common set, then iamkit's additions. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

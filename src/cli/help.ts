@@ -1,7 +1,11 @@
-import type { CommandSpec, OptionSpec } from "./define.js";
-import { commandOptions } from "./dry-run.js";
+import type { CommandSpec, OptionSpec } from "../core/define.js";
+import { commandOptions } from "../core/dry-run.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
-import { optionLabel } from "./run-command.js";
+
+/** How an option is named in messages: `-u` where a legacy letter exists, else `--long`. */
+export function optionLabel(option: OptionSpec): string {
+  return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
+}
 
 /** `-u (--user-name) USERNAME`: the args4j layout IAMCli printed, with euca2ools' long names. */
 function optionSynopsis(option: OptionSpec): string {

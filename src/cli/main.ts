@@ -1,31 +1,12 @@
 import "./process-tuning.js";
-import { EXIT, Interrupted } from "./errors.js";
-import type { CommandSpec } from "./define.js";
-import type { Io } from "./context.js";
+import { EXIT, Interrupted } from "../core/errors.js";
+import type { CommandSpec } from "../core/define.js";
+import type { Io } from "../core/context.js";
 import { runCommand } from "./run-command.js";
 import { versionText } from "./version.js";
+import { commandModulePath } from "../commands/module-paths.js";
 import { oneLine } from "../output/escape.js";
 import { processStdout } from "../output/stdout.js";
-
-/** Entity folders under src/commands; a command lives in the folder its name starts with. */
-const NOUNS = [
-  "account",
-  "credentialreport",
-  "group",
-  "instanceprofile",
-  "policy",
-  "role",
-  "servercert",
-  "user",
-  "virtualmfadevice",
-];
-
-/** `iam-userdel` -> `user/iam-userdel`: the module path below src/commands (dist/commands). */
-export function commandModulePath(name: string): string | undefined {
-  const match = /^iam-([a-z]+)$/.exec(name);
-  const noun = match && NOUNS.find((n) => match[1].startsWith(n));
-  return noun ? `${noun}/${name}` : undefined;
-}
 
 /** Set by a build that evaluated every command ahead of time (the single executable's snapshot). */
 let preloaded: ReadonlyMap<string, CommandSpec<any, any>> | undefined;

@@ -1,27 +1,24 @@
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import type { Command, CommanderError } from "commander";
-import type { CommandSpec, OptionSpec } from "./define.js";
-import { EXIT, OutputError, PartialFailure, UsageError, toFailure } from "./errors.js";
-import { dryRunFiles, localContext, type Auth, type Context, type Io } from "./context.js";
-import { commandOptions, planDocument, planLines, predictRefusals, type PlannedStep } from "./dry-run.js";
-import { renderHelp } from "./help.js";
+import type { CommandSpec, OptionSpec } from "../core/define.js";
+import { EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
+import { dryRunFiles, localContext, type Auth, type Context, type Io } from "../core/context.js";
+import type { PlannedStep } from "../core/context.js";
+import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
+import { predictRefusals } from "../iam/refusals.js";
+import { optionLabel, renderHelp } from "./help.js";
 import { versionText } from "./version.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
 import { oneLine, printable, printableJson } from "../output/escape.js";
-import { readerLeft, writerFor, type Write } from "../output/stdout.js";
-import { hasTypographic, intendedValue } from "./plain-text.js";
+import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
+import { hasTypographic, intendedValue } from "../core/plain-text.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
   const names = option.short ? `-${option.short}, --${option.long}` : `--${option.long}`;
   return option.metavar ? `${names} <${option.metavar}>` : names;
-}
-
-/** How an option is named in messages: `-u` where a legacy letter exists, else `--long`. */
-export function optionLabel(option: OptionSpec): string {
-  return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
 }
 
 /** Commander is loaded here, not at start-up: `-h` never needs it (about 10 ms). */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from "../cli/define.js";
+import type { CommandSpec } from "../core/define.js";
 import accountaliascreate from "./account/iam-accountaliascreate.js";
 import accountaliasdelete from "./account/iam-accountaliasdelete.js";
 import accountaliaslist from "./account/iam-accountaliaslist.js";

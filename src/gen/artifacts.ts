@@ -1,6 +1,6 @@
-import type { CommandSpec } from "../cli/define.js";
+import type { CommandSpec } from "../core/define.js";
 import { bareArgumentNote, optionLines, usageLine } from "../cli/help.js";
-import { commandModulePath } from "../cli/main.js";
+import { commandModulePath } from "../commands/module-paths.js";
 
 /**
  * Everything generated from the command table: bin shims, package.json#bin, the docs pages and

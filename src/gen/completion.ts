@@ -1,5 +1,5 @@
-import type { CommandSpec, OptionSpec } from "../cli/define.js";
-import { commandOptions } from "../cli/dry-run.js";
+import type { CommandSpec, OptionSpec } from "../core/define.js";
+import { commandOptions } from "../core/dry-run.js";
 import { GLOBAL_OPTIONS } from "../cli/global-options.js";
 import { binNames, euareName } from "./artifacts.js";
 

@@ -1,4 +1,4 @@
-import type { CommandSpec } from "../cli/define.js";
+import type { CommandSpec } from "../core/define.js";
 import { optionLines, usageLine } from "../cli/help.js";
 import { EXIT_CODES, GENERATED, JSON_NOTE, aliasNotes, euareName } from "./artifacts.js";
 

@@ -1,5 +1,5 @@
 import type { IAM, PasswordPolicy } from "@aws-sdk/client-iam";
-import { serviceErrorCode } from "../cli/errors.js";
+import { serviceErrorCode } from "../core/errors.js";
 import { findGroupAttachments } from "./group-attachments.js";
 import { collect } from "./paginate.js";
 import { findRoleAttachments } from "./role-attachments.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, lstat, mkdir, open, readlink, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { ConfigError, UsageError } from "../cli/errors.js";
+import { ConfigError, UsageError } from "../core/errors.js";
 import { parseLegacyCredentials } from "../aws/credentials.js";
 import { parseKeyValueLines, readKeyValueFile, type FileText } from "../aws/key-value-file.js";
 import { withFileLock } from "./file-lock.js";

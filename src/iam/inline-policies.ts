@@ -1,4 +1,4 @@
-import type { Context } from "../cli/context.js";
+import type { Context } from "../core/context.js";
 import { decodePolicy, listLines } from "../output/print.js";
 import { collect, type FetchPage, type Page } from "./paginate.js";
 import { generatedPolicy, type PolicyChecks, type PolicyTarget } from "./policy.js";

@@ -1,6 +1,6 @@
 import type { IAM, PolicyGroup, PolicyRole, PolicyUsageType, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
-import type { OptionSpec } from "../cli/define.js";
-import { UsageError } from "../cli/errors.js";
+import type { OptionSpec } from "../core/define.js";
+import { UsageError } from "../core/errors.js";
 import { decodePolicy } from "../output/print.js";
 import { collect } from "./paginate.js";
 import { runTasks } from "./tasks.js";

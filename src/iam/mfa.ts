@@ -1,5 +1,5 @@
 import type { VirtualMFADevice } from "@aws-sdk/client-iam";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../core/errors.js";
 
 /**
  * IAM's rules for MFA device input (IAM API reference: EnableMFADevice, CreateVirtualMFADevice).

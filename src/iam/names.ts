@@ -1,4 +1,4 @@
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../core/errors.js";
 
 /**
  * IAM's rules for names and paths (IAM API reference, "Limitations on IAM entities"). The test

@@ -1,6 +1,6 @@
 import type { PasswordPolicy } from "@aws-sdk/client-iam";
-import type { Context } from "../cli/context.js";
-import { UsageError } from "../cli/errors.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
 
 /**
  * Console passwords. A password is a secret: every message here says where the password came

@@ -1,4 +1,4 @@
-import type { Context } from "../cli/context.js";
+import type { Context } from "../core/context.js";
 import { checkPolicyDocument, type PolicyChecks, type PolicyTarget } from "./policy.js";
 
 /** The parsed form of the policyDocument() options. */

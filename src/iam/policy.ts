@@ -1,6 +1,6 @@
-import type { Context } from "../cli/context.js";
-import { UsageError } from "../cli/errors.js";
-import { plainText } from "../cli/plain-text.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
+import { plainText } from "../core/plain-text.js";
 import { checkPolicySize, formatPath, kindOf, lintPolicy, validatePolicy, type Finding, type PolicyEntity } from "./policy-lint.js";
 
 /** The version a document without one is sent with: the only one where policy variables are substituted. */

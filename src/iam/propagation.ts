@@ -1,6 +1,6 @@
 import type { AccessKey } from "@aws-sdk/client-iam";
-import type { Context } from "../cli/context.js";
-import { serviceErrorCode } from "../cli/errors.js";
+import type { Context } from "../core/context.js";
+import { serviceErrorCode } from "../core/errors.js";
 import { pollWithBackoff } from "./polling.js";
 
 /** What STS answers for a key it has not learned yet; anything else is final. */

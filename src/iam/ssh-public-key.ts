@@ -1,5 +1,5 @@
 import { createPublicKey } from "node:crypto";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../core/errors.js";
 
 /**
  * Local checks on a file given to iam-useraddsshkey. IAM answers a wrong file with a bare

@@ -1,4 +1,4 @@
-import { PartialFailure } from "../cli/errors.js";
+import { PartialFailure } from "../core/errors.js";
 
 /** One removal step of a recursive delete, named for the report. */
 export interface Task {

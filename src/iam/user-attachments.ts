@@ -1,6 +1,6 @@
 import type { IAM } from "@aws-sdk/client-iam";
-import { serviceErrorCode } from "../cli/errors.js";
-import { emptyIfNotImplemented } from "./not-implemented.js";
+import { serviceErrorCode } from "../core/errors.js";
+import { emptyIfNotImplemented } from "../core/not-implemented.js";
 import { collect, type Page } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
 

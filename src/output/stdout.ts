@@ -1,12 +1,22 @@
 import { fstatSync, readFileSync, statSync } from "node:fs";
 import { devNull } from "node:os";
-import { OutputError } from "../cli/errors.js";
 
 /**
  * Standard output as a command writes its result: every chunk is confirmed written before the
  * next request goes out, so a reader that left (`| head -1`) or a full disk stops the command at
  * once, and a failure is a value the runner handles, never an uncaught 'error' event.
  */
+
+/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EBADF, EIO, ...). */
+export class OutputError extends Error {
+  override name = "OutputError";
+  constructor(
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`cannot write to standard output: ${reason} (${code})`);
+  }
+}
 
 /** What a command writes its result to: process.stdout, or a plain sink in tests. */
 export interface OutputStream {

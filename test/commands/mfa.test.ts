@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
-import { localContext } from "../../dist/cli/context.js";
-import { toFailure } from "../../dist/cli/errors.js";
+import { localContext } from "../../dist/core/context.js";
+import { toFailure } from "../../dist/core/errors.js";
 import virtualMfaDeviceCreate from "../../dist/commands/virtualmfadevice/iam-virtualmfadevicecreate.js";
 
 const moto = useMoto();

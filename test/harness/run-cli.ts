@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import type { Io } from "../../src/cli/context.js";
+import type { Io } from "../../src/core/context.js";
 import { runByName } from "../../dist/bundle/cli/main.js";
 
 export interface CliResult {

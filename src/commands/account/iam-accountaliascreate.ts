@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { accountAlias } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { accountAlias } from "../shared/options.js";
 
 export default defineCommand<{ alias: string }>({
   name: "iam-accountaliascreate",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 

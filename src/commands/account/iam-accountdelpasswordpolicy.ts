@@ -1,4 +1,4 @@
-import { defineCommand } from "../../cli/define.js";
+import { defineCommand } from "../../core/define.js";
 
 export default defineCommand<Record<string, never>>({
   name: "iam-accountdelpasswordpolicy",

@@ -1,5 +1,5 @@
 import type { PasswordPolicy } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
+import { defineCommand } from "../../core/define.js";
 import { keyValueLines } from "../../output/print.js";
 
 /** The order of the fields in the API reference, kept fixed so scripts can rely on it. */

@@ -1,5 +1,5 @@
 import type { GetAccountSummaryResponse } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
+import { defineCommand } from "../../core/define.js";
 import { keyValueLines } from "../../output/print.js";
 
 type Summary = NonNullable<GetAccountSummaryResponse["SummaryMap"]>;

@@ -1,5 +1,5 @@
-import { defineCommand, type OptionSpec } from "../../cli/define.js";
-import { integerInRange } from "../../cli/options.js";
+import { defineCommand, type OptionSpec } from "../../core/define.js";
+import { integerInRange } from "../shared/options.js";
 
 interface Options {
   minimumPasswordLength?: number;

@@ -1,6 +1,6 @@
-import { defineCommand } from "../../cli/define.js";
-import { PartialFailure } from "../../cli/errors.js";
-import { positiveInteger } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { PartialFailure } from "../../core/errors.js";
+import { positiveInteger } from "../shared/options.js";
 import {
   TABLE_COLUMNS,
   alignedLines,

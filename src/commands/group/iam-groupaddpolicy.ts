@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { groupName, policyName, simplePolicy } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, policyName, simplePolicy } from "../shared/options.js";
 import {
   putSimplePolicy,
   renderGeneratedPolicy,

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { groupName, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, userName } from "../shared/options.js";
 
 export default defineCommand<{ groupName: string; userName: string }>({
   name: "iam-groupadduser",

@@ -1,5 +1,5 @@
-import { groupName } from "../../cli/options.js";
-import { attachPolicyCommand } from "../../iam/attached-policies.js";
+import { groupName } from "../shared/options.js";
+import { attachPolicyCommand } from "../shared/attached-policies.js";
 
 export default attachPolicyCommand({
   name: "iam-groupattachpolicy",

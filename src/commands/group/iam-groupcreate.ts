@@ -1,6 +1,6 @@
 import type { Group } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { groupName, path, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, path, verbose } from "../shared/options.js";
 
 export default defineCommand<{ groupName: string; path?: string; verbose?: boolean }, { Group: Group }>({
   name: "iam-groupcreate",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { groupName, pretend, pretendNeedsRecursive, recursive } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
 import {
   deleteGroupRecursively,
   findGroupAttachments,

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { groupName, policyName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, policyName } from "../shared/options.js";
 
 export default defineCommand<{ groupName: string; policyName: string }>({
   name: "iam-groupdelpolicy",

@@ -1,6 +1,6 @@
 import type { GetGroupPolicyResponse } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { groupName, policyName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, policyName } from "../shared/options.js";
 import { documentLines, withDecodedDocument } from "../../iam/inline-policies.js";
 
 export default defineCommand<{ groupName: string; policyName: string }, GetGroupPolicyResponse & { PolicyDocument: string }>({

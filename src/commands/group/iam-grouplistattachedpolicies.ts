@@ -1,5 +1,5 @@
-import { groupName } from "../../cli/options.js";
-import { listAttachedPoliciesCommand } from "../../iam/attached-policies.js";
+import { groupName } from "../shared/options.js";
+import { listAttachedPoliciesCommand } from "../shared/attached-policies.js";
 
 export default listAttachedPoliciesCommand({
   name: "iam-grouplistattachedpolicies",

@@ -1,6 +1,6 @@
 import type { Group, User } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { groupName, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { headedLines, streamedListLines } from "../../output/print.js";
 

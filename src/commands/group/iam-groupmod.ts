@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { groupName, newName, newNameOrPath, newPath } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { groupName, newName, newNameOrPath, newPath } from "../shared/options.js";
 
 export default defineCommand<{ groupName: string; newName?: string; newPath?: string }>({
   name: "iam-groupmod",

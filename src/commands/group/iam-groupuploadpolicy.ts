@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { exactlyOnePolicySource, groupName, policyDocument, policyName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { exactlyOnePolicySource, groupName, policyDocument, policyName } from "../shared/options.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
 
 export default defineCommand<{ groupName: string; policyName: string } & PolicySource>({

@@ -1,7 +1,7 @@
 import type { InstanceProfile } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { PartialFailure } from "../../cli/errors.js";
-import { checkTags, instanceProfileName, path, roleName, tags, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { PartialFailure } from "../../core/errors.js";
+import { checkTags, instanceProfileName, path, roleName, tags, verbose } from "../shared/options.js";
 
 interface Options {
   instanceProfileName: string;

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { instanceProfileName, pretend, recursive } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { instanceProfileName, pretend, recursive } from "../shared/options.js";
 import { runTasks } from "../../iam/tasks.js";
 import { sectionLines } from "../../output/print.js";
 

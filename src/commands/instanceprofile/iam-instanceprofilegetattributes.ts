@@ -1,6 +1,6 @@
 import type { InstanceProfile } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { instanceProfileName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { instanceProfileName } from "../shared/options.js";
 
 export default defineCommand<{ instanceProfileName: string }, { InstanceProfile: InstanceProfile }>({
   name: "iam-instanceprofilegetattributes",

@@ -1,6 +1,6 @@
 import type { InstanceProfile } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { roleName, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { roleName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 

@@ -1,5 +1,5 @@
-import { instanceProfileName } from "../../cli/options.js";
-import { listTagsCommand } from "../../iam/tagging.js";
+import { instanceProfileName } from "../shared/options.js";
+import { listTagsCommand } from "../shared/tagging.js";
 
 export default listTagsCommand({
   name: "iam-instanceprofilelisttags",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { instanceProfileName, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { instanceProfileName, roleName } from "../shared/options.js";
 
 interface Options {
   instanceProfileName: string;

@@ -1,5 +1,5 @@
-import { instanceProfileName } from "../../cli/options.js";
-import { tagCommand } from "../../iam/tagging.js";
+import { instanceProfileName } from "../shared/options.js";
+import { tagCommand } from "../shared/tagging.js";
 
 export default tagCommand({
   name: "iam-instanceprofiletag",

@@ -1,5 +1,5 @@
-import { instanceProfileName } from "../../cli/options.js";
-import { untagCommand } from "../../iam/tagging.js";
+import { instanceProfileName } from "../shared/options.js";
+import { untagCommand } from "../shared/tagging.js";
 
 export default untagCommand({
   name: "iam-instanceprofileuntag",

@@ -1,7 +1,7 @@
 import type { Policy } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { UsageError } from "../../cli/errors.js";
-import { checkTags, path, policyChecks, policyDocument, policyName, simplePolicy, tags, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { UsageError } from "../../core/errors.js";
+import { checkTags, path, policyChecks, policyDocument, policyName, simplePolicy, tags, verbose } from "../shared/options.js";
 import type { SimplePolicyOptions } from "../../iam/inline-policies.js";
 import { generatedPolicy } from "../../iam/policy.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";

@@ -1,6 +1,6 @@
 import type { PolicyVersion } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { exactlyOnePolicySource, policyArn, policyDocument } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { exactlyOnePolicySource, policyArn, policyDocument } from "../shared/options.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
 
 type Options = { policyArn: string; setAsDefault?: boolean } & PolicySource;

@@ -1,6 +1,6 @@
 import type { Policy } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { policyArn } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyArn } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
 
 export default defineCommand<{ policyArn: string }, { Policy: Policy }>({

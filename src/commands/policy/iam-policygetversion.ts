@@ -1,6 +1,6 @@
 import type { PolicyVersion } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { policyArn } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyArn } from "../shared/options.js";
 import { documentLines } from "../../iam/inline-policies.js";
 import { decodedVersion, versionId } from "../../iam/managed-policies.js";
 

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyDocumentFile } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyDocumentFile } from "../shared/options.js";
 import type { PolicyEntity } from "../../iam/policy-lint.js";
 import { readPolicyDocument } from "../../iam/policy-input.js";
 

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { maxItems, policyArn } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { maxItems, policyArn } from "../shared/options.js";
 import { entitySections, listPolicyEntities, type PolicyEntities } from "../../iam/managed-policies.js";
 import { sectionLines } from "../../output/print.js";
 

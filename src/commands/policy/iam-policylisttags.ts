@@ -1,5 +1,5 @@
-import { policyArn } from "../../cli/options.js";
-import { listTagsCommand } from "../../iam/tagging.js";
+import { policyArn } from "../shared/options.js";
+import { listTagsCommand } from "../shared/tagging.js";
 
 export default listTagsCommand({
   name: "iam-policylisttags",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyArn } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyArn } from "../shared/options.js";
 import { versionId } from "../../iam/managed-policies.js";
 
 export default defineCommand<{ policyArn: string; versionId: string }>({

@@ -1,5 +1,5 @@
-import { policyArn } from "../../cli/options.js";
-import { tagCommand } from "../../iam/tagging.js";
+import { policyArn } from "../shared/options.js";
+import { tagCommand } from "../shared/tagging.js";
 
 export default tagCommand({
   name: "iam-policytag",

@@ -1,5 +1,5 @@
-import { policyArn } from "../../cli/options.js";
-import { untagCommand } from "../../iam/tagging.js";
+import { policyArn } from "../shared/options.js";
+import { untagCommand } from "../shared/tagging.js";
 
 export default untagCommand({
   name: "iam-policyuntag",

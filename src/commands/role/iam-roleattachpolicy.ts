@@ -1,5 +1,5 @@
-import { roleName } from "../../cli/options.js";
-import { attachPolicyCommand } from "../../iam/attached-policies.js";
+import { roleName } from "../shared/options.js";
+import { attachPolicyCommand } from "../shared/attached-policies.js";
 
 export default attachPolicyCommand({
   name: "iam-roleattachpolicy",

@@ -1,6 +1,6 @@
 import type { Role } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { checkTags, path, permissionsBoundary, roleName, tags, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { checkTags, path, permissionsBoundary, roleName, tags, verbose } from "../shared/options.js";
 import {
   exactlyOneTrustSource,
   readTrustPolicy,
@@ -8,7 +8,7 @@ import {
   trustPolicySource,
   withDecodedTrustPolicy,
   type TrustPolicySource,
-} from "../../iam/trust-policy.js";
+} from "../shared/trust-policy.js";
 
 interface Options extends TrustPolicySource {
   roleName: string;

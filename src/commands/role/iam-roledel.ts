@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { pretend, recursive, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { pretend, recursive, roleName } from "../shared/options.js";
 import { deleteRoleRecursively, findRoleAttachments, roleSections, type RoleAttachments } from "../../iam/role-attachments.js";
 import { sectionLines } from "../../output/print.js";
 

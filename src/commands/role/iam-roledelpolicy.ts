@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyName, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyName, roleName } from "../shared/options.js";
 
 export default defineCommand<{ roleName: string; policyName: string }>({
   name: "iam-roledelpolicy",

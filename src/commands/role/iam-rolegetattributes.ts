@@ -1,7 +1,7 @@
 import type { Role } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { roleName } from "../../cli/options.js";
-import { roleLines, withDecodedTrustPolicy } from "../../iam/trust-policy.js";
+import { defineCommand } from "../../core/define.js";
+import { roleName } from "../shared/options.js";
+import { roleLines, withDecodedTrustPolicy } from "../shared/trust-policy.js";
 
 export default defineCommand<{ roleName: string }, { Role: Role & { AssumeRolePolicyDocument: string } }>({
   name: "iam-rolegetattributes",

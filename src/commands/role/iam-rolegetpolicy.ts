@@ -1,6 +1,6 @@
 import type { GetRolePolicyResponse } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { policyName, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyName, roleName } from "../shared/options.js";
 import { documentLines, withDecodedDocument } from "../../iam/inline-policies.js";
 
 export default defineCommand<{ roleName: string; policyName: string }, GetRolePolicyResponse & { PolicyDocument: string }>({

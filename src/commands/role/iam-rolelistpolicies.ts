@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { roleName, verbose, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { roleName, verbose, maxItems } from "../shared/options.js";
 import { listInlinePolicies, renderInlinePolicyList, type InlinePolicyList } from "../../iam/inline-policies.js";
 
 export default defineCommand<{ roleName: string; verbose?: boolean; maxItems?: number }, InlinePolicyList>({

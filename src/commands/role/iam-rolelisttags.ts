@@ -1,5 +1,5 @@
-import { roleName } from "../../cli/options.js";
-import { listTagsCommand } from "../../iam/tagging.js";
+import { roleName } from "../shared/options.js";
+import { listTagsCommand } from "../shared/tagging.js";
 
 export default listTagsCommand({
   name: "iam-rolelisttags",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { permissionsBoundary, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { permissionsBoundary, roleName } from "../shared/options.js";
 
 export default defineCommand<{ roleName: string; permissionsBoundary: string }>({
   name: "iam-rolesetpermissionsboundary",

@@ -1,5 +1,5 @@
-import { roleName } from "../../cli/options.js";
-import { tagCommand } from "../../iam/tagging.js";
+import { roleName } from "../shared/options.js";
+import { tagCommand } from "../shared/tagging.js";
 
 export default tagCommand({
   name: "iam-roletag",

@@ -1,5 +1,5 @@
-import { roleName } from "../../cli/options.js";
-import { untagCommand } from "../../iam/tagging.js";
+import { roleName } from "../shared/options.js";
+import { untagCommand } from "../shared/tagging.js";
 
 export default untagCommand({
   name: "iam-roleuntag",

@@ -1,7 +1,7 @@
-import { defineCommand } from "../../cli/define.js";
-import { roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { roleName } from "../shared/options.js";
 import { documentLines } from "../../iam/inline-policies.js";
-import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource, type TrustPolicySource } from "../../iam/trust-policy.js";
+import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource, type TrustPolicySource } from "../shared/trust-policy.js";
 
 interface Options extends TrustPolicySource {
   roleName: string;

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { exactlyOnePolicySource, policyDocument, policyName, roleName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { exactlyOnePolicySource, policyDocument, policyName, roleName } from "../shared/options.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
 
 export default defineCommand<{ roleName: string; policyName: string } & PolicySource>({

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { serverCertificateName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { serverCertificateName } from "../shared/options.js";
 
 export default defineCommand<{ serverCertificateName: string }>({
   name: "iam-servercertdel",

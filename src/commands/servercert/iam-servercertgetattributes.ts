@@ -1,6 +1,6 @@
 import type { ServerCertificate } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { serverCertificateName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { serverCertificateName } from "../shared/options.js";
 
 export default defineCommand<{ serverCertificateName: string }, { ServerCertificate: ServerCertificate }>({
   name: "iam-servercertgetattributes",

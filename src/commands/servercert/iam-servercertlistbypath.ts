@@ -1,6 +1,6 @@
 import type { ServerCertificateMetadata } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { pathPrefix, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { pathPrefix, maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { underPath } from "../../iam/paths.js";
 import { streamedListLines } from "../../output/print.js";

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { newName, newNameOrPath, newPath, serverCertificateName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { newName, newNameOrPath, newPath, serverCertificateName } from "../shared/options.js";
 
 interface Options {
   serverCertificateName: string;

@@ -1,16 +1,16 @@
 import { X509Certificate, createPrivateKey } from "node:crypto";
 import type { ServerCertificateMetadata } from "@aws-sdk/client-iam";
-import type { Context } from "../../cli/context.js";
-import { defineCommand } from "../../cli/define.js";
-import { UsageError } from "../../cli/errors.js";
-import { path, serverCertificateName, verbose } from "../../cli/options.js";
+import type { Context } from "../../core/context.js";
+import { defineCommand } from "../../core/define.js";
+import { UsageError } from "../../core/errors.js";
+import { path, serverCertificateName, verbose } from "../shared/options.js";
 import {
   DEFAULT_DAYS,
   DEFAULT_KEY_SIZE,
   checkSelfSignedOptions,
   selfSignedOptions,
   type SelfSignedOptions,
-} from "../../certs/generate-options.js";
+} from "../shared/generate-options.js";
 import { discard, keep, reserve, type Reserved } from "../../certs/output-files.js";
 import { generateSelfSigned, hasPemPrivateKey, pemCertificates, pemPrivateKeys } from "../../certs/x509.js";
 

@@ -1,8 +1,8 @@
 import type { SigningCertificate } from "@aws-sdk/client-iam";
-import type { Context } from "../../cli/context.js";
-import { defineCommand } from "../../cli/define.js";
-import { UsageError } from "../../cli/errors.js";
-import { ownerUserName } from "../../cli/options.js";
+import type { Context } from "../../core/context.js";
+import { defineCommand } from "../../core/define.js";
+import { UsageError } from "../../core/errors.js";
+import { ownerUserName } from "../shared/options.js";
 import {
   checkSelfSignedOptions,
   DEFAULT_DAYS,
@@ -10,7 +10,7 @@ import {
   selfSignedOptions,
   STDOUT,
   type SelfSignedOptions,
-} from "../../certs/generate-options.js";
+} from "../shared/generate-options.js";
 import { discard, keep, reserve, type Reserved } from "../../certs/output-files.js";
 import { generateSelfSigned, hasPemPrivateKey, pemCertificates } from "../../certs/x509.js";
 

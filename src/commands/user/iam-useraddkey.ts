@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { ownerUserName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { ownerUserName } from "../shared/options.js";
 import {
   checkDelivery,
   deliverKey,
@@ -7,7 +7,7 @@ import {
   prepareDelivery,
   type DeliveredKey,
   type DeliveryOptions,
-} from "../../iam/key-delivery.js";
+} from "../shared/key-delivery.js";
 
 interface Options extends DeliveryOptions {
   userName?: string;

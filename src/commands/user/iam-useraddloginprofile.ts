@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { loginPassword, onePasswordSource, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { loginPassword, onePasswordSource, userName } from "../shared/options.js";
 import { loginProfileRequest, type LoginProfileOptions } from "../../iam/password.js";
 
 export default defineCommand<LoginProfileOptions>({

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyName, simplePolicy, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyName, simplePolicy, userName } from "../shared/options.js";
 import {
   putSimplePolicy,
   renderGeneratedPolicy,

@@ -1,6 +1,6 @@
 import type { SSHPublicKey } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { userName } from "../shared/options.js";
 import { sshPublicKeyBody } from "../../iam/ssh-public-key.js";
 
 export default defineCommand<{ userName: string; keyFile: string }, { SSHPublicKey: SSHPublicKey }>({

@@ -1,5 +1,5 @@
-import { userName } from "../../cli/options.js";
-import { attachPolicyCommand } from "../../iam/attached-policies.js";
+import { userName } from "../shared/options.js";
+import { attachPolicyCommand } from "../shared/attached-policies.js";
 
 export default attachPolicyCommand({
   name: "iam-userattachpolicy",

@@ -1,7 +1,7 @@
 import type { User } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { PartialFailure } from "../../cli/errors.js";
-import { checkTags, groupName, path, permissionsBoundary, tags, userName, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { PartialFailure } from "../../core/errors.js";
+import { checkTags, groupName, path, permissionsBoundary, tags, userName, verbose } from "../shared/options.js";
 import {
   checkDelivery,
   deliverKey,
@@ -9,7 +9,7 @@ import {
   prepareDelivery,
   type DeliveredKey,
   type DeliveryOptions,
-} from "../../iam/key-delivery.js";
+} from "../shared/key-delivery.js";
 import { checkName } from "../../iam/names.js";
 
 interface Options extends DeliveryOptions {

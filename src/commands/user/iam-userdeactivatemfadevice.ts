@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { serialNumber, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { serialNumber, userName } from "../shared/options.js";
 
 export default defineCommand<{ userName: string; serialNumber: string }>({
   name: "iam-userdeactivatemfadevice",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { pretend, pretendNeedsRecursive, recursive, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { pretend, pretendNeedsRecursive, recursive, userName } from "../shared/options.js";
 import { deleteUserRecursively, findUserAttachments, userSections, type UserAttachments } from "../../iam/user-attachments.js";
 import { sectionLines } from "../../output/print.js";
 

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { certificateId, ownerUserName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { certificateId, ownerUserName } from "../shared/options.js";
 
 export default defineCommand<{ userName?: string; certificateId: string }>({
   name: "iam-userdelcert",

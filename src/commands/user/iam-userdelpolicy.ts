@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyName, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyName, userName } from "../shared/options.js";
 
 export default defineCommand<{ userName: string; policyName: string }>({
   name: "iam-userdelpolicy",

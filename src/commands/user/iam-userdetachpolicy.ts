@@ -1,5 +1,5 @@
-import { userName } from "../../cli/options.js";
-import { detachPolicyCommand } from "../../iam/attached-policies.js";
+import { userName } from "../shared/options.js";
+import { detachPolicyCommand } from "../shared/attached-policies.js";
 
 export default detachPolicyCommand({
   name: "iam-userdetachpolicy",

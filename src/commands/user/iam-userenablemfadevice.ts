@@ -1,6 +1,6 @@
-import { defineCommand } from "../../cli/define.js";
+import { defineCommand } from "../../core/define.js";
 import { deviceCodesRequest, type DeviceCodes } from "../../iam/mfa.js";
-import { authenticationCodes, serialNumber, userName } from "../../cli/options.js";
+import { authenticationCodes, serialNumber, userName } from "../shared/options.js";
 
 export default defineCommand<DeviceCodes>({
   name: "iam-userenablemfadevice",

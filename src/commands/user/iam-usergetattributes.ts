@@ -1,6 +1,6 @@
 import type { User } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { userName } from "../shared/options.js";
 
 export default defineCommand<{ userName?: string }, { User: User }>({
   name: "iam-usergetattributes",

@@ -1,6 +1,6 @@
 import type { LoginProfile } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { userName, verbose } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { userName, verbose } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
 
 interface Options {

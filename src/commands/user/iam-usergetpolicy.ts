@@ -1,6 +1,6 @@
 import type { GetUserPolicyResponse } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { policyName, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { policyName, userName } from "../shared/options.js";
 import { documentLines, withDecodedDocument } from "../../iam/inline-policies.js";
 
 export default defineCommand<{ userName: string; policyName: string }, GetUserPolicyResponse & { PolicyDocument: string }>({

@@ -1,6 +1,6 @@
 import type { SSHPublicKey } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { sshPublicKeyId, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { sshPublicKeyId, userName } from "../shared/options.js";
 
 export default defineCommand<{ userName: string; sshPublicKeyId: string; encoding?: "SSH" | "PEM" }, { SSHPublicKey: SSHPublicKey }>({
   name: "iam-usergetsshkey",

@@ -1,6 +1,6 @@
 import type { SigningCertificate } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { ownerUserName, verbose, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { ownerUserName, verbose, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 

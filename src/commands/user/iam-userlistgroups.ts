@@ -1,6 +1,6 @@
 import type { Group } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { userName, maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { userName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 

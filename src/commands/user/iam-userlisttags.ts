@@ -1,5 +1,5 @@
-import { userName } from "../../cli/options.js";
-import { listTagsCommand } from "../../iam/tagging.js";
+import { userName } from "../shared/options.js";
+import { listTagsCommand } from "../shared/tagging.js";
 
 export default listTagsCommand({
   name: "iam-userlisttags",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { newName, newNameOrPath, newPath, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { newName, newNameOrPath, newPath, userName } from "../shared/options.js";
 
 export default defineCommand<{ userName: string; newName?: string; newPath?: string }>({
   name: "iam-usermod",

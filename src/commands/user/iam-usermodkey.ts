@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { accessKeyId, ownerUserName, status } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { accessKeyId, ownerUserName, status } from "../shared/options.js";
 
 export default defineCommand<{ userName?: string; accessKeyId: string; status: "Active" | "Inactive" }>({
   name: "iam-usermodkey",

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { sshPublicKeyId, status, userName } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { sshPublicKeyId, status, userName } from "../shared/options.js";
 
 export default defineCommand<{ userName: string; sshPublicKeyId: string; status: "Active" | "Inactive" }>({
   name: "iam-usermodsshkey",

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import type { Context } from "../../cli/context.js";
-import { defineCommand } from "../../cli/define.js";
-import { PartialFailure, UsageError } from "../../cli/errors.js";
-import { ownerUserName } from "../../cli/options.js";
+import type { Context } from "../../core/context.js";
+import { defineCommand } from "../../core/define.js";
+import { PartialFailure, UsageError } from "../../core/errors.js";
+import { ownerUserName } from "../shared/options.js";
 import {
   checkProfileName,
   describeTarget,
@@ -10,7 +10,7 @@ import {
   sharedCredentialsFile,
   type CredentialTarget,
 } from "../../iam/credential-files.js";
-import { DEFAULT_WAIT_SECONDS, planCredentialWrite, undoNewKey, waitTimeout } from "../../iam/key-delivery.js";
+import { DEFAULT_WAIT_SECONDS, planCredentialWrite, undoNewKey, waitTimeout } from "../shared/key-delivery.js";
 import { collect } from "../../iam/paginate.js";
 import { waitUntilKeyWorks } from "../../iam/propagation.js";
 

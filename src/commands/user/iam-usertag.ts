@@ -1,5 +1,5 @@
-import { userName } from "../../cli/options.js";
-import { tagCommand } from "../../iam/tagging.js";
+import { userName } from "../shared/options.js";
+import { tagCommand } from "../shared/tagging.js";
 
 export default tagCommand({
   name: "iam-usertag",

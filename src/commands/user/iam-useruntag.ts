@@ -1,5 +1,5 @@
-import { userName } from "../../cli/options.js";
-import { untagCommand } from "../../iam/tagging.js";
+import { userName } from "../shared/options.js";
+import { untagCommand } from "../shared/tagging.js";
 
 export default untagCommand({
   name: "iam-useruntag",

@@ -1,9 +1,9 @@
 import type { FileHandle } from "node:fs/promises";
 import type { IAM, VirtualMFADevice } from "@aws-sdk/client-iam";
-import type { Context } from "../../cli/context.js";
-import { defineCommand } from "../../cli/define.js";
-import { PartialFailure, UsageError } from "../../cli/errors.js";
-import { checkTags, path, tags } from "../../cli/options.js";
+import type { Context } from "../../core/context.js";
+import { defineCommand } from "../../core/define.js";
+import { PartialFailure, UsageError } from "../../core/errors.js";
+import { checkTags, path, tags } from "../shared/options.js";
 import { checkVirtualDeviceName, withoutSecrets } from "../../iam/mfa.js";
 
 type BootstrapMethod = "QRCodePNG" | "Base32StringSeed";

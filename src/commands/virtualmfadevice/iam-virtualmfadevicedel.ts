@@ -1,5 +1,5 @@
-import { defineCommand } from "../../cli/define.js";
-import { serialNumber } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { serialNumber } from "../shared/options.js";
 import { checkVirtualSerialNumber } from "../../iam/mfa.js";
 
 export default defineCommand<{ serialNumber: string }>({

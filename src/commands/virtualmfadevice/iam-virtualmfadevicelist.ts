@@ -1,6 +1,6 @@
 import type { AssignmentStatusType, VirtualMFADevice } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../cli/define.js";
-import { maxItems } from "../../cli/options.js";
+import { defineCommand } from "../../core/define.js";
+import { maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { withoutSecrets } from "../../iam/mfa.js";
 import { streamedListLines } from "../../output/print.js";

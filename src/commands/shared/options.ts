@@ -1,5 +1,5 @@
-import type { OptionSpec } from "./define.js";
-import { UsageError } from "./errors.js";
+import type { OptionSpec } from "../../core/define.js";
+import { UsageError } from "../../core/errors.js";
 import {
   checkPolicyArn,
   checkAccessKeyId,
@@ -8,10 +8,10 @@ import {
   checkName,
   checkPath,
   type EntityKind,
-} from "../iam/names.js";
-import { checkPassword } from "../iam/password.js";
-import { checkAuthenticationCode, checkSerialNumber } from "../iam/mfa.js";
-import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../iam/paginate.js";
+} from "../../iam/names.js";
+import { checkPassword } from "../../iam/password.js";
+import { checkAuthenticationCode, checkSerialNumber } from "../../iam/mfa.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../../iam/paginate.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The

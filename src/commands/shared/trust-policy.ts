@@ -1,12 +1,12 @@
 import type { Role } from "@aws-sdk/client-iam";
-import type { Context } from "../cli/context.js";
-import type { OptionSpec } from "../cli/define.js";
-import { UsageError } from "../cli/errors.js";
-import { policyChecks } from "../cli/options.js";
-import { decodePolicy } from "../output/print.js";
-import { documentLines } from "./inline-policies.js";
-import { checkPolicyDocument, GENERATED, type PolicyChecks } from "./policy.js";
-import { readPolicyDocument } from "./policy-input.js";
+import type { Context } from "../../core/context.js";
+import type { OptionSpec } from "../../core/define.js";
+import { UsageError } from "../../core/errors.js";
+import { policyChecks } from "./options.js";
+import { decodePolicy } from "../../output/print.js";
+import { documentLines } from "../../iam/inline-policies.js";
+import { checkPolicyDocument, GENERATED, type PolicyChecks } from "../../iam/policy.js";
+import { readPolicyDocument } from "../../iam/policy-input.js";
 
 /**
  * A role's trust policy (who may assume it), as iam-rolecreate and iam-roleupdateassumepolicy take

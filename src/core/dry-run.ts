@@ -1,4 +1,4 @@
-import type { IAM } from "@aws-sdk/client-iam";
+import type { PlannedStep } from "./context.js";
 import type { CommandSpec, OptionSpec } from "./define.js";
 
 /** IAM actions that only read: everything else changes something and is held back by --dry-run. */
@@ -20,12 +20,6 @@ const DRY_RUN_OPTION: OptionSpec = {
 /** The command's own options plus --dry-run where it applies: what parsing, help, docs and completion show. */
 export function commandOptions(spec: CommandSpec<any, any>): readonly OptionSpec[] {
   return changesSomething(spec) ? [...spec.options, DRY_RUN_OPTION] : spec.options;
-}
-
-/** One change a dry run held back: an IAM action with its parameters, or a local file step. */
-export interface PlannedStep {
-  Action: string;
-  Input: Record<string, unknown>;
 }
 
 /** Parameters that carry secrets are shown as hidden, never printed. */
@@ -60,20 +54,4 @@ export function planDocument(steps: PlannedStep[]): { DryRun: PlannedStep[] } {
       ),
     })),
   };
-}
-
-/**
- * The plan judged by IAM's rules: one `would fail: <Code>: <Action>: <why>` line per step IAM
- * would refuse, each step judged after the ones before it. Only read requests are sent. The
- * predictions are loaded here, so runs without --dry-run never load them.
- */
-export async function predictRefusals(steps: PlannedStep[], iam: IAM, debug: (message: string) => void): Promise<string[]> {
-  const [{ AccountView }, { predict }] = await Promise.all([import("../iam/account-view.js"), import("../iam/predictions.js")]);
-  const view = new AccountView(iam, debug);
-  const lines: string[] = [];
-  for (const { Action, Input } of steps) {
-    const refusal = await predict(Action, Input, view);
-    if (refusal) lines.push(`would fail: ${refusal.code}: ${Action}: ${refusal.why}`);
-  }
-  return lines;
 }

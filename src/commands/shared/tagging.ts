@@ -1,8 +1,8 @@
 import type { IAM, Tag } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
-import { checkTags, maxItems, tagKeys, tags } from "../cli/options.js";
-import { streamedListLines } from "../output/print.js";
-import { items, type Page } from "./paginate.js";
+import { defineCommand, type CommandSpec, type OptionSpec } from "../../core/define.js";
+import { checkTags, maxItems, tagKeys, tags } from "./options.js";
+import { streamedListLines } from "../../output/print.js";
+import { items, type Page } from "../../iam/paginate.js";
 
 /**
  * The tag, untag and list-tags commands of every taggable entity are one implementation each:

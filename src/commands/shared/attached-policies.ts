@@ -1,8 +1,8 @@
 import type { AttachedPolicy, IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
-import { maxItems, pathPrefix, policyArn } from "../cli/options.js";
-import { streamedListLines } from "../output/print.js";
-import { items, type Page } from "./paginate.js";
+import { defineCommand, type CommandSpec, type OptionSpec } from "../../core/define.js";
+import { maxItems, pathPrefix, policyArn } from "./options.js";
+import { streamedListLines } from "../../output/print.js";
+import { items, type Page } from "../../iam/paginate.js";
 
 /**
  * Attaching, detaching and listing managed policies is the same for users, groups and roles:

@@ -1,6 +1,7 @@
 import { constants } from "node:os";
-import { isNotImplementedAnswer } from "../iam/not-implemented.js";
+import { isNotImplementedAnswer } from "./not-implemented.js";
 import { oneLine } from "../output/escape.js";
+import { OutputError } from "../output/stdout.js";
 
 /**
  * Error classes and the one mapping from any failure to an exit code and a one-line message.
@@ -85,17 +86,6 @@ export class DeadlineReached extends Error {
     readonly source: string,
   ) {
     super(`${source} ${seconds} s reached`);
-  }
-}
-
-/** Standard output refused the result; `code` is the errno name (ENOSPC, EPIPE, EBADF, EIO, ...). */
-export class OutputError extends Error {
-  override name = "OutputError";
-  constructor(
-    readonly code: string,
-    reason: string,
-  ) {
-    super(`cannot write to standard output: ${reason} (${code})`);
   }
 }
 

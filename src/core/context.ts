@@ -8,8 +8,13 @@ import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
 import { oneLine } from "../output/escape.js";
 import type { OutputStream } from "../output/stdout.js";
-import type { PlannedStep } from "./dry-run.js";
 import { UsageError } from "./errors.js";
+
+/** One change a dry run held back: an IAM action with its parameters, or a local file step. */
+export interface PlannedStep {
+  Action: string;
+  Input: Record<string, unknown>;
+}
 
 /** The process-level streams and environment a command runs with; tests pass their own. */
 export interface Io {

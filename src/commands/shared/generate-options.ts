@@ -1,5 +1,5 @@
-import type { OptionSpec } from "../cli/define.js";
-import { integerInRange } from "../cli/options.js";
+import type { OptionSpec } from "../../core/define.js";
+import { integerInRange } from "./options.js";
 
 /** The values of selfSignedOptions(). */
 export interface SelfSignedOptions {

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import type { AccessKey } from "@aws-sdk/client-iam";
-import type { Context } from "../cli/context.js";
-import type { OptionSpec } from "../cli/define.js";
-import { PartialFailure } from "../cli/errors.js";
-import { integerInRange } from "../cli/options.js";
+import type { Context } from "../../core/context.js";
+import type { OptionSpec } from "../../core/define.js";
+import { PartialFailure } from "../../core/errors.js";
+import { integerInRange } from "./options.js";
 import {
   checkProfileName,
   describeTarget,
@@ -11,8 +11,8 @@ import {
   sharedCredentialsFile,
   type CredentialTarget,
   type OpenTarget,
-} from "./credential-files.js";
-import { waitUntilKeyWorks } from "./propagation.js";
+} from "../../iam/credential-files.js";
+import { waitUntilKeyWorks } from "../../iam/propagation.js";
 
 /**
  * What happens to a new access key after CreateAccessKey, for iam-usercreate -k and
