@@ -2,30 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, useMoto, writeTestFile } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
 import { startForwardProxy } from "./support/forward-proxy.mjs";
-import { startHttpsMoto } from "./support/https-moto.mjs";
+import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
 import { createTestCa } from "./support/test-ca.mjs";
 
 /*
- * Corporate networks on loopback: moto over HTTPS with a certificate from a CA made up for this
- * run, a forward proxy and a CONNECT proxy that record what passed, and a TLS-inspecting proxy
- * that stands in for AWS's own hosts so that region and partition are checked without a network.
+ * Corporate networks on loopback: moto over HTTPS (the loopback proxy in front of it, with a
+ * certificate from a CA made up for this run), a forward proxy and a CONNECT proxy that record
+ * what passed, and a TLS-inspecting proxy that stands in for AWS's own hosts so that region and
+ * partition are checked without a network.
  */
 
 const moto = useMoto();
 const ca = createTestCa();
-let https: Awaited<ReturnType<typeof startHttpsMoto>>;
+let https: Awaited<ReturnType<typeof startLoopbackProxy>>;
 let caFile: string;
 
 beforeAll(async () => {
   const { certPem, keyPem } = ca.issue(["localhost"]);
   caFile = writeTestFile(moto, "corporate-ca.pem", ca.caPem);
-  https = await startHttpsMoto({
-    port: await freePort(),
-    certFile: writeTestFile(moto, "moto-cert.pem", certPem),
-    keyFile: writeTestFile(moto, "moto-key.pem", keyPem, 0o600),
-  });
+  https = await startLoopbackProxy({ upstream: moto.url, tls: { certPem, keyPem } });
 }, 30_000);
-afterAll(() => https?.stop());
+afterAll(() => https?.close());
 
 /** A proxy for one test, closed when the test ends. */
 async function withProxy<T>(options: Parameters<typeof startForwardProxy>[0], use: (proxy: Awaited<ReturnType<typeof startForwardProxy>>) => Promise<T>) {
