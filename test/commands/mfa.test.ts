@@ -19,7 +19,7 @@ const HARDWARE = "GAHT12345678";
  * those requests are proven on the wire. The pagination test counts requests there too.
  */
 const wire = useWire(moto);
-const viaWire = (name: string, ...argv: string[]) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+const viaWire = (name: string, ...argv: string[]) => wire.run(name, argv);
 
 async function seedVirtual(name: string, path?: string): Promise<string> {
   const { VirtualMFADevice } = await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: name, Path: path });
@@ -208,9 +208,7 @@ describe("iam-userresyncmfadevice", () => {
 
   it("takes euca2ools' spelling: the user as an argument and -c1/-c2", async () => {
     wire.stub("ResyncMFADevice");
-    const res = await runCli("euare-userresyncmfadevice", ["david", "-s", HARDWARE, "-c1", "111111", "-c2", "222222"], {
-      env: { ...moto.env, AWS_IAM_URL: wire.url },
-    });
+    const res = await wire.run("euare-userresyncmfadevice", ["david", "-s", HARDWARE, "-c1", "111111", "-c2", "222222"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests.map((r) => r.params)).toEqual([
       {
