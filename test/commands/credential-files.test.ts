@@ -3,7 +3,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAdmin, enforced, legacyKeyText, useMoto, type Moto } from "../harness/moto.js";
+import { SECRET_LIKE, createAdmin, enforced, fileMode, legacyKeyText, useMoto, type Moto } from "../harness/moto.js";
 import { runBin } from "../harness/run-bin.js";
 import { runCli } from "../harness/run-cli.js";
 import { startLoopbackProxy } from "../support/loopback-proxy.mjs";
@@ -19,9 +19,6 @@ const moto = useMoto();
 const otherSts = useMoto();
 
 const KEY_ID = /^AKIA[A-Z0-9]{16}$/;
-/** Any 40-character run of secret-key characters: stderr must never hold one. */
-const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
-const mode = (path: string) => statSync(path).mode & 0o777;
 
 let dir: string;
 beforeEach(() => {
@@ -58,8 +55,8 @@ describe("iam-useraddkey --write-credential-file", () => {
     const written = parseLegacy(file);
     expect(res).toEqual({ code: 0, stdout: `${written.id}\n`, stderr: "" });
     expect(written.id).toMatch(KEY_ID);
-    expect(mode(file)).toBe(0o600);
-    expect(mode(join(dir, "keys"))).toBe(0o700);
+    expect(fileMode(file)).toBe(0o600);
+    expect(fileMode(join(dir, "keys"))).toBe(0o700);
     expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([written.id]);
     // No temporary file is left beside it.
     expect(readdirSync(join(dir, "keys"))).toEqual(["david.cred"]);
@@ -109,7 +106,7 @@ describe("iam-useraddkey --write-credential-file", () => {
     const secret = /AWSSecretKey=(\S+)/.exec(readFileSync(file, "utf8"))![1];
     expect(readFileSync(file, "utf8")).toBe(`# backup job\nAWSAccessKeyId=${id}\n# rotated yearly\nAWSSecretKey=${secret}\n`);
     expect(secret).toMatch(/^[A-Za-z0-9/+]{40}$/);
-    expect(mode(file)).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("refuses a location it cannot write before creating a key", async () => {
@@ -174,7 +171,7 @@ describe("iam-useraddkey --write-profile", () => {
     const secret = /\[david\]\naws_access_key_id = \S+\naws_secret_access_key = (\S+)\n$/.exec(text)![1];
     expect(text).toBe(`${SHARED}\n[david]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
     expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([id]);
-    expect(mode(file)).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("refuses a profile that holds a key without --force", async () => {
@@ -211,8 +208,8 @@ describe("iam-useraddkey --write-profile", () => {
     const env = { ...moto.env, HOME: dir };
     const res = await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david"], { env });
     expect(res.code).toBe(0);
-    expect(mode(join(dir, ".aws"))).toBe(0o700);
-    expect(mode(join(dir, ".aws", "credentials"))).toBe(0o600);
+    expect(fileMode(join(dir, ".aws"))).toBe(0o700);
+    expect(fileMode(join(dir, ".aws", "credentials"))).toBe(0o600);
     expect(readFileSync(join(dir, ".aws", "credentials"), "utf8")).toMatch(
       new RegExp(`^\\[david\\]\\naws_access_key_id = ${res.stdout.trim()}\\naws_secret_access_key = [A-Za-z0-9/+]{40}\\n$`),
     );
@@ -248,7 +245,7 @@ describe("credential files that are not plain files of this user's", () => {
       stderr: `iam-useraddkey: ${link} ${refusal}`,
     });
     expect(readFileSync(real, "utf8")).toBe(before);
-    expect(mode(real)).toBe(0o644);
+    expect(fileMode(real)).toBe(0o644);
     expect(await keysOf("david")).toEqual([]);
   });
 
@@ -306,7 +303,7 @@ describe.runIf(AS_ROOT)("as root", () => {
     chmodSync(file, 0o400);
     const again = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--force"], { env: moto.env });
     expect(again.code).toBe(0);
-    expect([statSync(file).uid, statSync(file).gid, mode(file)]).toEqual([1234, 1234, 0o400]);
+    expect([statSync(file).uid, statSync(file).gid, fileMode(file)]).toEqual([1234, 1234, 0o400]);
   });
 
   it("a full disk: the key is deleted again, and no file that never existed is said to be restored", async () => {

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useMoto } from "../harness/moto.js";
+import { fileMode, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
 import { localContext } from "../../dist/cli/context.js";
@@ -295,7 +295,7 @@ describe("iam-virtualmfadevicecreate", () => {
     const seed = Buffer.from(device.Base32StringSeed!).toString("ascii");
     expect(seed).toMatch(/^[A-Z2-7]{16,}$/);
     expect(readFileSync(file, "utf8")).toBe(`${seed}\n`);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("-m QRCodePNG writes the image bytes exactly as IAM sent them; -p puts the device under a path", async () => {
@@ -315,7 +315,7 @@ describe("iam-virtualmfadevicecreate", () => {
     const [device] = await virtualDevices();
     expect(device.SerialNumber).toBe(MFA("david", "/staff/"));
     expect(new Uint8Array(readFileSync(file))).toEqual(new Uint8Array(device.QRCodePNG!));
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("never shows the seed on stdout or stderr, with --json or -d either", async () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, createAdmin, enforced, legacyKeyText, useMoto } from "../harness/moto.js";
+import { ROOT, SECRET_LIKE, createAdmin, enforced, fileMode, legacyKeyText, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 
 const moto = useMoto();
@@ -13,8 +13,6 @@ const moto = useMoto();
  */
 const otherSts = useMoto();
 
-const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
-const mode = (path: string) => statSync(path).mode & 0o777;
 
 let dir: string;
 beforeEach(() => {
@@ -46,7 +44,7 @@ describe("iam-userrotatekey", () => {
     const now = legacyKey(david.file);
     expect(res).toEqual({ code: 0, stdout: `old ${david.id} Inactive\nnew ${now.id} Active\n`, stderr: "" });
     expect(now.text).toBe(`# david's key for the backup job\nAWSAccessKeyId=${now.id}\nAWSSecretKey=${now.secret}\n`);
-    expect(mode(david.file)).toBe(0o600);
+    expect(fileMode(david.file)).toBe(0o600);
     expect(await keysOf("david")).toEqual([
       [david.id, "Inactive"],
       [now.id, "Active"],
@@ -91,7 +89,7 @@ describe("iam-userrotatekey", () => {
     expect(res.stderr).not.toMatch(SECRET_LIKE);
     expect(await keysOf("david")).toEqual([[david.id, "Active"]]);
     expect(readFileSync(david.file, "utf8")).toBe(david.text);
-    expect(mode(david.file)).toBe(0o640);
+    expect(fileMode(david.file)).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(["admin.cred", "david.cred"]);
   });
 
@@ -295,11 +293,11 @@ describe("iam-userrotatekey", () => {
     });
     expect(child.signal).toBe("SIGKILL");
     expect(readFileSync(david.file, "utf8")).toBe(david.text);
-    expect(mode(david.file)).toBe(0o600);
+    expect(fileMode(david.file)).toBe(0o600);
     // The temporary file beside it holds the new key, readable by the owner only.
     const strays = readdirSync(dir).filter((name) => name.startsWith(".david.cred.iamkit-"));
     expect(strays).toHaveLength(1);
-    expect(mode(join(dir, strays[0]))).toBe(0o600);
+    expect(fileMode(join(dir, strays[0]))).toBe(0o600);
     const stray = legacyKey(join(dir, strays[0]));
     expect(stray.text).toBe(`# original\nAWSAccessKeyId=${stray.id}\nAWSSecretKey=${stray.secret}\n`);
     // The old key was not touched: the crash came before verification and deactivation.

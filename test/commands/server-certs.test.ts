@@ -1,9 +1,9 @@
 import { X509Certificate, createPrivateKey, generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import forge from "node-forge";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { fileMode, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
 
@@ -246,7 +246,7 @@ describe("iam-servercertupload --generate", () => {
     expect(res).toEqual({ code: 0, stdout: `${CERT("www.example.com", "/cloudfront/")}\n${MOTO_ID}\n`, stderr: "" });
     const keyPem = readFileSync(join(dir, "www.example.com-key.pem"), "utf8");
     const certPem = readFileSync(join(dir, "www.example.com-cert.pem"), "utf8");
-    expect(statSync(join(dir, "www.example.com-key.pem")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(dir, "www.example.com-key.pem"))).toBe(0o600);
     expect(wire.requests).toHaveLength(1);
     expect(wire.requests[0].params).toEqual({
       Action: "UploadServerCertificate",
@@ -273,7 +273,7 @@ describe("iam-servercertupload --generate", () => {
     expect(createPrivateKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(3072);
     const x509 = new X509Certificate(readFileSync(join(dir, "c.pem")));
     expect((Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / 86_400_000).toBe(30);
-    expect(statSync(join(dir, "k.pem")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(dir, "k.pem"))).toBe(0o600);
     expect(wire.requests[0].params.PrivateKey).toBe(keyPem);
     expect(existsSync(join(dir, "www.example.com-key.pem"))).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -140,6 +140,12 @@ export function writeTestFile(moto: Moto, name: string, content: string, mode = 
   writeFileSync(path, content, { mode });
   return path;
 }
+
+/** A file's permission bits (0o600...). */
+export const fileMode = (path: string) => statSync(path).mode & 0o777;
+
+/** Any 40-character run of secret-key characters: output that must hold no secret must not match. */
+export const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
 
 /** The text of a legacy credential file holding `key`, as IAMCli wrote it. */
 export function legacyKeyText(key: { AccessKeyId?: string; SecretAccessKey?: string }): string {
