@@ -1,8 +1,9 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, createAdmin, enforced, legacyKeyText, useMoto } from "./harness/moto.js";
+import { createAdmin, enforced, legacyKeyText, useMoto } from "./harness/moto.js";
+import { binResult } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
 
 /**
@@ -28,13 +29,7 @@ function write(name: string, content: string | Buffer): string {
 }
 
 /** A built bin as its own process: the SDK chain reads the process environment, as it does for users. */
-function bin(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env, encoding: "utf8" }, (err, stdout, stderr) => {
-      done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const bin = (name: string, argv: string[], env: NodeJS.ProcessEnv) => binResult(name, argv, { env });
 
 describe("one grammar for credential files, read alike to sign and to rotate", () => {
   const good = `AWSAccessKeyId=${KEY}\nAWSSecretKey=${SECRET}\n`;

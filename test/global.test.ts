@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useMoto, writeTestFile } from "./harness/moto.js";
-import { runBin } from "./harness/run-bin.js";
+import { binResult } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
 import { startForwardProxy } from "./support/forward-proxy.mjs";
 import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
@@ -10,10 +10,7 @@ const moto = useMoto();
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
 /** Runs a built bin as a separate process, as a user's shell does: its exit code and output. */
-async function spawnBin(name: string, argv: string[], env: NodeJS.ProcessEnv) {
-  const { code, stdout, stderr } = await runBin(name, argv, { env });
-  return { code, stdout, stderr };
-}
+const spawnBin = (name: string, argv: string[], env: NodeJS.ProcessEnv) => binResult(name, argv, { env });
 
 describe("credentials", () => {
   it("--aws-credential-file wins over AWS_CREDENTIAL_FILE", async () => {
