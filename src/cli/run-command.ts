@@ -24,10 +24,6 @@ export function optionLabel(option: OptionSpec): string {
   return option.short ? `-${option.short}` : option.aliases?.[0] ?? `--${option.long}`;
 }
 
-/** What commander misses of a value: a bare argument that belongs to no option. */
-const strayArgument = (prog: string) =>
-  new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
-
 /**
  * The checks of one value before the option's own parse: typographic quotes or dashes first (a
  * value pasted from a web page is the likelier mistake, and the message shows what was meant), then
@@ -74,7 +70,9 @@ async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (mes
       const { operands, unknown } = super.parseOptions(argv);
       if (unknown.length > 0) (this as unknown as ReportsUnknownOptions).unknownOption(unknown[0]);
       const [bare, ...stray] = operands;
-      if (stray.length > 0 || (bare !== undefined && !positional)) throw strayArgument(prog);
+      if (stray.length > 0 || (bare !== undefined && !positional)) {
+        throw new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
+      }
       if (bare !== undefined && positional) {
         const name = attributeOf(positional);
         if (this.getOptionValue(name) !== undefined) {
@@ -118,23 +116,26 @@ async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (mes
 }
 
 /**
- * Rewords commander's parse errors into one specific line, in the legacy wording the tests hold. A
+ * Rewords commander's parse errors into one specific line: the legacy wording, which the tests hold
+ * byte for byte, where commander's differs (required options, choices, a missing value). A
  * mistyped option's value is not repeated: it may be a password typed with the wrong flag.
  */
 function usageFromCommander(err: CommanderError, prog: string, byFlags: Map<string, OptionSpec>): UsageError {
-  // Commander puts its "(Did you mean ...?)" hint on a line of its own: one line here.
-  const message = err.message.replace(/^error: /, "").replace(/\n/g, " ").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
-  const required = /^required option '(.*)' not specified$/.exec(message);
+  // Commander: "required option '-u, --user-name <USERNAME>' not specified".
+  const required = /^error: required option '(.*)' not specified$/.exec(err.message);
   if (required) {
     const option = byFlags.get(required[1])!;
     const shown = option.metavar ? `${optionLabel(option)} ${option.metavar}` : optionLabel(option);
     return new UsageError(`missing required option ${shown} (${option.description})`);
   }
-  const notAChoice = /^option '(.*?)' argument '(.*)' is invalid\. Allowed choices are /s.exec(message);
+  // Commander: "option '-s, --status <STATUS>' argument 'x' is invalid. Allowed choices are Active, Inactive."
+  const notAChoice = /^error: option '(.*?)' argument '(.*)' is invalid\. Allowed choices are /s.exec(err.message);
   if (notAChoice) {
     const option = byFlags.get(notAChoice[1])!;
     return new UsageError(`invalid value "${notAChoice[2]}" for ${optionLabel(option)}: expected ${option.choices!.join(" or ")}`);
   }
+  // Commander puts its "(Did you mean ...?)" hint on a line of its own: one line here.
+  const message = err.message.replace(/^error: /, "").replace(/\n/g, " ").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
   const missing = /^option '(-\w|--[\w-]+).*<(\w+)>' argument missing$/.exec(message);
   if (missing) return new UsageError(`option ${missing[1]} needs a value (${missing[2]}); see ${prog} -h`);
   return new UsageError(`${message}; see ${prog} -h`);
