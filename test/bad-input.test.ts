@@ -119,6 +119,21 @@ const rows: Row[] = [
     code: 2,
     stderr: "iam-useraddloginprofile: unknown option '--pasword=...'; see iam-useraddloginprofile -h",
   },
+  // A mistyped option or a stray word is named before the required options it leaves missing.
+  {
+    command: "iam-usergetpolicy",
+    argv: ["--user-nme", "bob"],
+    code: 2,
+    stderr: "iam-usergetpolicy: unknown option '--user-nme' (Did you mean --user-name?); see iam-usergetpolicy -h",
+  },
+  {
+    command: "iam-usergetpolicy",
+    argv: ["bob", "extra"],
+    code: 2,
+    stderr: "iam-usergetpolicy: unexpected argument; every value belongs to an option (quote values with spaces); see iam-usergetpolicy -h",
+  },
+  // The bare user name fills the required -u; -p is still missing.
+  { command: "iam-usergetpolicy", argv: ["bob"], code: 2, stderr: "iam-usergetpolicy: missing required option -p POLICYNAME (the name of the policy)" },
   // --recursive exists: calling it unknown sends the reader looking for a typo that is not there.
   { command: "iam-userdel", argv: ["-u", "bob", "--recursive=hunter2"], code: 2, stderr: "iam-userdel: option --recursive takes no value; see iam-userdel -h" },
   {

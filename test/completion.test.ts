@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../dist/commands/index.js";
 import { binNames } from "../dist/gen/artifacts.js";
-import { ROOT } from "./harness/moto.js";
+import { binPath } from "./harness/run-bin.js";
 
 const iamkit = (...argv: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, "bin/iamkit.js"), ...argv], { encoding: "utf8", env: { PATH: process.env.PATH } });
+  spawnSync(process.execPath, [binPath("iamkit"), ...argv], { encoding: "utf8", env: { PATH: process.env.PATH } });
 
 let script: string | undefined;
 

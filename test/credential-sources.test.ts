@@ -1,8 +1,9 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, useMoto } from "./harness/moto.js";
+import { createAdmin, enforced, legacyKeyText, useMoto } from "./harness/moto.js";
+import { binResult } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
 
 /**
@@ -28,13 +29,7 @@ function write(name: string, content: string | Buffer): string {
 }
 
 /** A built bin as its own process: the SDK chain reads the process environment, as it does for users. */
-function bin(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env, encoding: "utf8" }, (err, stdout, stderr) => {
-      done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const bin = (name: string, argv: string[], env: NodeJS.ProcessEnv) => binResult(name, argv, { env });
 
 describe("one grammar for credential files, read alike to sign and to rotate", () => {
   const good = `AWSAccessKeyId=${KEY}\nAWSSecretKey=${SECRET}\n`;
@@ -103,30 +98,11 @@ describe("~/.iamrc and --profile", () => {
     return { ...env, HOME: home, AWS_CONFIG_FILE: join(home, "no-config"), AWS_SHARED_CREDENTIALS_FILE: join(home, "no-credentials") };
   }
 
-  /** A user allowed everything, whose key moto checks once auth is enforced. */
-  async function admin() {
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all",
-      PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
-    });
-    return (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-  }
-
-  async function enforced<T>(body: () => Promise<T>): Promise<T> {
-    await moto.enforceAuthAfter(0);
-    try {
-      return await body();
-    } finally {
-      await moto.enforceAuthAfter("inf");
-    }
-  }
 
   it("signs with ~/.iamrc when the SDK chain finds nothing, and -d says so", async () => {
-    const key = await admin();
-    const iamrc = write(".iamrc", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`);
-    const res = await enforced(() => bin("iam-userlistkeys", ["-u", "admin", "-d"], bare(dir)));
+    const key = await createAdmin(moto);
+    const iamrc = write(".iamrc", legacyKeyText(key));
+    const res = await enforced(moto, () => bin("iam-userlistkeys", ["-u", "admin", "-d"], bare(dir)));
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(`${key.AccessKeyId}\nActive\nIsTruncated: false\n`);
     expect(res.stderr).toContain("iam-userlistkeys: debug: credentials: AWS SDK default credential chain\n");
@@ -135,10 +111,10 @@ describe("~/.iamrc and --profile", () => {
   });
 
   it("the SDK chain wins over ~/.iamrc", async () => {
-    const key = await admin();
+    const key = await createAdmin(moto);
     write(".iamrc", `AWSAccessKeyId=AKIANOTAKEYNOTAKEY01\nAWSSecretKey=${SECRET}\n`);
     const env = { ...bare(dir), AWS_ACCESS_KEY_ID: key.AccessKeyId, AWS_SECRET_ACCESS_KEY: key.SecretAccessKey };
-    const res = await enforced(() => bin("iam-userlistkeys", ["-u", "admin", "-d"], env));
+    const res = await enforced(moto, () => bin("iam-userlistkeys", ["-u", "admin", "-d"], env));
     expect(res.code).toBe(0);
     expect(res.stderr).not.toContain(".iamrc");
   });
@@ -178,9 +154,9 @@ describe("~/.iamrc and --profile", () => {
   });
 
   it("--profile found in the config file signs as usual", async () => {
-    const key = await admin();
+    const key = await createAdmin(moto);
     const config = write("config", `[profile ops]\naws_access_key_id = ${key.AccessKeyId}\naws_secret_access_key = ${key.SecretAccessKey}\n`);
-    const res = await enforced(() => bin("iam-userlistkeys", ["-u", "admin", "--profile", "ops"], { ...bare(dir), AWS_CONFIG_FILE: config }));
+    const res = await enforced(moto, () => bin("iam-userlistkeys", ["-u", "admin", "--profile", "ops"], { ...bare(dir), AWS_CONFIG_FILE: config }));
     expect(res).toEqual({ code: 0, stdout: `${key.AccessKeyId}\nActive\nIsTruncated: false\n`, stderr: "" });
   });
 });

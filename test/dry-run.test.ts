@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { COMMANDS } from "../dist/commands/index.js";
 import { changesSomething } from "../dist/core/dry-run.js";
 import { policyAllowing, seedLoadedUser, selfSignedPem, sshPublicKey } from "./harness/fixtures.js";
-import { useMoto, writeTestFile } from "./harness/moto.js";
+import { legacyKeyText, useMoto, writeTestFile } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
 
 const moto = useMoto();
@@ -48,7 +48,7 @@ describe("--dry-run", () => {
     const policyFile = writeTestFile(moto, "p.json", policyAllowing("ec2:Describe*"));
     const sshFile = writeTestFile(moto, "carol.pub", sshPublicKey());
     const carolKey = (await moto.iam.createAccessKey({ UserName: "carol" })).AccessKey!;
-    const carolCred = writeTestFile(moto, "carol.cred", `AWSAccessKeyId=${carolKey.AccessKeyId}\nAWSSecretKey=${carolKey.SecretAccessKey}\n`, 0o600);
+    const carolCred = writeTestFile(moto, "carol.cred", legacyKeyText(carolKey), 0o600);
     const codes = ["--authentication-code-1", "123456", "--authentication-code-2", "654321"];
     const quota = async (key: string) => (await moto.iam.getAccountSummary({})).SummaryMap![key];
     /** Each command with arguments, and the refusals IAM would give (none: it would succeed). */

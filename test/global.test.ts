@@ -1,18 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, useMoto, writeTestFile } from "./harness/moto.js";
+import { useMoto, writeTestFile } from "./harness/moto.js";
+import { binResult } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
+import { startForwardProxy } from "./support/forward-proxy.mjs";
+import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
 
 const moto = useMoto();
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-/** Runs a built bin as a separate process, as a user's shell does. */
-function spawnBin(name: string, argv: string[], env: NodeJS.ProcessEnv) {
-  const res = spawnSync(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env, encoding: "utf8", timeout: 30_000 });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+/** Runs a built bin as a separate process, as a user's shell does: its exit code and output. */
+const spawnBin = (name: string, argv: string[], env: NodeJS.ProcessEnv) => binResult(name, argv, { env });
 
 describe("credentials", () => {
   it("--aws-credential-file wins over AWS_CREDENTIAL_FILE", async () => {
@@ -46,9 +44,9 @@ describe("credentials", () => {
     });
   });
 
-  it("falls back to the AWS SDK chain (here AWS_ACCESS_KEY_ID) in a real process, without the SDK's Node warning", () => {
+  it("falls back to the AWS SDK chain (here AWS_ACCESS_KEY_ID) in a real process, without the SDK's Node warning", async () => {
     const { AWS_CREDENTIAL_FILE: _unused, ...env } = moto.env;
-    const res = spawnBin("iam-usergetattributes", ["-u", "nobody", "-d"], {
+    const res = await spawnBin("iam-usergetattributes", ["-u", "nobody", "-d"], {
       ...env,
       AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
       AWS_SECRET_ACCESS_KEY: SECRET,
@@ -63,8 +61,8 @@ describe("credentials", () => {
     ]);
   });
 
-  it("with no credentials anywhere exits 3", () => {
-    const res = spawnBin("iam-userlistbypath", [], {
+  it("with no credentials anywhere exits 3", async () => {
+    const res = await spawnBin("iam-userlistbypath", [], {
       PATH: process.env.PATH,
       HOME: moto.dir,
       AWS_IAM_URL: moto.url,
@@ -117,56 +115,36 @@ describe("endpoint", () => {
   });
 
   it("an endpoint that accepts but never answers times out (exit 4), per the client config file", async () => {
-    const sockets: import("node:net").Socket[] = [];
-    const silent: Server = createServer((s) => sockets.push(s));
-    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
-    const port = (silent.address() as { port: number }).port;
+    const silent = await startLoopbackProxy({ upstream: moto.url, decide: () => "stall" });
     const config = writeTestFile(moto, "client.conf", "# fail fast\nRequestTimeout=300\nMaxAttempts=1\n");
     try {
-      const res = await runCli("iam-userlistbypath", ["--url", `http://127.0.0.1:${port}`, "--client-config-file", config], {
+      const res = await runCli("iam-userlistbypath", ["--url", silent.url, "--client-config-file", config], {
         env: moto.env,
       });
       expect(res).toEqual({
         code: 4,
         stdout: "",
-        stderr: `iam-userlistbypath: cannot reach the IAM endpoint http://127.0.0.1:${port} (timed out); ListUsers failed after 1 attempt\n`,
+        stderr: `iam-userlistbypath: cannot reach the IAM endpoint ${silent.url} (timed out); ListUsers failed after 1 attempt\n`,
       });
     } finally {
-      sockets.forEach((s) => s.destroy());
-      silent.close();
+      await silent.close();
     }
   });
 });
 
 describe("client config file", () => {
   it("tunnels requests through the configured proxy with CONNECT", async () => {
-    const { createServer: createHttpServer } = await import("node:http");
-    const { connect } = await import("node:net");
-    const tunnels: string[] = [];
-    const proxy = createHttpServer();
-    proxy.on("connect", (req, client, head) => {
-      tunnels.push(req.url!);
-      const [host, port] = req.url!.split(":");
-      const upstream = connect(Number(port), host, () => {
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on("error", () => client.destroy());
-    });
-    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-    const proxyPort = (proxy.address() as { port: number }).port;
+    const proxy = await startForwardProxy();
+    const proxyPort = new URL(proxy.url).port;
     const config = writeTestFile(moto, "proxy.conf", `ProxyHost=127.0.0.1\nProxyPort=${proxyPort}\n`);
     try {
       const res = await runCli("iam-userlistbypath", ["--client-config-file", config, "-d"], { env: moto.env });
       expect(res.code).toBe(0);
       expect(res.stdout).toBe("IsTruncated: false\n");
       expect(res.stderr).toContain(`debug: proxy: http://127.0.0.1:${proxyPort} (client config file)\n`);
-      expect(tunnels).toEqual([new URL(moto.url).host]);
+      expect(proxy.passed).toEqual([{ kind: "connect", target: new URL(moto.url).host, proxyAuthorization: undefined }]);
     } finally {
-      proxy.closeAllConnections();
-      proxy.close();
+      await proxy.close();
     }
   });
 
@@ -250,18 +228,18 @@ describe("output modes", () => {
 });
 
 describe("the iamkit dispatcher", () => {
-  it("runs a command by its short or full name", () => {
-    const a = spawnBin("iamkit", ["userlistbypath"], moto.env);
-    const b = spawnBin("iamkit", ["iam-userlistbypath"], moto.env);
+  it("runs a command by its short or full name", async () => {
+    const a = await spawnBin("iamkit", ["userlistbypath"], moto.env);
+    const b = await spawnBin("iamkit", ["iam-userlistbypath"], moto.env);
     expect(a).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
     expect(b).toEqual(a);
   });
 
-  it("lists the commands with --help and refuses an unknown one", () => {
-    const help = spawnBin("iamkit", ["--help"], {});
+  it("lists the commands with --help and refuses an unknown one", async () => {
+    const help = await spawnBin("iamkit", ["--help"], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("  iam-userdel ");
-    expect(spawnBin("iamkit", ["frobnicate"], {})).toEqual({
+    expect(await spawnBin("iamkit", ["frobnicate"], {})).toEqual({
       code: 2,
       stdout: "",
       stderr: 'iamkit: unknown command "iam-frobnicate"; run iamkit --help for the list\n',

@@ -2,30 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, useMoto, writeTestFile } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
 import { startForwardProxy } from "./support/forward-proxy.mjs";
-import { startHttpsMoto } from "./support/https-moto.mjs";
+import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
 import { createTestCa } from "./support/test-ca.mjs";
 
 /*
- * Corporate networks on loopback: moto over HTTPS with a certificate from a CA made up for this
- * run, a forward proxy and a CONNECT proxy that record what passed, and a TLS-inspecting proxy
- * that stands in for AWS's own hosts so that region and partition are checked without a network.
+ * Corporate networks on loopback: moto over HTTPS (the loopback proxy in front of it, with a
+ * certificate from a CA made up for this run), a forward proxy and a CONNECT proxy that record
+ * what passed, and AWS's own hosts at the end of that proxy's tunnels (the loopback proxy again,
+ * with a certificate for them) so that region and partition are checked without a network.
  */
 
 const moto = useMoto();
 const ca = createTestCa();
-let https: Awaited<ReturnType<typeof startHttpsMoto>>;
+let https: Awaited<ReturnType<typeof startLoopbackProxy>>;
 let caFile: string;
 
 beforeAll(async () => {
   const { certPem, keyPem } = ca.issue(["localhost"]);
   caFile = writeTestFile(moto, "corporate-ca.pem", ca.caPem);
-  https = await startHttpsMoto({
-    port: await freePort(),
-    certFile: writeTestFile(moto, "moto-cert.pem", certPem),
-    keyFile: writeTestFile(moto, "moto-key.pem", keyPem, 0o600),
-  });
+  https = await startLoopbackProxy({ upstream: moto.url, tls: { certPem, keyPem } });
 }, 30_000);
-afterAll(() => https?.stop());
+afterAll(() => https?.close());
 
 /** A proxy for one test, closed when the test ends. */
 async function withProxy<T>(options: Parameters<typeof startForwardProxy>[0], use: (proxy: Awaited<ReturnType<typeof startForwardProxy>>) => Promise<T>) {
@@ -193,11 +190,10 @@ describe("proxies from the standard variables", () => {
 describe("region and partition from the standard chain", () => {
   const HOSTS = ["iam.amazonaws.com", "iam.cn-north-1.amazonaws.com.cn", "iam.us-gov.amazonaws.com"];
   const aws = ca.issue(HOSTS);
-  const answer = () => ({
+  const answer = {
     status: 200,
-    contentType: "text/xml",
     body: '<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><Users/><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>',
-  });
+  };
 
   it.each([
     ["nothing set", [], {}, "", "iam.amazonaws.com", "us-east-1", "partition aws of region us-east-1 from default"],
@@ -209,7 +205,9 @@ describe("region and partition from the standard chain", () => {
   ])("%s", async (_what, argv, extra, configText, host, signingRegion, source) => {
     const config = writeTestFile(moto, `config-${Math.random().toString(36).slice(2)}`, configText);
     const { AWS_IAM_URL: _direct, ...env } = moto.env;
-    await withProxy({ inspect: { ...aws, answer } }, async (proxy) => {
+    // AWS's host as the proxy's tunnels reach it: the loopback proxy with the test CA's certificate for it.
+    const awsHost = await startLoopbackProxy({ upstream: moto.url, tls: aws, decide: () => answer });
+    await withProxy({ divert: awsHost.url }, async (proxy) => {
       const res = await runCli("iam-userlistbypath", ["-d", ...argv], {
         env: { ...env, ...extra, AWS_CONFIG_FILE: config, HTTPS_PROXY: proxy.url, AWS_CA_BUNDLE: caFile },
       });
@@ -217,11 +215,11 @@ describe("region and partition from the standard chain", () => {
       expect(res.stdout).toBe(EMPTY);
       expect(res.stderr).toContain(`debug: endpoint: https://${host} (${source.replace("{config}", config)}), signing region ${signingRegion}\n`);
       expect(proxy.passed.map((p) => p.target)).toEqual([`${host}:443`]);
-      expect(proxy.inspected).toHaveLength(1);
-      expect(proxy.inspected[0].host).toBe(host);
-      expect(proxy.inspected[0].authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\\d{8}/${signingRegion}/iam/aws4_request,`));
-      expect(proxy.inspected[0].body).toContain("Action=ListUsers");
-    });
+      expect(awsHost.requests).toHaveLength(1);
+      expect(awsHost.requests[0].headers.host).toBe(host);
+      expect(awsHost.requests[0].headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\\d{8}/${signingRegion}/iam/aws4_request,`));
+      expect(awsHost.requests[0].body).toContain("Action=ListUsers");
+    }).finally(() => awsHost.close());
   });
 
   it("an AWS endpoint given by URL is signed for its partition's region; another endpoint for the chain's", async () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, useMoto } from "./harness/moto.js";
+import { ROOT, fileMode, useMoto } from "./harness/moto.js";
 
 /**
  * The seed articles' runbooks, run as shell scripts with the built iam-* bins on PATH against
@@ -92,7 +92,7 @@ describe("seed 000: getting started, then switching to the new user's own key", 
     const certs = (await moto.iam.listSigningCertificates({ UserName: "david" })).Certificates!;
     expect(certs).toHaveLength(1);
     expect(certs[0].CertificateBody!.trim()).toBe(readFileSync(join(home, ".aws/cert.pem"), "utf8").trim());
-    expect(statSync(join(home, ".aws/david_cloudartisan_cred.txt")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(home, ".aws/david_cloudartisan_cred.txt"))).toBe(0o600);
   });
 });
 

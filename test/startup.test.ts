@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, useMoto } from "./harness/moto.js";
+import { binPath } from "./harness/run-bin.js";
 
 const BUNDLE = join(ROOT, "dist/bundle/");
 
@@ -16,7 +17,7 @@ const BUNDLE = join(ROOT, "dist/bundle/");
 function sourcesLoaded(name: string, argv: string[], env: NodeJS.ProcessEnv = {}) {
   const res = spawnSync(
     process.execPath,
-    ["--import", join(ROOT, "test/support/log-modules.mjs"), join(ROOT, "bin", `${name}.js`), ...argv],
+    ["--import", join(ROOT, "test/support/log-modules.mjs"), binPath(name), ...argv],
     { env: { PATH: process.env.PATH, ...env }, encoding: "utf8" },
   );
   const inputs: Record<string, string[]> = JSON.parse(readFileSync(join(BUNDLE, "inputs.json"), "utf8"));
@@ -79,7 +80,7 @@ describe("the start-up snapshot runs the commands as the bins do", () => {
   const fromSnapshot = (name: string, argv: string[]) =>
     spawnSync(process.execPath, ["--snapshot-blob", join(dir, "iamkit.blob"), "--", ...argv], { argv0: name, env: moto.env, encoding: "utf8" });
   const fromBin = (name: string, argv: string[]) =>
-    spawnSync(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env: moto.env, encoding: "utf8" });
+    spawnSync(process.execPath, [binPath(name), ...argv], { env: moto.env, encoding: "utf8" });
   const outcome = (res: ReturnType<typeof spawnSync>) => ({ code: res.status, stdout: res.stdout, stderr: res.stderr });
 
   it("answers a request with the bin's output and exit code", async () => {

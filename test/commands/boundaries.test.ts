@@ -7,7 +7,7 @@ const moto = useMoto();
 /** The user commands' requests are checked on the wire too; the strict layer keeps user boundaries, which moto lacks. */
 const wire = useWire(moto);
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
-const viaWire = (name: string, ...argv: string[]) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+const viaWire = (name: string, ...argv: string[]) => wire.run(name, argv);
 
 const BOUNDARY = "arn:aws:iam::123456789012:policy/dev-boundary";
 const OTHER = "arn:aws:iam::123456789012:policy/ops-boundary";

@@ -1,9 +1,9 @@
 import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import forge from "node-forge";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { fileMode, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli, type CliResult } from "../harness/run-cli.js";
 
 const moto = useMoto();
@@ -168,8 +168,8 @@ describe("iam-useraddcert --generate", () => {
     expectOnlyIdPrinted(res, uploaded.CertificateId, keyPem);
     expect(uploaded.CertificateBody).toBe(certPem);
 
-    expect(statSync(join(dir, "david-key.pem")).mode & 0o777).toBe(0o600);
-    expect(statSync(join(dir, "david-cert.pem")).mode & 0o777).toBe(0o644 & ~process.umask());
+    expect(fileMode(join(dir, "david-key.pem"))).toBe(0o600);
+    expect(fileMode(join(dir, "david-cert.pem"))).toBe(0o644 & ~process.umask());
     expect(keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n$/);
 
     const x509 = new X509Certificate(certPem);
@@ -197,7 +197,7 @@ describe("iam-useraddcert --generate", () => {
     const x509 = new X509Certificate(readFileSync(join(dir, "c.pem")));
     expect((Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / 86_400_000).toBe(30);
     expect(createPublicKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(3072);
-    expect(statSync(join(dir, "k.pem")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(dir, "k.pem"))).toBe(0o600);
     expect(existsSync(join(dir, "david-key.pem"))).toBe(false);
   });
 

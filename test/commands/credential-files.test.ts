@@ -1,9 +1,10 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ROOT, useMoto, type Moto } from "../harness/moto.js";
+import { SECRET_LIKE, createAdmin, enforced, fileMode, legacyKeyText, useMoto, type Moto } from "../harness/moto.js";
+import { runBin } from "../harness/run-bin.js";
 import { runCli } from "../harness/run-cli.js";
 import { startLoopbackProxy } from "../support/loopback-proxy.mjs";
 import { withLegacyKeys, withProfileKeys, heldKey } from "../../dist/iam/credential-files.js";
@@ -18,9 +19,6 @@ const moto = useMoto();
 const otherSts = useMoto();
 
 const KEY_ID = /^AKIA[A-Z0-9]{16}$/;
-/** Any 40-character run of secret-key characters: stderr must never hold one. */
-const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
-const mode = (path: string) => statSync(path).mode & 0o777;
 
 let dir: string;
 beforeEach(() => {
@@ -32,27 +30,10 @@ async function keysOf(userName: string) {
 }
 
 /** An admin user whose key signs the commands, so that the tests can turn auth enforcement on. */
-async function adminEnv(server: Moto = moto): Promise<NodeJS.ProcessEnv> {
-  await server.iam.createUser({ UserName: "admin" });
-  await server.iam.putUserPolicy({
-    UserName: "admin",
-    PolicyName: "all",
-    PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
-  });
-  const key = (await server.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
+async function adminEnv(): Promise<NodeJS.ProcessEnv> {
   const file = join(dir, "admin-key");
-  writeFileSync(file, `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, { mode: 0o600 });
+  writeFileSync(file, legacyKeyText(await createAdmin(moto)), { mode: 0o600 });
   return { ...moto.env, AWS_CREDENTIAL_FILE: file };
-}
-
-/** Runs `body` with moto checking every signature and policy, and always turns that off again. */
-async function enforced<T>(body: () => Promise<T>, server: Moto = moto): Promise<T> {
-  await server.enforceAuthAfter(0);
-  try {
-    return await body();
-  } finally {
-    await server.enforceAuthAfter("inf");
-  }
 }
 
 function parseLegacy(path: string) {
@@ -74,14 +55,14 @@ describe("iam-useraddkey --write-credential-file", () => {
     const written = parseLegacy(file);
     expect(res).toEqual({ code: 0, stdout: `${written.id}\n`, stderr: "" });
     expect(written.id).toMatch(KEY_ID);
-    expect(mode(file)).toBe(0o600);
-    expect(mode(join(dir, "keys"))).toBe(0o700);
+    expect(fileMode(file)).toBe(0o600);
+    expect(fileMode(join(dir, "keys"))).toBe(0o700);
     expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([written.id]);
     // No temporary file is left beside it.
     expect(readdirSync(join(dir, "keys"))).toEqual(["david.cred"]);
 
     // Moto checks the signature against the stored secret: the file holds the real one.
-    const listed = await enforced(() => runCli("iam-userlistkeys", [], { env: { ...moto.env, AWS_CREDENTIAL_FILE: file } }));
+    const listed = await enforced(moto, () => runCli("iam-userlistkeys", [], { env: { ...moto.env, AWS_CREDENTIAL_FILE: file } }));
     expect(listed).toEqual({ code: 0, stdout: `${written.id}\nActive\nIsTruncated: false\n`, stderr: "" });
   });
 
@@ -125,7 +106,7 @@ describe("iam-useraddkey --write-credential-file", () => {
     const secret = /AWSSecretKey=(\S+)/.exec(readFileSync(file, "utf8"))![1];
     expect(readFileSync(file, "utf8")).toBe(`# backup job\nAWSAccessKeyId=${id}\n# rotated yearly\nAWSSecretKey=${secret}\n`);
     expect(secret).toMatch(/^[A-Za-z0-9/+]{40}$/);
-    expect(mode(file)).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("refuses a location it cannot write before creating a key", async () => {
@@ -190,7 +171,7 @@ describe("iam-useraddkey --write-profile", () => {
     const secret = /\[david\]\naws_access_key_id = \S+\naws_secret_access_key = (\S+)\n$/.exec(text)![1];
     expect(text).toBe(`${SHARED}\n[david]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
     expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([id]);
-    expect(mode(file)).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("refuses a profile that holds a key without --force", async () => {
@@ -227,8 +208,8 @@ describe("iam-useraddkey --write-profile", () => {
     const env = { ...moto.env, HOME: dir };
     const res = await runCli("iam-useraddkey", ["-u", "david", "--write-profile", "david"], { env });
     expect(res.code).toBe(0);
-    expect(mode(join(dir, ".aws"))).toBe(0o700);
-    expect(mode(join(dir, ".aws", "credentials"))).toBe(0o600);
+    expect(fileMode(join(dir, ".aws"))).toBe(0o700);
+    expect(fileMode(join(dir, ".aws", "credentials"))).toBe(0o600);
     expect(readFileSync(join(dir, ".aws", "credentials"), "utf8")).toMatch(
       new RegExp(`^\\[david\\]\\naws_access_key_id = ${res.stdout.trim()}\\naws_secret_access_key = [A-Za-z0-9/+]{40}\\n$`),
     );
@@ -264,7 +245,7 @@ describe("credential files that are not plain files of this user's", () => {
       stderr: `iam-useraddkey: ${link} ${refusal}`,
     });
     expect(readFileSync(real, "utf8")).toBe(before);
-    expect(mode(real)).toBe(0o644);
+    expect(fileMode(real)).toBe(0o644);
     expect(await keysOf("david")).toEqual([]);
   });
 
@@ -322,7 +303,7 @@ describe.runIf(AS_ROOT)("as root", () => {
     chmodSync(file, 0o400);
     const again = await runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--force"], { env: moto.env });
     expect(again.code).toBe(0);
-    expect([statSync(file).uid, statSync(file).gid, mode(file)]).toEqual([1234, 1234, 0o400]);
+    expect([statSync(file).uid, statSync(file).gid, fileMode(file)]).toEqual([1234, 1234, 0o400]);
   });
 
   it("a full disk: the key is deleted again, and no file that never existed is said to be restored", async () => {
@@ -349,15 +330,6 @@ describe.runIf(AS_ROOT)("as root", () => {
   });
 });
 
-/** Runs a bin as its own process, as two shells at once would. */
-function spawnBinAsync(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, "bin", `${name}.js`), ...argv], { env, encoding: "utf8" }, (err, stdout, stderr) => {
-      done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
 describe("concurrent writers of one shared credentials file", () => {
   const RUNS = 10;
   const users = Array.from({ length: RUNS }, (_, i) => `user${i}`);
@@ -367,7 +339,7 @@ describe("concurrent writers of one shared credentials file", () => {
     const file = join(dir, "credentials");
     writeFileSync(file, "[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = default-secret\n", { mode: 0o600 });
     const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
-    const runs = await Promise.all(users.map((user) => spawnBinAsync("iam-useraddkey", ["-u", user, "--write-profile", profileOf(user)], env)));
+    const runs = await Promise.all(users.map((user) => runBin("iam-useraddkey", ["-u", user, "--write-profile", profileOf(user)], { env })));
     const text = readFileSync(file, "utf8");
     const keys = await Promise.all(users.map(async (user) => (await keysOf(user)).map((k) => k.AccessKeyId)));
     return { runs, text, keys };
@@ -409,16 +381,14 @@ describe("a run that fails after another run wrote the same file", () => {
     const before = "[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = default-secret\n";
     writeFileSync(file, before, { mode: 0o600 });
     const shared = { ...env, AWS_SHARED_CREDENTIALS_FILE: file };
-    const [ann, bob] = await enforced(
-      () =>
-        enforced(async () => {
+    const [ann, bob] = await enforced(otherSts, () =>
+        enforced(moto, async () => {
           // ann's run writes her profile, then waits for an STS that never accepts her key.
-          const annRun = spawnBinAsync("iam-useraddkey", ["-u", "ann", "--write-profile", "ann", "--wait", "--wait-timeout", "3"], shared);
+          const annRun = runBin("iam-useraddkey", ["-u", "ann", "--write-profile", "ann", "--wait", "--wait-timeout", "3"], { env: shared });
           while (!readFileSync(file, "utf8").includes("[ann]")) await new Promise((r) => setTimeout(r, 20));
-          const bobRun = await spawnBinAsync("iam-useraddkey", ["-u", "bob", "--write-profile", "bob"], shared);
+          const bobRun = await runBin("iam-useraddkey", ["-u", "bob", "--write-profile", "bob"], { env: shared });
           return [await annRun, bobRun];
         }),
-      otherSts,
     );
     expect(bob.code).toBe(0);
     const bobId = bob.stdout.trim();
@@ -526,7 +496,7 @@ describe("--wait", () => {
     await moto.iam.createUser({ UserName: "david" });
     lagging.lag = 2;
     const file = join(dir, "david.cred");
-    const res = await enforced(() => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "-d"], { env }));
+    const res = await enforced(moto, () => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "-d"], { env }));
     const { id, secret } = parseLegacy(file);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(`${id}\n`);
@@ -554,10 +524,7 @@ describe("--wait", () => {
     const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
     await moto.iam.createUser({ UserName: "david" });
     const file = join(dir, "david.cred");
-    const res = await enforced(
-      () => enforced(() => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "--wait-timeout", "1"], { env })),
-      otherSts,
-    );
+    const res = await enforced(otherSts, () => enforced(moto, () => runCli("iam-useraddkey", ["-u", "david", "--write-credential-file", file, "--wait", "--wait-timeout", "1"], { env })));
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
     const lines = res.stderr.trimEnd().split("\n");
@@ -574,10 +541,7 @@ describe("--wait", () => {
 
   it("usercreate reports the rollback and that the user was created", async () => {
     const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
-    const res = await enforced(
-      () => enforced(() => runCli("iam-usercreate", ["-u", "david", "-k", "--wait", "--wait-timeout", "0"], { env })),
-      otherSts,
-    );
+    const res = await enforced(otherSts, () => enforced(moto, () => runCli("iam-usercreate", ["-u", "david", "-k", "--wait", "--wait-timeout", "0"], { env })));
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
     const id = /new key (AKIA\w+)/.exec(res.stderr)![1];

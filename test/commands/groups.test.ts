@@ -39,7 +39,7 @@ describe("iam-groupmod", () => {
 
   it("-p alone sends only the new path (completing its slash, with a warning)", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });
-    const res = await runCli("iam-groupmod", ["-g", "Admin", "-p", "/staff"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-groupmod", ["-g", "Admin", "-p", "/staff"]);
     expect(res).toEqual({
       code: 0,
       stdout: "",
@@ -55,7 +55,7 @@ describe("iam-groupmod", () => {
 
   it("refuses a call with neither -n nor -p, sending nothing", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });
-    const res = await runCli("iam-groupmod", ["-g", "Admin"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-groupmod", ["-g", "Admin"]);
     expect(res).toEqual({
       code: 2,
       stdout: "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { legacyKeyText, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 
 const moto = useMoto();
@@ -13,12 +13,7 @@ async function keysOf(userName: string) {
 async function signedAsDavid() {
   await moto.iam.createUser({ UserName: "david" });
   const { AccessKey } = await moto.iam.createAccessKey({ UserName: "david" });
-  const file = writeTestFile(
-    moto,
-    "david-credentials",
-    `AWSAccessKeyId=${AccessKey!.AccessKeyId}\nAWSSecretKey=${AccessKey!.SecretAccessKey}\n`,
-    0o600,
-  );
+  const file = writeTestFile(moto, "david-credentials", legacyKeyText(AccessKey!), 0o600);
   return { env: { ...moto.env, AWS_CREDENTIAL_FILE: file }, keyId: AccessKey!.AccessKeyId! };
 }
 

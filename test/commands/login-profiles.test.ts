@@ -72,9 +72,7 @@ describe("iam-useraddloginprofile", () => {
 
   it("--password-reset-required is sent (moto ignores it on create, so the request is checked on the wire)", async () => {
     wire.stub("CreateLoginProfile");
-    const res = await runCli("iam-useraddloginprofile", ["-u", "david", "-p", "s3cret-Pw", "--password-reset-required"], {
-      env: { ...moto.env, AWS_IAM_URL: wire.url },
-    });
+    const res = await wire.run("iam-useraddloginprofile", ["-u", "david", "-p", "s3cret-Pw", "--password-reset-required"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests.map((r) => r.params)).toEqual([
       expect.objectContaining({ Action: "CreateLoginProfile", UserName: "david", Password: "s3cret-Pw", PasswordResetRequired: "true" }),

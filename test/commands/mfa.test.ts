@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useMoto } from "../harness/moto.js";
+import { fileMode, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
 import { localContext } from "../../dist/core/context.js";
@@ -19,7 +19,7 @@ const HARDWARE = "GAHT12345678";
  * those requests are proven on the wire. The pagination test counts requests there too.
  */
 const wire = useWire(moto);
-const viaWire = (name: string, ...argv: string[]) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+const viaWire = (name: string, ...argv: string[]) => wire.run(name, argv);
 
 async function seedVirtual(name: string, path?: string): Promise<string> {
   const { VirtualMFADevice } = await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: name, Path: path });
@@ -208,9 +208,7 @@ describe("iam-userresyncmfadevice", () => {
 
   it("takes euca2ools' spelling: the user as an argument and -c1/-c2", async () => {
     wire.stub("ResyncMFADevice");
-    const res = await runCli("euare-userresyncmfadevice", ["david", "-s", HARDWARE, "-c1", "111111", "-c2", "222222"], {
-      env: { ...moto.env, AWS_IAM_URL: wire.url },
-    });
+    const res = await wire.run("euare-userresyncmfadevice", ["david", "-s", HARDWARE, "-c1", "111111", "-c2", "222222"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests.map((r) => r.params)).toEqual([
       {
@@ -297,7 +295,7 @@ describe("iam-virtualmfadevicecreate", () => {
     const seed = Buffer.from(device.Base32StringSeed!).toString("ascii");
     expect(seed).toMatch(/^[A-Z2-7]{16,}$/);
     expect(readFileSync(file, "utf8")).toBe(`${seed}\n`);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("-m QRCodePNG writes the image bytes exactly as IAM sent them; -p puts the device under a path", async () => {
@@ -317,7 +315,7 @@ describe("iam-virtualmfadevicecreate", () => {
     const [device] = await virtualDevices();
     expect(device.SerialNumber).toBe(MFA("david", "/staff/"));
     expect(new Uint8Array(readFileSync(file))).toEqual(new Uint8Array(device.QRCodePNG!));
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(fileMode(file)).toBe(0o600);
   });
 
   it("never shows the seed on stdout or stderr, with --json or -d either", async () => {

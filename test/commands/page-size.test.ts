@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../dist/commands/index.js";
 import { policyAllowing } from "../harness/fixtures.js";
 import { useMoto } from "../harness/moto.js";
-import { runCli } from "../harness/run-cli.js";
 import { useWire } from "../harness/wire.js";
 
 /**
@@ -12,7 +11,7 @@ import { useWire } from "../harness/wire.js";
 const moto = useMoto();
 const wire = useWire(moto);
 
-const viaWire = (name: string, ...argv: string[]) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url }, cwd: moto.dir });
+const viaWire = (name: string, ...argv: string[]) => wire.run(name, argv);
 const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 /** Two of everything each list command lists, so that -i 1 takes two pages. */

@@ -12,14 +12,6 @@ const moto = useMoto();
 const wire = useWire(moto);
 
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env, cwd: moto.dir });
-const viaWire = (name: string, argv: string[], stdin?: string) =>
-  runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url }, cwd: moto.dir, stdin });
-
-async function expectRefused(name: string, argv: string[], lines: string[], stdin?: string) {
-  const res = await viaWire(name, argv, stdin);
-  expect(res).toEqual({ code: 2, stdout: "", stderr: lines.map((line) => `${name}: ${line}\n`).join("") });
-  expect(wire.requests).toEqual([]);
-}
 
 const NOT_ARN = 'is not "*" or an ARN (arn:partition:service:region:account:resource)';
 const decoded = (document: string | undefined) => decodeURIComponent(document!);
@@ -202,7 +194,7 @@ describe("structural errors stop the upload before anything is sent", () => {
 
   it.each(cases)("%s", async (what, command, argv, files, lines) => {
     for (const [name, content] of Object.entries(files)) writeTestFile(moto, name, content);
-    await expectRefused(command, argv, lines, stdin[what]);
+    await wire.expectRefused(command, argv, lines, stdin[what]);
   });
 
   it("nothing is stored either when the entity exists", async () => {
@@ -250,7 +242,7 @@ describe("lint warnings go to stderr, and the policy is stored", () => {
     await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: "{}" });
     // moto refuses a wildcard in the service prefix, so the wire answers for it.
     wire.stub("PutRolePolicy");
-    const res = await viaWire("iam-roleaddpolicy", ["-r", "web", "-p", "reads", "-e", "Allow", "-a", "*:Get*", "-c", "*"]);
+    const res = await wire.run("iam-roleaddpolicy", ["-r", "web", "-p", "reads", "-e", "Allow", "-a", "*:Get*", "-c", "*"]);
     expect(res).toEqual({
       code: 0,
       stdout: "",
@@ -333,7 +325,7 @@ describe("--no-lint silences the warnings, never the errors", () => {
   });
 
   it("errors still stop the upload", async () => {
-    await expectRefused(
+    await wire.expectRefused(
       "iam-useraddpolicy",
       ["-u", "backup", "-p", "dobackup", "-e", "Allow", "-a", "s3:*", "-r", "arn:aws:s3::*", "--no-lint"],
       [`generated policy, Statement[0].Resource[0]: "arn:aws:s3::*" ${NOT_ARN}; did you mean arn:aws:s3:::*?`],
@@ -377,7 +369,7 @@ describe("IAM's size limits, per entity, counted without whitespace", () => {
     await moto.iam.createGroup({ GroupName: "ops" });
     await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: "{}" });
     writeTestFile(moto, "big.json", policyOfSize(limit + 1));
-    await expectRefused(command, [...who, "-p", "Big", "-f", "big.json"], [refusal(limit + 1, shown, holder)]);
+    await wire.expectRefused(command, [...who, "-p", "Big", "-f", "big.json"], [refusal(limit + 1, shown, holder)]);
 
     writeTestFile(moto, "big.json", policyOfSize(limit));
     expect(await cli(command, ...who, "-p", "Big", "-f", "big.json")).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -392,8 +384,8 @@ describe("IAM's size limits, per entity, counted without whitespace", () => {
 
   it("managed: 6,144 for iam-policycreate and iam-policycreateversion", async () => {
     writeTestFile(moto, "big.json", policyOfSize(6145));
-    await expectRefused("iam-policycreate", ["-p", "Big", "-f", "big.json"], [refusal(6145, "6,144", "a managed policy")]);
-    await expectRefused(
+    await wire.expectRefused("iam-policycreate", ["-p", "Big", "-f", "big.json"], [refusal(6145, "6,144", "a managed policy")]);
+    await wire.expectRefused(
       "iam-policycreateversion",
       ["-a", "arn:aws:iam::123456789012:policy/Big", "-f", "big.json"],
       [refusal(6145, "6,144", "a managed policy")],
@@ -404,15 +396,15 @@ describe("IAM's size limits, per entity, counted without whitespace", () => {
 
   it("trust: 2,048 for iam-rolecreate and iam-roleupdateassumepolicy", async () => {
     writeTestFile(moto, "big.json", policyOfSize(2049, true));
-    await expectRefused("iam-rolecreate", ["-r", "web", "-f", "big.json"], [refusal(2049, "2,048", "a role's trust policy")]);
-    await expectRefused("iam-roleupdateassumepolicy", ["-r", "web", "-f", "big.json"], [refusal(2049, "2,048", "a role's trust policy")]);
+    await wire.expectRefused("iam-rolecreate", ["-r", "web", "-f", "big.json"], [refusal(2049, "2,048", "a role's trust policy")]);
+    await wire.expectRefused("iam-roleupdateassumepolicy", ["-r", "web", "-f", "big.json"], [refusal(2049, "2,048", "a role's trust policy")]);
     writeTestFile(moto, "big.json", policyOfSize(2048, true));
     expect(await cli("iam-rolecreate", "-r", "web", "-f", "big.json")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("a size error comes with the structural errors, all at once", async () => {
     writeTestFile(moto, "big.json", policyOfSize(2049).replace('"Allow"', '"allow"'));
-    await expectRefused(
+    await wire.expectRefused(
       "iam-useruploadpolicy",
       ["-u", "bob", "-p", "Big", "-f", "big.json"],
       [refusal(2049, "2,048", "a user's inline policies"), 'policy file big.json line 5, Statement[0].Effect: "allow" is not Allow or Deny; did you mean Allow?'],
@@ -421,7 +413,7 @@ describe("IAM's size limits, per entity, counted without whitespace", () => {
 });
 
 describe("iam-policylint", () => {
-  const lint = (argv: string[], stdin?: string) => viaWire("iam-policylint", argv, stdin);
+  const lint = (argv: string[], stdin?: string) => wire.run("iam-policylint", argv, { stdin: stdin });
 
   it("prints nothing for a clean document and sends nothing", async () => {
     writeTestFile(moto, "reports.json", '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}');
@@ -482,14 +474,14 @@ describe("iam-policylint", () => {
 
   it("refuses bad options and files", async () => {
     writeTestFile(moto, "reports.json", "{}");
-    await expectRefused("iam-policylint", ["reports.json", "--kind", "trust", "--entity", "user"], [
+    await wire.expectRefused("iam-policylint", ["reports.json", "--kind", "trust", "--entity", "user"], [
       "--entity is for identity policies; a trust policy has a size limit of its own",
     ]);
-    await expectRefused("iam-policylint", ["reports.json", "--kind", "resource"], ['invalid value "resource" for --kind: expected identity or trust']);
-    await expectRefused("iam-policylint", ["reports.json", "--entity", "account"], ['invalid value "account" for --entity: expected user or group or role or managed']);
-    await expectRefused("iam-policylint", [], ["missing required option -f POLICYDOCUMENTFILE (file holding the policy document (- reads standard input))"]);
-    await expectRefused("iam-policylint", ["missing.json"], ["policy file missing.json does not exist"]);
-    await expectRefused("iam-policylint", ["-o", "{}"], ["unknown option '-o'; see iam-policylint -h"]);
+    await wire.expectRefused("iam-policylint", ["reports.json", "--kind", "resource"], ['invalid value "resource" for --kind: expected identity or trust']);
+    await wire.expectRefused("iam-policylint", ["reports.json", "--entity", "account"], ['invalid value "account" for --entity: expected user or group or role or managed']);
+    await wire.expectRefused("iam-policylint", [], ["missing required option -f POLICYDOCUMENTFILE (file holding the policy document (- reads standard input))"]);
+    await wire.expectRefused("iam-policylint", ["missing.json"], ["policy file missing.json does not exist"]);
+    await wire.expectRefused("iam-policylint", ["-o", "{}"], ["unknown option '-o'; see iam-policylint -h"]);
   });
 
   it("needs no credentials and no endpoint", async () => {
@@ -521,7 +513,7 @@ describe("documents without a Version", () => {
   it("are sent with the Version added after the opening brace, spaced like the next member, and one notice", async () => {
     await moto.iam.createGroup({ GroupName: "ebs-backup" });
     writeTestFile(moto, "allow-snapshot.json", NO_VERSION);
-    const res = await viaWire("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json"]);
+    const res = await wire.run("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: notice("iam-groupuploadpolicy", "policy file allow-snapshot.json") });
     expect(sentDocuments()).toEqual([NO_VERSION_SENT]);
     const stored = await moto.iam.getGroupPolicy({ GroupName: "ebs-backup", PolicyName: "allow-snapshot" });
@@ -530,7 +522,7 @@ describe("documents without a Version", () => {
 
   it("a one-line document gets the Version without spacing; managed policies and trust policies alike", async () => {
     const oneLine = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
-    const res = await viaWire("iam-policycreate", ["-p", "Reports", "-o", oneLine]);
+    const res = await wire.run("iam-policycreate", ["-p", "Reports", "-o", oneLine]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: notice("iam-policycreate", "policy given with -o") });
     const sent = `{"Version": "2012-10-17",${oneLine.slice(1)}`;
     expect(sentDocuments()).toEqual([sent]);
@@ -539,7 +531,7 @@ describe("documents without a Version", () => {
     expect(decoded(version.PolicyVersion!.Document)).toBe(sent);
 
     writeTestFile(moto, "trust.json", '{ "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}] }');
-    const role = await viaWire("iam-rolecreate", ["-r", "web", "-f", "trust.json"]);
+    const role = await wire.run("iam-rolecreate", ["-r", "web", "-f", "trust.json"]);
     expect(role).toEqual({ code: 0, stdout: "", stderr: notice("iam-rolecreate", "policy file trust.json") });
     expect(decoded((await moto.iam.getRole({ RoleName: "web" })).Role!.AssumeRolePolicyDocument)).toBe(
       '{ "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}] }',
@@ -548,7 +540,7 @@ describe("documents without a Version", () => {
 
   it("findings in a version-less file keep the file's own line numbers", async () => {
     writeTestFile(moto, "sloppy.json", SLOPPY.replace('  "Version": "2012-10-17",\n', ""));
-    await expectRefused("iam-useruploadpolicy", ["-u", "bob", "-p", "Reports", "-f", "sloppy.json"], [
+    await wire.expectRefused("iam-useruploadpolicy", ["-u", "bob", "-p", "Reports", "-f", "sloppy.json"], [
       'policy file sloppy.json line 4, Statement[0].Effect: "allow" is not Allow or Deny; did you mean Allow?',
       `policy file sloppy.json line 6, Statement[0].Resource: "arn:aws:s3::reports/*" ${NOT_ARN}; did you mean arn:aws:s3:::reports/*?`,
     ]);
@@ -559,7 +551,7 @@ describe("--no-validate sends the document exactly as given, and IAM decides", (
   it("a version-less document goes out byte for byte, without notice; IAM's refusal exits 1", async () => {
     await moto.iam.createGroup({ GroupName: "ebs-backup" });
     writeTestFile(moto, "allow-snapshot.json", NO_VERSION);
-    const res = await viaWire("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json", "--no-validate"]);
+    const res = await wire.run("iam-groupuploadpolicy", ["-g", "ebs-backup", "-p", "allow-snapshot", "-f", "allow-snapshot.json", "--no-validate"]);
     expect(sentDocuments()).toEqual([NO_VERSION]);
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
@@ -577,7 +569,7 @@ describe("--no-validate sends the document exactly as given, and IAM decides", (
       ["iam-policycreate", ["-p", "Home", "-o", variable]],
     ];
     for (const [name, argv] of runs) {
-      expect(await viaWire(name, [...argv, "--no-validate"]), name).toEqual({ code: 0, stdout: "", stderr: "" });
+      expect(await wire.run(name, [...argv, "--no-validate"]), name).toEqual({ code: 0, stdout: "", stderr: "" });
     }
     expect(sentDocuments()).toEqual([FULL_CONTROL, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*"],"Resource":["*"]}]}', variable]);
   });
@@ -586,7 +578,7 @@ describe("--no-validate sends the document exactly as given, and IAM decides", (
     await moto.iam.createUser({ UserName: "bob" });
     const typographic = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":\u201c*\u201d}]}';
     writeTestFile(moto, "quotes.json", typographic);
-    const res = await viaWire("iam-useruploadpolicy", ["-u", "bob", "-p", "quotes", "-f", "quotes.json", "--no-validate"]);
+    const res = await wire.run("iam-useruploadpolicy", ["-u", "bob", "-p", "quotes", "-f", "quotes.json", "--no-validate"]);
     expect(sentDocuments()).toEqual([typographic]);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^iam-useruploadpolicy: error \(MalformedPolicyDocument\): .+\n$/);

@@ -222,7 +222,7 @@ describe("concurrent removal on the wire", () => {
 
   it("iam-userdel -r sends each removal once, the virtual MFA deletion after its deactivation, and DeleteUser last", async () => {
     const seeded = await seedLoadedUser(moto.iam, "david");
-    const res = await runCli("iam-userdel", ["-u", "david", "-r"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-userdel", ["-u", "david", "-r"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
 
     const targetOf = {
@@ -277,7 +277,7 @@ describe("concurrent removal on the wire", () => {
     }
     await moto.iam.putGroupPolicy({ GroupName: "crowd", PolicyName: "read", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]}' });
 
-    const res = await runCli("iam-groupdel", ["-g", "crowd", "-r"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-groupdel", ["-g", "crowd", "-r"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(changes({ RemoveUserFromGroup: "UserName", DeleteGroupPolicy: "PolicyName", DeleteGroup: "GroupName" })).toEqual(
       [...members.map((name) => `RemoveUserFromGroup ${name}`), "DeleteGroupPolicy read", "DeleteGroup crowd"].sort(),
@@ -293,7 +293,7 @@ describe("iam-policydel -r and permissions boundaries", () => {
   const wire = useWire(moto);
   const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
   const ALLOW = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
-  const viaWire = (...argv: string[]) => runCli("iam-policydel", argv, { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+  const viaWire = (...argv: string[]) => wire.run("iam-policydel", argv);
 
   /** A policy attached to ann, group ops and role api, the boundary of bob and role web, with a second version. */
   async function seedPolicyInUse(): Promise<string> {

@@ -14,11 +14,6 @@ const PROFILE = (name: string) => `arn:aws:iam::123456789012:instance-profile/${
  */
 const wire = useWire(moto);
 
-async function expectRefused(name: string, argv: string[], message: string, stdin?: string) {
-  const res = await runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url }, cwd: moto.dir, stdin });
-  expect(res).toEqual({ code: 2, stdout: "", stderr: `${name}: ${message}\n` });
-  expect(wire.requests).toEqual([]);
-}
 
 /** The trust policy `-s ec2.amazonaws.com` builds, as the one JSON line it is stored as. */
 const EC2_TRUST =
@@ -194,7 +189,7 @@ describe("iam-rolecreate", () => {
     ];
     it.each(cases)("%s", async (_what, setup, argv, message) => {
       setup();
-      await expectRefused("iam-rolecreate", argv, message);
+      await wire.expectRefused("iam-rolecreate", argv, message);
       expect(await roleNames()).toEqual([]);
     });
   });
@@ -237,8 +232,8 @@ describe("iam-rolegetattributes", () => {
   });
 
   it("refuses a missing or invalid role name before sending anything", async () => {
-    await expectRefused("iam-rolegetattributes", [], "missing required option -r ROLENAME (the name of the role)");
-    await expectRefused("iam-rolegetattributes", ["-r", "role/web"], 'invalid role name "role/web": use only letters, digits and + = , . @ _ -');
+    await wire.expectRefused("iam-rolegetattributes", [], "missing required option -r ROLENAME (the name of the role)");
+    await wire.expectRefused("iam-rolegetattributes", ["-r", "role/web"], 'invalid role name "role/web": use only letters, digits and + = , . @ _ -');
   });
 
   it("reports a role that does not exist with IAM's NoSuchEntity, exit 1", async () => {
@@ -298,8 +293,8 @@ describe("iam-rolelistbypath", () => {
   });
 
   it("refuses a prefix that does not start with / and a stray argument, sending nothing", async () => {
-    await expectRefused("iam-rolelistbypath", ["-p", "ops/"], 'invalid path "ops/": must begin and end with /');
-    await expectRefused(
+    await wire.expectRefused("iam-rolelistbypath", ["-p", "ops/"], 'invalid path "ops/": must begin and end with /');
+    await wire.expectRefused(
       "euare-rolelistbypath",
       ["/ops/"],
       "unexpected argument; every value belongs to an option (quote values with spaces); see euare-rolelistbypath -h",
@@ -367,7 +362,7 @@ describe("iam-roleupdateassumepolicy", () => {
     it.each(cases)("%s", async (_what, setup, argv, message) => {
       await createRole("web");
       setup();
-      await expectRefused("iam-roleupdateassumepolicy", ["-r", "web", ...argv], message);
+      await wire.expectRefused("iam-roleupdateassumepolicy", ["-r", "web", ...argv], message);
       expect(await trustPolicy("web")).toBe(EC2_TRUST);
     });
   });
@@ -484,9 +479,9 @@ describe("iam-roledel", () => {
 
   it("refuses -p without -c, and a bad role name, sending nothing", async () => {
     await createRole("myrole");
-    await expectRefused("iam-roledel", ["-r", "myrole", "-p"], "-p (pretend) can only be used with -c");
-    await expectRefused("euare-roledel", ["my role", "-c"], 'invalid role name "my role": use only letters, digits and + = , . @ _ -');
-    await expectRefused("iam-roledel", ["-c"], "missing required option -r ROLENAME (the name of the role)");
+    await wire.expectRefused("iam-roledel", ["-r", "myrole", "-p"], "-p (pretend) can only be used with -c");
+    await wire.expectRefused("euare-roledel", ["my role", "-c"], 'invalid role name "my role": use only letters, digits and + = , . @ _ -');
+    await wire.expectRefused("iam-roledel", ["-c"], "missing required option -r ROLENAME (the name of the role)");
     expect(await roleNames()).toEqual(["myrole"]);
   });
 
@@ -522,9 +517,9 @@ describe("iam-roleaddpolicy", () => {
   it("refuses bad input before sending anything", async () => {
     await createRole("web");
     const base = ["-r", "web", "-p", "S3All"];
-    await expectRefused("iam-roleaddpolicy", [...base, "-e", "allow", "-a", "s3:*", "-c", "*"], 'invalid value "allow" for -e: expected Allow or Deny');
-    await expectRefused("iam-roleaddpolicy", [...base, "-e", "Allow", "-a", "s3:*"], "missing required option -c RESOURCE (an ARN the policy covers, or *)");
-    await expectRefused(
+    await wire.expectRefused("iam-roleaddpolicy", [...base, "-e", "allow", "-a", "s3:*", "-c", "*"], 'invalid value "allow" for -e: expected Allow or Deny');
+    await wire.expectRefused("iam-roleaddpolicy", [...base, "-e", "Allow", "-a", "s3:*"], "missing required option -c RESOURCE (an ARN the policy covers, or *)");
+    await wire.expectRefused(
       "iam-roleaddpolicy",
       ["-r", "web", "-p", "S3 All", "-e", "Allow", "-a", "s3:*", "-c", "*"],
       'invalid policy name "S3 All": use only letters, digits and + = , . @ _ -',
@@ -569,9 +564,9 @@ describe("iam-roleuploadpolicy", () => {
   it("refuses bad input before sending anything", async () => {
     await createRole("web");
     const base = ["-r", "web", "-p", "ReadLogs"];
-    await expectRefused("iam-roleuploadpolicy", base, "a policy document is required: -f FILE or -o TEXT");
-    await expectRefused("iam-roleuploadpolicy", [...base, "-o", DENY_IAM, "-f", "x.json"], "give the policy with -f FILE or -o TEXT, not both");
-    await expectRefused(
+    await wire.expectRefused("iam-roleuploadpolicy", base, "a policy document is required: -f FILE or -o TEXT");
+    await wire.expectRefused("iam-roleuploadpolicy", [...base, "-o", DENY_IAM, "-f", "x.json"], "give the policy with -f FILE or -o TEXT, not both");
+    await wire.expectRefused(
       "iam-roleuploadpolicy",
       [...base, "-o", '{"Version": "2012-10-17",}'],
       "policy given with -o line 1, column 26: not valid JSON: property name expected",
@@ -600,7 +595,7 @@ describe("iam-rolegetpolicy", () => {
   });
 
   it("requires -p, sending nothing", async () => {
-    await expectRefused("iam-rolegetpolicy", ["-r", "web"], "missing required option -p POLICYNAME (the name of the policy)");
+    await wire.expectRefused("iam-rolegetpolicy", ["-r", "web"], "missing required option -p POLICYNAME (the name of the policy)");
   });
 
   it("reports a policy that does not exist with the IAM error", async () => {
@@ -625,7 +620,7 @@ describe("iam-roledelpolicy", () => {
   it("refuses an invalid policy name before sending anything", async () => {
     await createRole("web");
     await seedRolePolicies(["DenyIam", DENY_IAM]);
-    await expectRefused("iam-roledelpolicy", ["-r", "web", "-p", "DenyIam/"], 'invalid policy name "DenyIam/": use only letters, digits and + = , . @ _ -');
+    await wire.expectRefused("iam-roledelpolicy", ["-r", "web", "-p", "DenyIam/"], 'invalid policy name "DenyIam/": use only letters, digits and + = , . @ _ -');
     expect(await rolePolicyNames()).toEqual(["DenyIam"]);
   });
 
@@ -664,7 +659,7 @@ describe("iam-rolelistpolicies", () => {
   });
 
   it("refuses an invalid role name before sending anything", async () => {
-    await expectRefused("iam-rolelistpolicies", ["-r", "web,api "], 'invalid role name "web,api ": use only letters, digits and + = , . @ _ -');
+    await wire.expectRefused("iam-rolelistpolicies", ["-r", "web,api "], 'invalid role name "web,api ": use only letters, digits and + = , . @ _ -');
   });
 
   it("reports a role that does not exist with the IAM error", async () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, useMoto, type Moto } from "../harness/moto.js";
+import { ROOT, SECRET_LIKE, createAdmin, enforced, fileMode, legacyKeyText, useMoto } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 
 const moto = useMoto();
@@ -13,9 +13,6 @@ const moto = useMoto();
  */
 const otherSts = useMoto();
 
-const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
-const mode = (path: string) => statSync(path).mode & 0o777;
-const ALLOW_ALL = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
 
 let dir: string;
 beforeEach(() => {
@@ -28,22 +25,11 @@ async function keysOf(userName: string) {
 
 /** Creates `userName` with an allow-all policy and one key, written to `<dir>/<userName>.cred` after an optional comment. */
 async function userWithKey(userName: string, comment = "") {
-  await moto.iam.createUser({ UserName: userName });
-  await moto.iam.putUserPolicy({ UserName: userName, PolicyName: "all", PolicyDocument: ALLOW_ALL });
-  const key = (await moto.iam.createAccessKey({ UserName: userName })).AccessKey!;
+  const key = await createAdmin(moto, { userName });
   const file = join(dir, `${userName}.cred`);
-  const text = `${comment}AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`;
+  const text = `${comment}${legacyKeyText(key)}`;
   writeFileSync(file, text, { mode: 0o600 });
   return { id: key.AccessKeyId!, secret: key.SecretAccessKey!, file, text, env: { ...moto.env, AWS_CREDENTIAL_FILE: file } };
-}
-
-async function enforced<T>(body: () => Promise<T>, server: Moto = moto): Promise<T> {
-  await server.enforceAuthAfter(0);
-  try {
-    return await body();
-  } finally {
-    await server.enforceAuthAfter("inf");
-  }
 }
 
 function legacyKey(file: string) {
@@ -54,17 +40,17 @@ function legacyKey(file: string) {
 describe("iam-userrotatekey", () => {
   it("rotates the key of the credential file in use, with auth enforced: old Inactive, new Active and working", async () => {
     const david = await userWithKey("david", "# david's key for the backup job\n");
-    const res = await enforced(() => runCli("iam-userrotatekey", ["-u", "david"], { env: david.env }));
+    const res = await enforced(moto, () => runCli("iam-userrotatekey", ["-u", "david"], { env: david.env }));
     const now = legacyKey(david.file);
     expect(res).toEqual({ code: 0, stdout: `old ${david.id} Inactive\nnew ${now.id} Active\n`, stderr: "" });
     expect(now.text).toBe(`# david's key for the backup job\nAWSAccessKeyId=${now.id}\nAWSSecretKey=${now.secret}\n`);
-    expect(mode(david.file)).toBe(0o600);
+    expect(fileMode(david.file)).toBe(0o600);
     expect(await keysOf("david")).toEqual([
       [david.id, "Inactive"],
       [now.id, "Active"],
     ]);
     // moto checks the signature against the stored secret, so this proves the file's new secret.
-    const listed = await enforced(() => runCli("iam-userlistkeys", [], { env: david.env }));
+    const listed = await enforced(moto, () => runCli("iam-userlistkeys", [], { env: david.env }));
     expect(listed).toEqual({ code: 0, stdout: `${david.id}\nInactive\n${now.id}\nActive\nIsTruncated: false\n`, stderr: "" });
   });
 
@@ -72,7 +58,7 @@ describe("iam-userrotatekey", () => {
     const david = await userWithKey("david");
     const oldCopy = join(dir, "old.cred");
     writeFileSync(oldCopy, david.text, { mode: 0o600 });
-    await enforced(async () => {
+    await enforced(moto, async () => {
       const res = await runCli("iam-userrotatekey", ["-u", "david", "--delete-old"], { env: david.env });
       expect(res).toEqual({ code: 0, stdout: `old ${david.id} Deleted\nnew ${legacyKey(david.file).id} Active\n`, stderr: "" });
       expect(await runCli("iam-userlistkeys", [], { env: { ...moto.env, AWS_CREDENTIAL_FILE: oldCopy } })).toEqual({
@@ -90,7 +76,7 @@ describe("iam-userrotatekey", () => {
     chmodSync(david.file, 0o640);
     const env = { ...admin.env, AWS_ENDPOINT_URL_STS: otherSts.url };
     const argv = ["-u", "david", "--credential-file", david.file, "--wait-timeout", "1", "-d"];
-    const res = await enforced(() => enforced(() => runCli("iam-userrotatekey", argv, { env })), otherSts);
+    const res = await enforced(otherSts, () => enforced(moto, () => runCli("iam-userrotatekey", argv, { env })));
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
     const lines = res.stderr.trimEnd().split("\n").filter((l) => !l.includes(": debug: "));
@@ -103,33 +89,20 @@ describe("iam-userrotatekey", () => {
     expect(res.stderr).not.toMatch(SECRET_LIKE);
     expect(await keysOf("david")).toEqual([[david.id, "Active"]]);
     expect(readFileSync(david.file, "utf8")).toBe(david.text);
-    expect(mode(david.file)).toBe(0o640);
+    expect(fileMode(david.file)).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(["admin.cred", "david.cred"]);
   });
 
   it("rolls back when retiring the old key is denied, after the new key was verified", async () => {
-    await moto.iam.createUser({ UserName: "admin" });
-    await moto.iam.putUserPolicy({
-      UserName: "admin",
-      PolicyName: "all-but-update",
-      PolicyDocument: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: "*", Resource: "*" },
-          { Effect: "Deny", Action: "iam:UpdateAccessKey", Resource: "*" },
-        ],
-      }),
-    });
-    const adminKey = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
     const adminFile = join(dir, "admin.cred");
-    writeFileSync(adminFile, `AWSAccessKeyId=${adminKey.AccessKeyId}\nAWSSecretKey=${adminKey.SecretAccessKey}\n`, { mode: 0o600 });
+    writeFileSync(adminFile, legacyKeyText(await createAdmin(moto, { denied: ["iam:UpdateAccessKey"] })), { mode: 0o600 });
     await moto.iam.createUser({ UserName: "david" });
     const old = (await moto.iam.createAccessKey({ UserName: "david" })).AccessKey!;
     const file = join(dir, "david.cred");
-    const text = `AWSAccessKeyId=${old.AccessKeyId}\nAWSSecretKey=${old.SecretAccessKey}\n`;
+    const text = legacyKeyText(old);
     writeFileSync(file, text, { mode: 0o600 });
     const env = { ...moto.env, AWS_CREDENTIAL_FILE: adminFile };
-    const res = await enforced(() => runCli("iam-userrotatekey", ["-u", "david", "--credential-file", file], { env }));
+    const res = await enforced(moto, () => runCli("iam-userrotatekey", ["-u", "david", "--credential-file", file], { env }));
     expect(res.code).toBe(1);
     const id = /deleted the new key (AKIA\w+)/.exec(res.stderr)![1];
     expect(res).toEqual({
@@ -320,11 +293,11 @@ describe("iam-userrotatekey", () => {
     });
     expect(child.signal).toBe("SIGKILL");
     expect(readFileSync(david.file, "utf8")).toBe(david.text);
-    expect(mode(david.file)).toBe(0o600);
+    expect(fileMode(david.file)).toBe(0o600);
     // The temporary file beside it holds the new key, readable by the owner only.
     const strays = readdirSync(dir).filter((name) => name.startsWith(".david.cred.iamkit-"));
     expect(strays).toHaveLength(1);
-    expect(mode(join(dir, strays[0]))).toBe(0o600);
+    expect(fileMode(join(dir, strays[0]))).toBe(0o600);
     const stray = legacyKey(join(dir, strays[0]));
     expect(stray.text).toBe(`# original\nAWSAccessKeyId=${stray.id}\nAWSSecretKey=${stray.secret}\n`);
     // The old key was not touched: the crash came before verification and deactivation.

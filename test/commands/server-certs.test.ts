@@ -1,9 +1,9 @@
 import { X509Certificate, createPrivateKey, generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import forge from "node-forge";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useMoto, writeTestFile } from "../harness/moto.js";
+import { fileMode, useMoto, writeTestFile } from "../harness/moto.js";
 import { runCli } from "../harness/run-cli.js";
 import { useWire, verifySignature } from "../harness/wire.js";
 
@@ -11,8 +11,6 @@ const moto = useMoto();
 /** The upload tests read the request back off the wire: IAM never returns a server certificate's private key. */
 const wire = useWire(moto);
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env });
-const viaWire = (name: string, argv: string[], extra: { stdin?: string; cwd?: string } = {}) =>
-  runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url }, ...extra });
 const CERT = (name: string, path = "/") => `arn:aws:iam::123456789012:server-certificate${path}${name}`;
 /** moto answers every server certificate with this stub id. */
 const MOTO_ID = "ASCACKCEVSQ6C2EXAMPLE";
@@ -80,7 +78,7 @@ describe("iam-servercertupload -b -k", () => {
   it("uploads the certificate and its key, prints nothing, and sends exactly the PEM blocks", async () => {
     const body = writeTestFile(moto, "www.pem", www.cert);
     const key = writeTestFile(moto, "www.key", www.key, 0o600);
-    expect(await viaWire("iam-servercertupload", ["-s", "www", "-b", body, "-k", key])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await wire.run("iam-servercertupload", ["-s", "www", "-b", body, "-k", key])).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests).toHaveLength(1);
     expect(wire.requests[0].params).toEqual({
       Action: "UploadServerCertificate",
@@ -111,7 +109,7 @@ describe("iam-servercertupload -b -k", () => {
 
   it("euare- form: the name as an argument, long options, the key from standard input", async () => {
     const body = writeTestFile(moto, "www.pem", www.cert);
-    const res = await viaWire("euare-servercertupload", ["www", "--certificate-file", body, "--private-key-file", "-"], {
+    const res = await wire.run("euare-servercertupload", ["www", "--certificate-file", body, "--private-key-file", "-"], {
       stdin: www.pkcs8,
     });
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -122,13 +120,13 @@ describe("iam-servercertupload -b -k", () => {
   it("sends only the key block of a key file with extra text (openssl's Bag Attributes)", async () => {
     const body = writeTestFile(moto, "www.pem", www.cert);
     const key = writeTestFile(moto, "www.key", `Bag Attributes\n    localKeyID: 01 02\n${www.key}`, 0o600);
-    expect((await viaWire("iam-servercertupload", ["-s", "www", "-b", body, "-k", key])).code).toBe(0);
+    expect((await wire.run("iam-servercertupload", ["-s", "www", "-b", body, "-k", key])).code).toBe(0);
     expect(wire.requests[0].params.PrivateKey).toBe(www.key);
   });
 
   it("takes certificate and key apart from one combined file given as both -b and -k", async () => {
     const both = writeTestFile(moto, "both.pem", `${www.key}${www.cert}`, 0o600);
-    expect(await viaWire("iam-servercertupload", ["-s", "www", "-b", both, "-k", both])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await wire.run("iam-servercertupload", ["-s", "www", "-b", both, "-k", both])).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests[0].params.CertificateBody).toBe(www.cert);
     expect(wire.requests[0].params.PrivateKey).toBe(www.key);
   });
@@ -136,7 +134,7 @@ describe("iam-servercertupload -b -k", () => {
   it("sends only the certificate of a body file that also holds a key, and says so", async () => {
     const both = writeTestFile(moto, "both.pem", `${www.key}${www.cert}`, 0o600);
     const key = writeTestFile(moto, "www.key", www.key, 0o600);
-    const res = await viaWire("iam-servercertupload", ["-s", "www", "-b", both, "-k", key]);
+    const res = await wire.run("iam-servercertupload", ["-s", "www", "-b", both, "-k", key]);
     expect(res).toEqual({
       code: 0,
       stdout: "",
@@ -155,7 +153,7 @@ describe("iam-servercertupload -b -k", () => {
 
   describe("refuses bad input before sending anything, naming files but never showing the key", () => {
     const refused = async (argv: string[], message: string, stdin?: string) => {
-      const res = await viaWire("iam-servercertupload", argv, { stdin });
+      const res = await wire.run("iam-servercertupload", argv, { stdin });
       expect(res).toEqual({ code: 2, stdout: "", stderr: `iam-servercertupload: ${message}\n` });
       expect(leaksKey(res.stderr, www.key) || leaksKey(res.stderr, other.key)).toBe(false);
       expect(wire.requests).toEqual([]);
@@ -240,7 +238,7 @@ describe("iam-servercertupload -b -k", () => {
 });
 
 describe("iam-servercertupload --generate", () => {
-  const generate = (cwd: string, ...argv: string[]) => viaWire("iam-servercertupload", ["-s", "www.example.com", "--generate", ...argv], { cwd });
+  const generate = (cwd: string, ...argv: string[]) => wire.run("iam-servercertupload", ["-s", "www.example.com", "--generate", ...argv], { cwd });
 
   it("writes a 0600 key and a self-signed certificate for CN=<name>, uploads both, and -v prints ARN and id", async () => {
     const dir = workDir();
@@ -248,7 +246,7 @@ describe("iam-servercertupload --generate", () => {
     expect(res).toEqual({ code: 0, stdout: `${CERT("www.example.com", "/cloudfront/")}\n${MOTO_ID}\n`, stderr: "" });
     const keyPem = readFileSync(join(dir, "www.example.com-key.pem"), "utf8");
     const certPem = readFileSync(join(dir, "www.example.com-cert.pem"), "utf8");
-    expect(statSync(join(dir, "www.example.com-key.pem")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(dir, "www.example.com-key.pem"))).toBe(0o600);
     expect(wire.requests).toHaveLength(1);
     expect(wire.requests[0].params).toEqual({
       Action: "UploadServerCertificate",
@@ -275,7 +273,7 @@ describe("iam-servercertupload --generate", () => {
     expect(createPrivateKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(3072);
     const x509 = new X509Certificate(readFileSync(join(dir, "c.pem")));
     expect((Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / 86_400_000).toBe(30);
-    expect(statSync(join(dir, "k.pem")).mode & 0o777).toBe(0o600);
+    expect(fileMode(join(dir, "k.pem"))).toBe(0o600);
     expect(wire.requests[0].params.PrivateKey).toBe(keyPem);
     expect(existsSync(join(dir, "www.example.com-key.pem"))).toBe(false);
   });
@@ -447,7 +445,7 @@ describe("iam-servercertlistbypath", () => {
 describe("iam-servercertmod", () => {
   it("-n and -p send the new name and path, signed, and print nothing", async () => {
     wire.stub("UpdateServerCertificate");
-    const res = await viaWire("iam-servercertmod", ["-s", "www", "-n", "www-2025", "-p", "/cloudfront/"]);
+    const res = await wire.run("iam-servercertmod", ["-s", "www", "-n", "www-2025", "-p", "/cloudfront/"]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(wire.requests).toHaveLength(1);
     expect(wire.requests[0].params).toEqual({
@@ -464,8 +462,8 @@ describe("iam-servercertmod", () => {
 
   it("-p alone sends only the new path; euare- form with long options sends only the new name", async () => {
     wire.stub("UpdateServerCertificate");
-    expect(await viaWire("iam-servercertmod", ["-s", "www", "-p", "/cloudfront/"])).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(await viaWire("euare-servercertmod", ["www", "--new-server-certificate-name", "www2"])).toEqual({
+    expect(await wire.run("iam-servercertmod", ["-s", "www", "-p", "/cloudfront/"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await wire.run("euare-servercertmod", ["www", "--new-server-certificate-name", "www2"])).toEqual({
       code: 0,
       stdout: "",
       stderr: "",
@@ -489,7 +487,7 @@ describe("iam-servercertmod", () => {
   it("refuses nothing to change, or an invalid new name or path, sending nothing", async () => {
     wire.stub("UpdateServerCertificate");
     const refused = async (argv: string[], message: string) =>
-      expect(await viaWire("iam-servercertmod", argv)).toEqual({ code: 2, stdout: "", stderr: `iam-servercertmod: ${message}\n` });
+      expect(await wire.run("iam-servercertmod", argv)).toEqual({ code: 2, stdout: "", stderr: `iam-servercertmod: ${message}\n` });
     await refused(["-s", "www"], "nothing to change: give a new name (-n), a new path (-p) or both");
     await refused(["-s", "www", "-n", "www 2"], 'invalid server certificate name "www 2": use only letters, digits and + = , . @ _ -');
     await refused(["-s", "www", "-p", "cloudfront/"], 'invalid path "cloudfront/": must begin and end with /');

@@ -10,7 +10,7 @@ const moto = useMoto();
 /** moto ignores GetSSHPublicKey's Encoding, and lets DeleteUser through with keys left: those requests are checked on the wire. */
 const wire = useWire(moto);
 const cli = (name: string, ...argv: string[]) => runCli(name, argv, { env: moto.env, cwd: moto.dir });
-const viaWire = (name: string, ...argv: string[]) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+const viaWire = (name: string, ...argv: string[]) => wire.run(name, argv);
 
 /** An OpenSSH `ssh-ed25519` line, built from the raw key as ssh-keygen writes it. */
 function ed25519Line(comment: string): string {

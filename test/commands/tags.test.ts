@@ -183,7 +183,7 @@ describe("entity options of the tag commands", () => {
 describe("iam-instanceprofilelisttags", () => {
   it("sends ListInstanceProfileTags and prints only the trailer for an empty answer", async () => {
     wire.stub("ListInstanceProfileTags");
-    const res = await runCli("iam-instanceprofilelisttags", ["-s", "web"], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-instanceprofilelisttags", ["-s", "web"]);
     expect(res).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
     expect(wire.requests).toHaveLength(1);
     expect(wire.requests[0].params).toEqual({ Action: "ListInstanceProfileTags", Version: "2010-05-08", InstanceProfileName: "web" });
@@ -193,7 +193,7 @@ describe("iam-instanceprofilelisttags", () => {
   });
 
   it("refuses a missing -s, sending nothing", async () => {
-    const res = await runCli("iam-instanceprofilelisttags", [], { env: { ...moto.env, AWS_IAM_URL: wire.url } });
+    const res = await wire.run("iam-instanceprofilelisttags", []);
     expect(res).toEqual({
       code: 2,
       stdout: "",

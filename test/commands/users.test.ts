@@ -62,11 +62,7 @@ describe("iam-usercreate", () => {
 
   it("--tag and --permissions-boundary are sent with CreateUser", async () => {
     const arn = (await moto.iam.createPolicy({ PolicyName: "cap", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' })).Policy!.Arn!;
-    const res = await runCli(
-      "iam-usercreate",
-      ["-u", "tagged", "--tag", "team=ops", "--tag", "cost center=42", "--permissions-boundary", arn],
-      { env: { ...moto.env, AWS_IAM_URL: wire.url } },
-    );
+    const res = await wire.run("iam-usercreate", ["-u", "tagged", "--tag", "team=ops", "--tag", "cost center=42", "--permissions-boundary", arn]);
     expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
     expect((await moto.iam.listUserTags({ UserName: "tagged" })).Tags).toEqual([
       { Key: "team", Value: "ops" },

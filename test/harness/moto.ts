@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -101,7 +101,7 @@ export function useMoto(): Moto {
     moto.url = strict.url;
     moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
     const credentialFile = join(moto.dir, "account-key");
-    writeFileSync(credentialFile, `AWSAccessKeyId=${ACCESS_KEY_ID}\nAWSSecretKey=${SECRET_ACCESS_KEY}\n`, { mode: 0o600 });
+    writeFileSync(credentialFile, legacyKeyText({ AccessKeyId: ACCESS_KEY_ID, SecretAccessKey: SECRET_ACCESS_KEY }), { mode: 0o600 });
     moto.env = {
       PATH: process.env.PATH,
       HOME: moto.dir,
@@ -141,30 +141,48 @@ export function writeTestFile(moto: Moto, name: string, content: string, mode = 
   return path;
 }
 
+/** A file's permission bits (0o600...). */
+export const fileMode = (path: string) => statSync(path).mode & 0o777;
+
+/** Any 40-character run of secret-key characters: output that must hold no secret must not match. */
+export const SECRET_LIKE = /[A-Za-z0-9/+]{40}/;
+
+/** The text of a legacy credential file holding `key`, as IAMCli wrote it. */
+export function legacyKeyText(key: { AccessKeyId?: string; SecretAccessKey?: string }): string {
+  return `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`;
+}
+
+/**
+ * Creates `userName` (default "admin") allowed every action but the `denied` ones (e.g.
+ * "iam:DeleteLoginProfile"), and returns a new access key of it: moto checks that key's
+ * signatures and the policy once auth is enforced.
+ */
+export async function createAdmin(server: Moto, { userName = "admin", denied = [] as string[] } = {}) {
+  await server.iam.createUser({ UserName: userName });
+  const statements = [{ Effect: "Allow", Action: "*", Resource: "*" }, ...(denied.length > 0 ? [{ Effect: "Deny", Action: denied, Resource: "*" }] : [])];
+  await server.iam.putUserPolicy({
+    UserName: userName,
+    PolicyName: denied.length > 0 ? "all-but-denied" : "all",
+    PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: statements }),
+  });
+  return (await server.iam.createAccessKey({ UserName: userName })).AccessKey!;
+}
+
+/** Runs `body` with `server` checking every signature and policy, and always turns that off again. */
+export async function enforced<T>(server: Moto, body: () => Promise<T>): Promise<T> {
+  await server.enforceAuthAfter(0);
+  try {
+    return await body();
+  } finally {
+    await server.enforceAuthAfter("inf");
+  }
+}
+
 /**
  * Runs `run` while moto enforces auth, as a user "admin" allowed everything but the `denied`
- * actions (e.g. "iam:DeleteLoginProfile"); `env` points commands at that user's key. Enforcement
- * ends even when `run` throws.
+ * actions; `env` points commands at that user's key.
  */
 export async function asAdminDenied<T>(moto: Moto, denied: string[], run: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
-  await moto.iam.createUser({ UserName: "admin" });
-  await moto.iam.putUserPolicy({
-    UserName: "admin",
-    PolicyName: "all-but-denied",
-    PolicyDocument: JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        { Effect: "Allow", Action: "*", Resource: "*" },
-        { Effect: "Deny", Action: denied, Resource: "*" },
-      ],
-    }),
-  });
-  const key = (await moto.iam.createAccessKey({ UserName: "admin" })).AccessKey!;
-  const credentialFile = writeTestFile(moto, "admin-key", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
-  await moto.enforceAuthAfter(0);
-  try {
-    return await run({ ...moto.env, AWS_CREDENTIAL_FILE: credentialFile });
-  } finally {
-    await moto.enforceAuthAfter("inf");
-  }
+  const credentialFile = writeTestFile(moto, "admin-key", legacyKeyText(await createAdmin(moto, { denied })), 0o600);
+  return enforced(moto, () => run({ ...moto.env, AWS_CREDENTIAL_FILE: credentialFile }));
 }

@@ -54,6 +54,12 @@ export function runBin(name: string, argv: string[], options: { env: NodeJS.Proc
   return start(process.execPath, [binPath(name), ...argv], options).ended;
 }
 
+/** Runs a bin to its end and keeps what runCli reports (exit code and output), to compare the two alike. */
+export async function binResult(name: string, argv: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<Pick<Ended, "code" | "stdout" | "stderr">> {
+  const { code, stdout, stderr } = await runBin(name, argv, options);
+  return { code, stdout, stderr };
+}
+
 /** Runs a bash command line (`set -o pipefail` on) with the commands on PATH under their installed names (.bin). */
 export function runShell(script: string, options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<Ended> {
   const env = { ...options.env, PATH: `${join(ROOT, ".bin")}:${options.env.PATH ?? process.env.PATH}` };

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { Moto } from "./moto.js";
+import { runCli, type CliResult } from "./run-cli.js";
 import { emptySuccess, startLoopbackProxy, type Answer, type CapturedRequest } from "../support/loopback-proxy.mjs";
 
 export { verifySignature } from "../support/sigv4.mjs";
@@ -16,6 +17,10 @@ export interface Wire {
    * lacks) or with the given answer (an endpoint that does not implement the action, say).
    */
   stub(action: string, answer?: Answer): void;
+  /** Runs a command (runCli) with moto's environment pointed at the wire, in moto.dir unless `cwd` says otherwise. */
+  run(name: string, argv: string[], options?: { stdin?: string; cwd?: string }): Promise<CliResult>;
+  /** Runs a command that must be refused locally: exit 2, these stderr lines (prefix added), nothing sent. */
+  expectRefused(name: string, argv: string[], lines: string | string[], stdin?: string): Promise<void>;
 }
 
 /**
@@ -31,6 +36,13 @@ export function useWire(moto: Moto): Wire {
     url: "",
     requests: [],
     stub: (action, answer = { status: 200, body: emptySuccess(action) }) => stubs.set(action, answer),
+    run: (name, argv, options = {}) => runCli(name, argv, { env: { ...moto.env, AWS_IAM_URL: wire.url }, cwd: moto.dir, ...options }),
+    async expectRefused(name, argv, lines, stdin) {
+      const res = await wire.run(name, argv, { stdin });
+      const stderr = [lines].flat().map((line) => `${name}: ${line}\n`).join("");
+      expect(res).toEqual({ code: 2, stdout: "", stderr });
+      expect(wire.requests).toEqual([]);
+    },
   };
   beforeAll(async () => {
     proxy = await startLoopbackProxy({

@@ -1,21 +1,21 @@
 // A loopback HTTP proxy as companies run them: plain-http requests are forwarded (absolute URI),
 // https ones tunnelled with CONNECT. It records what passed through and can require Basic proxy
-// credentials. With `inspect` it does what TLS-inspecting proxies do: it ends the tunnel's TLS
-// itself with a certificate from its own CA, reads the request and answers it, so a test sees
-// where a client meant to go (host, signature) without going anywhere.
+// credentials. With `divert` every tunnel ends at that address instead of the host the client
+// named: with the loopback proxy there, serving a certificate for AWS's hosts from a test CA, a
+// test sees where a client meant to go (host, signature) without going anywhere.
+// It cannot be the loopback proxy, which stands in for an endpoint (the client's endpoint URL, one
+// upstream): this is what the client is told to go through (HTTP_PROXY, ProxyHost), so it speaks
+// the proxy side of HTTP, absolute-URI requests and CONNECT to whatever host the client names,
+// and that is what the tests of proxy settings check.
 import { createServer, request } from "node:http";
 import { connect } from "node:net";
-import { TLSSocket } from "node:tls";
 
 /**
  * @typedef {{ kind: "forward" | "connect", target: string, proxyAuthorization?: string }} Passed
- * @typedef {{ host: string, authorization: string, body: string }} Inspected
- * @typedef {{ certPem: string, keyPem: string, answer: (body: string) => { status: number, contentType: string, body: string } }} Inspect
- * @param {{ credentials?: string, inspect?: Inspect }} options `credentials` is `user:password`.
+ * @param {{ credentials?: string, divert?: string }} options `credentials` is `user:password`;
+ * `divert` is a URL whose host and port every tunnel connects to.
  */
-export async function startForwardProxy({ credentials, inspect } = {}) {
-  /** @type {Inspected[]} */
-  const inspected = [];
+export async function startForwardProxy({ credentials, divert } = {}) {
   /** @type {Passed[]} */
   const passed = [];
   /** Tunnels leave the HTTP server's hands: closed by hand at the end. */
@@ -40,12 +40,7 @@ export async function startForwardProxy({ credentials, inspect } = {}) {
     passed.push({ kind: "connect", target: req.url, proxyAuthorization: req.headers["proxy-authorization"] });
     if (!allowed(req.headers)) return client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n');
     tunnels.add(client);
-    if (inspect) {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      inspector.emit("connection", new TLSSocket(client, { isServer: true, cert: inspect.certPem, key: inspect.keyPem }));
-      return;
-    }
-    const [host, port] = req.url.split(/:(?=\d+$)/);
+    const [host, port] = divert ? [new URL(divert).hostname, new URL(divert).port] : req.url.split(/:(?=\d+$)/);
     const upstream = connect(Number(port), host.replace(/^\[|\]$/g, ""), () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
@@ -56,21 +51,10 @@ export async function startForwardProxy({ credentials, inspect } = {}) {
     client.on("error", () => upstream.destroy());
     client.on("close", () => upstream.destroy());
   });
-  const inspector = createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      inspected.push({ host: req.headers.host, authorization: req.headers.authorization ?? "", body });
-      const answer = inspect.answer(body);
-      res.writeHead(answer.status, { "Content-Type": answer.contentType }).end(answer.body);
-    });
-  });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     passed,
-    inspected,
     close: () =>
       new Promise((done) => {
         for (const socket of tunnels) socket.destroy();

@@ -1,12 +1,18 @@
 // A loopback HTTP proxy in front of an IAM endpoint (moto), shared by the test harness (request
-// capture, stubs, injected faults) and the benchmarks (added latency). Plain JavaScript so that
-// bench scripts run it with node directly. It listens on 127.0.0.1 only.
+// capture, stubs, injected faults, endpoints that misbehave, HTTPS with a test CA's certificate)
+// and the benchmarks (added latency). Plain JavaScript so that bench scripts run it with node
+// directly. It listens on 127.0.0.1 only.
 import { createServer, request } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 
 /**
  * @typedef {{ method: string, path: string, headers: Record<string, string>, body: string, params: Record<string, string> }} CapturedRequest
- * @typedef {{ status: number, body: string, headers?: Record<string, string> }} Answer
- * @typedef {undefined | "forward" | "reset" | "stall" | Answer | { afterForward: "reset" | "stall" | Answer }} Verdict
+ * @typedef {{ status: number, body: string, headers?: Record<string, string | undefined> }} Answer
+ * An answer is text/xml unless its headers say otherwise; a header set to undefined is left out.
+ * @typedef {"reset" | "stall" | "garbage" | { drip: number } | Answer} Fault
+ * "stall" reads the request and never answers; "garbage" answers bytes that are not HTTP; `drip`
+ * sends a 200's headers, then one byte of body every `drip` milliseconds.
+ * @typedef {undefined | "forward" | Fault | { afterForward: Fault }} Verdict
  * `afterForward` sends the request on and then loses upstream's answer: the endpoint acted, the
  * client never hears of it (the case where retrying a create is unsafe).
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined>, body: string }} UpstreamAnswer
@@ -15,16 +21,19 @@ import { createServer, request } from "node:http";
  *   delayMs?: number,
  *   decide?: (req: CapturedRequest, seq: number) => Verdict | Promise<Verdict>,
  *   respond?: (req: CapturedRequest, answer: UpstreamAnswer) => Answer | undefined | Promise<Answer | undefined>,
+ *   tls?: { certPem: string, keyPem: string },
  * }} options
  * `seq` is the request's index in `requests`: a retry arrives as a new request with a new number.
  * `decide` may answer for upstream (or inject a fault); `respond`, when given, sees upstream's whole
- * answer and may replace it (undefined passes it on unchanged).
+ * answer and may replace it (undefined passes it on unchanged). With `tls` it is an HTTPS endpoint
+ * presenting that certificate.
  */
-export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined, respond }) {
+export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () => undefined, respond, tls }) {
   /** @type {CapturedRequest[]} */
   const requests = [];
   const stalled = new Set();
-  const server = createServer((req, res) => {
+  const drips = new Set();
+  const handle = (req, res) => {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", async () => {
@@ -39,11 +48,20 @@ export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () =>
       };
       const seq = requests.push(captured) - 1;
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      /** Ends the exchange with a fault or a made-up answer. @param {"reset" | "stall" | Answer} fault */
+      /** Ends the exchange with a fault or a made-up answer. @param {Fault} fault */
       const inject = (fault) => {
         if (fault === "reset") return req.socket.destroy();
         if (fault === "stall") return stalled.add(res);
-        res.writeHead(fault.status, { "Content-Type": "text/xml", ...fault.headers });
+        // Written to the socket itself, so that nothing tidies the bytes up into HTTP.
+        if (fault === "garbage") return req.socket.end("\x00\xffSSH-2.0-not-http\r\n\r\n");
+        if ("drip" in fault) {
+          res.writeHead(200, { "Content-Type": "text/xml", "Content-Length": "100000" }).write("<");
+          const timer = setInterval(() => res.write("x"), fault.drip);
+          drips.add(timer);
+          return res.on("close", () => clearInterval(timer));
+        }
+        const headers = Object.entries({ "Content-Type": "text/xml", ...fault.headers }).filter(([, value]) => value !== undefined);
+        res.writeHead(fault.status, Object.fromEntries(headers));
         res.end(fault.body);
       };
       let verdict;
@@ -87,13 +105,15 @@ export async function startLoopbackProxy({ upstream, delayMs = 0, decide = () =>
       up.on("error", () => req.socket.destroy());
       up.end(body);
     });
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.certPem, key: tls.keyPem }, handle) : createServer(handle);
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}`,
     requests,
     close: () =>
       new Promise((done) => {
+        for (const timer of drips) clearInterval(timer);
         for (const res of stalled) res.socket?.destroy();
         server.closeAllConnections();
         server.close(() => done(undefined));
