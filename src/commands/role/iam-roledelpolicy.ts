@@ -1,16 +1,7 @@
-import { defineCommand } from "../../cli/define.js";
-import { policyName, roleName } from "../../cli/options.js";
+import { delPolicyCommand } from "../inline-policy-commands.js";
 
-export default defineCommand<{ roleName: string; policyName: string }>({
+export default delPolicyCommand({
   name: "iam-roledelpolicy",
-  summary: "Remove one of a role's inline policies.",
-  operations: ["DeleteRolePolicy"],
-  euare: true,
-  positional: "roleName",
-  options: [roleName(), policyName()],
+  kind: "role",
   example: "iam-roledelpolicy -r webserver -p ReadLogs",
-  async run({ iam }, { roleName, policyName }) {
-    await iam.deleteRolePolicy({ RoleName: roleName, PolicyName: policyName });
-    return {};
-  },
 });
