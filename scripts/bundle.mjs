@@ -12,8 +12,9 @@ import { build } from "esbuild";
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist`;
 const outdir = `${dist}/bundle`;
+// Each noun folder holds commands; commands/shared holds what they are built from, not commands.
 const commands = readdirSync(`${dist}/commands`, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && entry.name !== "shared")
   .flatMap((noun) => readdirSync(`${dist}/commands/${noun.name}`).filter((f) => f.endsWith(".js")).map((f) => `${dist}/commands/${noun.name}/${f}`));
 
 rmSync(outdir, { recursive: true, force: true });

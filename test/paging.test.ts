@@ -26,11 +26,11 @@ const PAGING_WRAPPERS: Wrapper[] = [
   { handedTo: /listInlinePolicies\(\s*$/, file: "src/iam/inline-policies.ts", proof: /await collect\(listPage, / },
   {
     handedTo: /\blistNames: $/,
-    file: "src/commands/inline-policy-commands.ts",
+    file: "src/commands/shared/inline-policy-commands.ts",
     proof: /listInlinePolicies\(\s*\(Marker, MaxItems\) => api\.listNames\(/,
     sameFile: true,
   },
-  ...["src/iam/attached-policies.ts", "src/iam/tagging.ts", "src/commands/list-by-path-commands.ts"].map((file) => ({
+  ...["src/iam/attached-policies.ts", "src/iam/tagging.ts", "src/commands/shared/list-by-path-commands.ts"].map((file) => ({
     handedTo: /\blist: $/,
     file,
     proof: /items\(\s*\(Marker(?:, MaxItems)?\) => api\.list\(/,

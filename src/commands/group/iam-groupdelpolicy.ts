@@ -1,4 +1,4 @@
-import { delPolicyCommand } from "../inline-policy-commands.js";
+import { delPolicyCommand } from "../shared/inline-policy-commands.js";
 
 export default delPolicyCommand({
   name: "iam-groupdelpolicy",

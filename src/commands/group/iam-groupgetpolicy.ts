@@ -1,4 +1,4 @@
-import { getPolicyCommand } from "../inline-policy-commands.js";
+import { getPolicyCommand } from "../shared/inline-policy-commands.js";
 
 export default getPolicyCommand({
   name: "iam-groupgetpolicy",

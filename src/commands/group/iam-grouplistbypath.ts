@@ -1,4 +1,4 @@
-import { listByPathCommand } from "../list-by-path-commands.js";
+import { listByPathCommand } from "../shared/list-by-path-commands.js";
 
 export default listByPathCommand({
   name: "iam-grouplistbypath",

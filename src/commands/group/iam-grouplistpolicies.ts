@@ -1,4 +1,4 @@
-import { listPoliciesCommand } from "../inline-policy-commands.js";
+import { listPoliciesCommand } from "../shared/inline-policy-commands.js";
 
 export default listPoliciesCommand({
   name: "iam-grouplistpolicies",

@@ -2,7 +2,7 @@ import type { ServerCertificateMetadata } from "@aws-sdk/client-iam";
 import type { Context } from "../../cli/context.js";
 import { defineCommand } from "../../cli/define.js";
 import { path, serverCertificateName, verbose } from "../../cli/options.js";
-import { generateAndUpload } from "../../certs/generate-and-upload.js";
+import { generateAndUpload } from "../shared/generate-and-upload.js";
 import { checkSelfSignedOptions, selfSignedOptions, type SelfSignedOptions } from "../../certs/generate-options.js";
 import { checkKeyMatches, readCertificates, readPrivateKey } from "../../certs/pem-files.js";
 

@@ -1,7 +1,7 @@
 import type { SigningCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../cli/define.js";
 import { ownerUserName } from "../../cli/options.js";
-import { generateAndUpload } from "../../certs/generate-and-upload.js";
+import { generateAndUpload } from "../shared/generate-and-upload.js";
 import { checkSelfSignedOptions, selfSignedOptions, STDOUT, type SelfSignedOptions } from "../../certs/generate-options.js";
 import { readCertificates } from "../../certs/pem-files.js";
 

@@ -1,4 +1,4 @@
-import { addPolicyCommand } from "../inline-policy-commands.js";
+import { addPolicyCommand } from "../shared/inline-policy-commands.js";
 
 export default addPolicyCommand({
   name: "iam-useraddpolicy",

@@ -1,4 +1,4 @@
-import { uploadPolicyCommand } from "../inline-policy-commands.js";
+import { uploadPolicyCommand } from "../shared/inline-policy-commands.js";
 
 export default uploadPolicyCommand({
   name: "iam-useruploadpolicy",

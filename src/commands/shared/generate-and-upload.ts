@@ -1,7 +1,7 @@
-import type { Context } from "../cli/context.js";
-import { DEFAULT_DAYS, DEFAULT_KEY_SIZE, STDOUT, type SelfSignedOptions } from "./generate-options.js";
-import { discard, keep, reserve, type Reserved } from "./output-files.js";
-import { generateSelfSigned, type SelfSigned } from "./x509.js";
+import type { Context } from "../../cli/context.js";
+import { DEFAULT_DAYS, DEFAULT_KEY_SIZE, STDOUT, type SelfSignedOptions } from "../../certs/generate-options.js";
+import { discard, keep, reserve, type Reserved } from "../../certs/output-files.js";
+import { generateSelfSigned, type SelfSigned } from "../../certs/x509.js";
 
 export interface Generated<T> {
   /** What `upload` returned. */

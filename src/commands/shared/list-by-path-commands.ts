@@ -1,9 +1,9 @@
 import type { IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec } from "../cli/define.js";
-import { maxItems, pathPrefix } from "../cli/options.js";
-import { ACCOUNT_WIDE_PAGE_SIZE, items, type Page } from "../iam/paginate.js";
-import { underPath } from "../iam/paths.js";
-import { streamedListLines } from "../output/print.js";
+import { defineCommand, type CommandSpec } from "../../cli/define.js";
+import { maxItems, pathPrefix } from "../../cli/options.js";
+import { ACCOUNT_WIDE_PAGE_SIZE, items, type Page } from "../../iam/paginate.js";
+import { underPath } from "../../iam/paths.js";
+import { streamedListLines } from "../../output/print.js";
 
 /**
  * The *listbypath commands list the ARNs of one kind of account-wide entity under a path: only

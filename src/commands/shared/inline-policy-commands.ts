@@ -1,5 +1,5 @@
 import type { IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../cli/define.js";
+import { defineCommand, type CommandSpec, type OptionSpec } from "../../cli/define.js";
 import {
   exactlyOnePolicySource,
   groupName,
@@ -10,7 +10,7 @@ import {
   simplePolicy,
   userName,
   verbose,
-} from "../cli/options.js";
+} from "../../cli/options.js";
 import {
   documentLines,
   listInlinePolicies,
@@ -21,9 +21,9 @@ import {
   type GeneratedPolicy,
   type InlinePolicyList,
   type SimplePolicyOptions,
-} from "../iam/inline-policies.js";
-import type { Page } from "../iam/paginate.js";
-import { readPolicyDocument, type PolicySource } from "../iam/policy-input.js";
+} from "../../iam/inline-policies.js";
+import type { Page } from "../../iam/paginate.js";
+import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
 
 /**
  * The inline-policy commands (*addpolicy, *uploadpolicy, *getpolicy, *delpolicy, *listpolicies)
