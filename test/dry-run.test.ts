@@ -190,6 +190,34 @@ describe("--dry-run", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/certificate file taken.pem already exists/);
   });
+
+  it("plans the local steps of a new key (credential file, STS check) where a real run takes them", async () => {
+    await moto.iam.createUser({ UserName: "carol" });
+    const key = (await moto.iam.createAccessKey({ UserName: "carol" })).AccessKey!;
+    const cred = writeTestFile(moto, "carol.cred", `AWSAccessKeyId=${key.AccessKeyId}\nAWSSecretKey=${key.SecretAccessKey}\n`, 0o600);
+    const before = await serverState();
+    const rotate = await runCli("iam-userrotatekey", ["-u", "carol", "--credential-file", cred, "--dry-run"], { env: moto.env });
+    expect(rotate).toEqual({
+      code: 0,
+      stdout:
+        "CreateAccessKey\n\tUserName: carol\n" +
+        `write credentials\n\tFile: ${cred}\n` +
+        "sts:GetCallerIdentity\n" +
+        `UpdateAccessKey\n\tUserName: carol\n\tAccessKeyId: ${key.AccessKeyId}\n\tStatus: Inactive\n`,
+      stderr: "",
+    });
+    const fresh = join(moto.dir, "new", "carol.cred");
+    const add = await runCli("iam-useraddkey", ["-u", "carol", "--write-credential-file", fresh, "--wait", "--dry-run"], { env: moto.env });
+    expect(add).toEqual({
+      code: 0,
+      stdout: `write credentials\n\tFile: ${fresh}\nCreateAccessKey\n\tUserName: carol\nsts:GetCallerIdentity\n`,
+      stderr: "",
+    });
+    expect(await serverState()).toBe(before);
+    // Opening the file would have created its directory: a dry run creates nothing.
+    expect(existsSync(join(moto.dir, "new"))).toBe(false);
+    expect(readFileSync(cred, "utf8")).toContain(key.AccessKeyId!);
+  });
 });
 
 describe("--dry-run predicts what IAM would refuse", () => {

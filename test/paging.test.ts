@@ -24,7 +24,13 @@ const PAGING_WRAPPERS: Wrapper[] = [
   { handedTo: /(?:items|collect)\(\s*$/ },
   { handedTo: /listing\(\s*"List\w+",\s*$/, file: "src/iam/user-attachments.ts", proof: /emptyIfNotImplemented\(collect\(fetchPage, pick\)/ },
   { handedTo: /listInlinePolicies\(\s*$/, file: "src/iam/inline-policies.ts", proof: /await collect\(listPage, / },
-  ...["src/commands/shared/attached-policies.ts", "src/commands/shared/tagging.ts"].map((file) => ({
+  {
+    handedTo: /\blistNames: $/,
+    file: "src/commands/shared/inline-policy-commands.ts",
+    proof: /listInlinePolicies\(\s*\(Marker, MaxItems\) => api\.listNames\(/,
+    sameFile: true,
+  },
+  ...["src/commands/shared/attached-policies.ts", "src/commands/shared/tagging.ts", "src/commands/shared/list-by-path-commands.ts"].map((file) => ({
     handedTo: /\blist: $/,
     file,
     proof: /items\(\s*\(Marker(?:, MaxItems)?\) => api\.list\(/,

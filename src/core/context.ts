@@ -72,10 +72,12 @@ export interface Context {
    */
   undoUnlessPrinted(undo: () => Promise<string[]>): void;
   /**
-   * Under --dry-run, the list the run's held-back changes go into: IAM changes are added by the
-   * client, local ones (a credential file) by the command through plan(). Undefined otherwise.
+   * A change outside IAM that needs no file of its own (a credential file written, a new key tried
+   * with STS): made now and its result returned. Under --dry-run it is not made: `step`, when
+   * given, goes into the plan, and the result is undefined, as a held-back IAM change answers
+   * nothing. So no command needs a dry-run branch of its own.
    */
-  dryRun?: PlannedStep[];
+  change<T>(make: () => Promise<T>, step?: PlannedStep): Promise<T | undefined>;
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -117,12 +119,21 @@ function fileErrorReason(err: unknown, creating = false): string {
 }
 
 /**
- * Under --dry-run, files are planned instead of created (a file that is already there is still
- * refused, as the real run would refuse it) and nothing is removed. The handle returned writes
- * to the null device, so a command runs the same code either way.
+ * What --dry-run changes in the context. Files are planned instead of created (a file that is
+ * already there is still refused, as the real run would refuse it) and nothing is removed; the
+ * handle returned writes to the null device, so a command runs the same code either way. Other
+ * local changes are planned, not made; and nothing was created that an unprinted result could lose.
  */
-export function dryRunFiles(io: Io, planned: PlannedStep[]): Pick<Context, "createNewFile" | "removeFile"> {
+export function dryRunEffects(
+  io: Io,
+  planned: PlannedStep[],
+): Pick<Context, "createNewFile" | "removeFile" | "change" | "undoUnlessPrinted"> {
   return {
+    async change(_make, step) {
+      if (step) planned.push(step);
+      return undefined;
+    },
+    undoUnlessPrinted() {},
     async createNewFile(path, mode, what) {
       try {
         await stat(resolve(io.cwd, path));
@@ -183,6 +194,7 @@ export function localContext(prog: string, io: Io, debugEnabled: boolean, paint:
     async removeFile(path) {
       await rm(resolve(io.cwd, path), { force: true });
     },
+    change: (make) => make(),
     async promptSecret(question) {
       if (!io.stdin.isTTY || !io.stdin.setRawMode) return undefined;
       return readHidden(io, question);

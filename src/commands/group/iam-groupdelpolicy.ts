@@ -1,16 +1,7 @@
-import { defineCommand } from "../../core/define.js";
-import { groupName, policyName } from "../shared/options.js";
+import { delPolicyCommand } from "../shared/inline-policy-commands.js";
 
-export default defineCommand<{ groupName: string; policyName: string }>({
+export default delPolicyCommand({
   name: "iam-groupdelpolicy",
-  summary: "Remove one of a group's inline policies.",
-  operations: ["DeleteGroupPolicy"],
-  euare: true,
-  positional: "groupName",
-  options: [groupName(), policyName()],
+  kind: "group",
   example: "iam-groupdelpolicy -g Admin -p AdminGroupPolicy",
-  async run({ iam }, { groupName, policyName }) {
-    await iam.deleteGroupPolicy({ GroupName: groupName, PolicyName: policyName });
-    return {};
-  },
 });

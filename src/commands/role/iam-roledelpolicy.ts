@@ -1,16 +1,7 @@
-import { defineCommand } from "../../core/define.js";
-import { policyName, roleName } from "../shared/options.js";
+import { delPolicyCommand } from "../shared/inline-policy-commands.js";
 
-export default defineCommand<{ roleName: string; policyName: string }>({
+export default delPolicyCommand({
   name: "iam-roledelpolicy",
-  summary: "Remove one of a role's inline policies.",
-  operations: ["DeleteRolePolicy"],
-  euare: true,
-  positional: "roleName",
-  options: [roleName(), policyName()],
+  kind: "role",
   example: "iam-roledelpolicy -r webserver -p ReadLogs",
-  async run({ iam }, { roleName, policyName }) {
-    await iam.deleteRolePolicy({ RoleName: roleName, PolicyName: policyName });
-    return {};
-  },
 });

@@ -1,24 +1,8 @@
-import type { ServerCertificateMetadata } from "@aws-sdk/client-iam";
-import { defineCommand } from "../../core/define.js";
-import { pathPrefix, maxItems } from "../shared/options.js";
-import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
-import { underPath } from "../../iam/paths.js";
-import { streamedListLines } from "../../output/print.js";
+import { listByPathCommand } from "../shared/list-by-path-commands.js";
 
-export default defineCommand<{ pathPrefix?: string; maxItems?: number }, { ServerCertificateMetadataList: AsyncIterable<ServerCertificateMetadata> }>({
+export default listByPathCommand({
   name: "iam-servercertlistbypath",
-  summary: "List the ARNs of the account's server certificates, optionally only those under a path.",
-  operations: ["ListServerCertificates"],
-  euare: true,
-  options: [pathPrefix("server certificates"), maxItems({ accountWide: true })],
-  output: ["one server certificate ARN per line", "IsTruncated: false"],
+  kind: "server certificate",
   example: "iam-servercertlistbypath -p /cloudfront/",
-  run: async ({ iam }, { pathPrefix = "/", maxItems }) => ({
-    ServerCertificateMetadataList: items(
-      (Marker, MaxItems) => iam.listServerCertificates({ PathPrefix: pathPrefix, Marker, MaxItems }),
-      (page) => underPath(page.ServerCertificateMetadataList ?? [], pathPrefix),
-      maxItems ?? ACCOUNT_WIDE_PAGE_SIZE,
-    ),
-  }),
-  render: ({ ServerCertificateMetadataList }) => streamedListLines(ServerCertificateMetadataList, (m) => m.Arn),
+  summary: "List the ARNs of the account's server certificates, optionally only those under a path.",
 });

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { AccessKey } from "@aws-sdk/client-iam";
 import type { Context } from "../../core/context.js";
 import type { OptionSpec } from "../../core/define.js";
+import type { PlannedStep } from "../../core/context.js";
 import { PartialFailure } from "../../core/errors.js";
 import { integerInRange } from "./options.js";
 import {
@@ -75,22 +76,20 @@ export function checkDelivery(opts: DeliveryOptions, createsKey: boolean, keyOpt
   return undefined;
 }
 
-/** Opens the file to write, before any request: a file that would be refused stops the command first. */
+/**
+ * Opens the file to write, before any request: a file that would be refused stops the command
+ * first. Opening creates the file's directory, so a dry run plans the write instead.
+ */
 export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Promise<OpenTarget | undefined> {
   const mode = opts.force ? "replace" : "create";
-  if (ctx.dryRun) {
-    // Nothing is opened (opening creates the directory); the write goes into the plan.
-    const file = opts.writeCredentialFile ?? (opts.writeProfile !== undefined ? sharedCredentialsFile(ctx.env, ctx.cwd) : undefined);
-    if (file !== undefined) planCredentialWrite(ctx, { file: resolve(ctx.cwd, file), profile: opts.writeProfile });
-    return undefined;
-  }
-  if (opts.writeCredentialFile !== undefined) {
-    return openTarget({ file: resolve(ctx.cwd, opts.writeCredentialFile) }, mode, ctx.warn);
-  }
-  if (opts.writeProfile !== undefined) {
-    return openTarget({ file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }, mode, ctx.warn);
-  }
-  return undefined;
+  const target: CredentialTarget | undefined =
+    opts.writeCredentialFile !== undefined
+      ? { file: resolve(ctx.cwd, opts.writeCredentialFile) }
+      : opts.writeProfile !== undefined
+        ? { file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }
+        : undefined;
+  if (!target) return undefined;
+  return ctx.change(() => openTarget(target, mode, ctx.warn), credentialWrite(target));
 }
 
 /**
@@ -124,14 +123,12 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
  * use to anyone, and its secret can never be read again. So does a failure to print the secret.
  */
 export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
-  // A dry run created no key: there is nothing to write or wait for.
-  if (ctx.dryRun) return key;
   try {
     if (target) {
       await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
       ctx.debug(`wrote the new key ${key.AccessKeyId} to ${describeTarget(target.target)}`);
     }
-    if (opts.wait) await waitUntilKeyWorks(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
+    if (opts.wait) await verifyNewKey(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
   } catch (err) {
     throw new PartialFailure(err, await undoNewKey(ctx, key, target));
   }
@@ -144,7 +141,12 @@ export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarge
   return withoutSecret;
 }
 
-/** --dry-run: the credential file or profile a real run would write, as a planned step. */
-export function planCredentialWrite(ctx: Context, target: CredentialTarget): void {
-  ctx.dryRun?.push({ Action: "write credentials", Input: { File: target.file, Profile: target.profile } });
+/** The credential file or profile a new key goes to, as a dry run's plan lists it. */
+export function credentialWrite(target: CredentialTarget): PlannedStep {
+  return { Action: "write credentials", Input: { File: target.file, Profile: target.profile } };
+}
+
+/** Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. */
+export async function verifyNewKey(ctx: Context, key: AccessKey, timeoutSeconds: number): Promise<void> {
+  await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
 }

@@ -78,8 +78,8 @@ export default defineCommand<Options, Result>({
         added.push(group);
         done.push(`added it to group ${group}`);
       }
-      const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey : undefined;
-      return { User: User!, Groups: added, AccessKey: key && (await deliverKey(ctx, key, target, opts)) };
+      const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey! : undefined;
+      return { User: User!, Groups: added, AccessKey: createKey ? await deliverKey(ctx, key!, target, opts) : undefined };
     } catch (err) {
       // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained.
       throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`]);

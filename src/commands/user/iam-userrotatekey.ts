@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { AccessKey } from "@aws-sdk/client-iam";
 import type { Context } from "../../core/context.js";
 import { defineCommand } from "../../core/define.js";
 import { PartialFailure, UsageError } from "../../core/errors.js";
@@ -10,9 +11,8 @@ import {
   sharedCredentialsFile,
   type CredentialTarget,
 } from "../../iam/credential-files.js";
-import { DEFAULT_WAIT_SECONDS, planCredentialWrite, undoNewKey, waitTimeout } from "../shared/key-delivery.js";
+import { credentialWrite, DEFAULT_WAIT_SECONDS, undoNewKey, verifyNewKey, waitTimeout } from "../shared/key-delivery.js";
 import { collect } from "../../iam/paginate.js";
-import { waitUntilKeyWorks } from "../../iam/propagation.js";
 
 interface Options {
   userName?: string;
@@ -93,19 +93,16 @@ export default defineCommand<Options, Result>({
     }
 
     const { AccessKey: created } = await ctx.iam.createAccessKey({ UserName: userName });
-    if (ctx.dryRun) {
-      // No key was made, so nothing can be written or verified; the rest of the plan still shows.
-      planCredentialWrite(ctx, file.target);
-      await retire(ctx, userName, oldId, deleteOld);
-      return undefined as never; // a dry run prints its plan, never the result
-    }
-    const key = created!;
+    // Empty under --dry-run, where no key was made: the steps that use it are planned, not taken.
+    const key = created ?? ({} as AccessKey);
     try {
-      await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
-      ctx.debug(`wrote the new key ${key.AccessKeyId} to ${where}`);
-      await waitUntilKeyWorks(ctx, key, seconds);
+      await ctx.change(async () => {
+        await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+        ctx.debug(`wrote the new key ${key.AccessKeyId} to ${where}`);
+      }, credentialWrite(file.target));
+      await verifyNewKey(ctx, key, seconds);
       // The last step: when the old key signs this run, it is still active for this request.
-      await retire(ctx, key.UserName, oldId, deleteOld);
+      await retire(ctx, key.UserName ?? userName, oldId, deleteOld);
     } catch (err) {
       throw new PartialFailure(err, await undoNewKey(ctx, key, file));
     }

@@ -97,18 +97,14 @@ export default defineCommand<Options, Result>({
     let device: VirtualMFADevice;
     try {
       const created = await ctx.iam.createVirtualMFADevice({ VirtualMFADeviceName: deviceName, Path: path, Tags: tags });
-      device = created.VirtualMFADevice!;
+      // Empty under --dry-run, where no device (and so no seed) exists: the file's creation is planned.
+      device = created.VirtualMFADevice ?? ({} as VirtualMFADevice);
     } catch (err) {
       await discard(ctx, file, outfile);
       throw err;
     }
-    if (ctx.dryRun) {
-      // No device was created, so there is no seed to save: the plan shows both steps.
-      await file.close();
-      return { VirtualMFADevice: {} as VirtualMFADevice, BootstrapFile: outfile };
-    }
     try {
-      await file.writeFile(bootstrapData(device, bootstrapMethod));
+      await ctx.change(() => file.writeFile(bootstrapData(device, bootstrapMethod)));
       await file.close();
     } catch (err) {
       await discard(ctx, file, outfile);
