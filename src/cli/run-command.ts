@@ -14,6 +14,7 @@ import { painterFor } from "../output/color.js";
 import { oneLine, printable, printableJson } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
+import { stopYoungGenerationGrowth } from "./process-tuning.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
@@ -351,6 +352,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
+  stopYoungGenerationGrowth();
   const [{ loadClientConfig }, { resolveCredentials }, clients, { readProfileSettings }, { resolveRegion }, network] = await Promise.all([
     import("../aws/client-config.js"),
     import("../aws/credentials.js"),
