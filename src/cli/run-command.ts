@@ -352,7 +352,6 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
-  stopYoungGenerationGrowth();
   const [{ loadClientConfig }, { resolveCredentials }, clients, { readProfileSettings }, { resolveRegion }, network] = await Promise.all([
     import("../aws/client-config.js"),
     import("../aws/credentials.js"),
@@ -389,6 +388,9 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
   const iam = await createIamClient({ ...settings, planned });
+  // Only now: Node compiles its own modules (tls, https, crypto) without their code cache once a V8
+  // flag changed, which cost a call 15-20 ms when the flag was set before the client was created.
+  stopYoungGenerationGrowth();
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,
