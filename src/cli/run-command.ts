@@ -352,15 +352,8 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
-  const [{ loadClientConfig }, { resolveCredentials }, clients, { readProfileSettings }, { resolveRegion }, network] = await Promise.all([
-    import("../aws/client-config.js"),
-    import("../aws/credentials.js"),
-    import("../aws/client.js"),
-    import("../aws/shared-config.js"),
-    import("../aws/partition.js"),
-    import("../aws/network.js"),
-  ]);
-  const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint } = clients;
+  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
+    await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
   const profile = await readProfileSettings(globals.profile, io.env);
   const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
