@@ -23,8 +23,11 @@ import * as credentials from "../dist/aws/credentials.js";
 import * as http from "../dist/aws/http.js";
 import { COMMANDS } from "../dist/commands/index.js";
 import { processIo, runByName, runDispatcher, usePreloadedCommands } from "../dist/cli/main.js";
+import { keepV8Defaults } from "../dist/cli/process-tuning.js";
 
 usePreloadedCommands(COMMANDS);
+// Built for the fastest start: no process setting of the npm bins (src/cli/process-tuning.ts).
+keepV8Defaults();
 
 /** What IAM answers GetUser, for the warm-up below. */
 const GET_USER_ANSWER = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User>

@@ -14,6 +14,7 @@ import { painterFor } from "../output/color.js";
 import { oneLine, printable, printableJson } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
+import { stopYoungGenerationGrowth } from "./process-tuning.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
@@ -351,15 +352,8 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
-  const [{ loadClientConfig }, { resolveCredentials }, clients, { readProfileSettings }, { resolveRegion }, network] = await Promise.all([
-    import("../aws/client-config.js"),
-    import("../aws/credentials.js"),
-    import("../aws/client.js"),
-    import("../aws/shared-config.js"),
-    import("../aws/partition.js"),
-    import("../aws/network.js"),
-  ]);
-  const { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint } = clients;
+  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
+    await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
   const profile = await readProfileSettings(globals.profile, io.env);
   const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
@@ -387,6 +381,9 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
   const iam = await createIamClient({ ...settings, planned });
+  // Only now: Node compiles its own modules (tls, https, crypto) without their code cache once a V8
+  // flag changed, which cost a call 15-20 ms when the flag was set before the client was created.
+  stopYoungGenerationGrowth();
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,
