@@ -29,10 +29,10 @@ export function keepV8Defaults(): void {
  * listing does, and keeps the pages: peak memory then grows with the listing although nothing is
  * retained. Not growing it keeps a 5,000-role listing's peak near a 50-role one's. Unlike
  * --max-semi-space-size, this flag is read whenever V8 considers growing, so it takes at run time.
- * Called once a run has its IAM client (only runs that talk to IAM are long) and applied at the
- * next turn of the event loop: start-up itself gains from a young generation that grows while the
- * modules load (set when the entry module loads, a call cost 30 ms more CPU), and any V8 flag change
- * makes Node compile the built-in modules it loads afterwards without their code cache.
+ * Called by commands that list (the long runs) before they connect, and applied at the next turn
+ * of the event loop: the young generation must not have grown yet, while start-up itself gains from
+ * one that grows as the first modules load (set when the entry module loads, a call cost 30 ms more
+ * CPU). Set after the IAM client existed, it came too late: 1.23x instead of 1.15x.
  */
 export function stopYoungGenerationGrowth(): void {
   if (v8Defaults) return;

@@ -306,6 +306,10 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
 
     const planned = dryRun ? ([] as PlannedStep[]) : undefined;
     // A command that calls no IAM action (a local check) needs no credentials or endpoint.
+    // A command that lists may run long and allocate fast: its young generation is kept from growing
+    // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
+    // the built-in modules it loads afterwards, tls and https among them, without their code cache).
+    if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
     const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
@@ -381,9 +385,6 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
   const iam = await createIamClient({ ...settings, planned });
-  // Only now: Node compiles its own modules (tls, https, crypto) without their code cache once a V8
-  // flag changed, which cost a call 15-20 ms when the flag was set before the client was created.
-  stopYoungGenerationGrowth();
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,
