@@ -68,6 +68,11 @@ export function sharedCredentialsFile(env: NodeJS.ProcessEnv, cwd: string): stri
   return awsFile(env, cwd, "AWS_SHARED_CREDENTIALS_FILE", "credentials");
 }
 
+/** The shared config file: AWS_CONFIG_FILE, else ~/.aws/config. */
+export function sharedConfigFile(env: NodeJS.ProcessEnv, cwd: string): string {
+  return awsFile(env, cwd, "AWS_CONFIG_FILE", "config");
+}
+
 const isCredentialsProviderError = (err: unknown) => (err as { name?: string } | undefined)?.name === "CredentialsProviderError";
 
 /** Whether a `[name]` or `[profile name]` section header names `profile` in `text`. */
@@ -85,7 +90,7 @@ function namedProfile(chain: AwsCredentialIdentityProvider, profile: string, via
       return await chain(props);
     } catch (err) {
       if (!isCredentialsProviderError(err)) throw err;
-      const files = [awsFile(options.env, options.cwd, "AWS_SHARED_CREDENTIALS_FILE", "credentials"), awsFile(options.env, options.cwd, "AWS_CONFIG_FILE", "config")];
+      const files = [sharedCredentialsFile(options.env, options.cwd), sharedConfigFile(options.env, options.cwd)];
       const texts = await Promise.all(files.map((file) => readKeyValueFile(file, file, { missingOk: true }).catch(() => undefined)));
       if (texts.some((read) => read && hasProfile(read.text, profile))) throw err;
       const read = files.map((file, i) => (texts[i] ? file : `${file} (${existsSync(file) ? "unreadable" : "does not exist"})`));

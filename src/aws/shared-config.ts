@@ -1,11 +1,11 @@
-import { devNull, homedir } from "node:os";
-import { join } from "node:path";
+import { devNull } from "node:os";
+import { sharedConfigFile } from "./credentials.js";
 
 /** What iamkit reads from the AWS shared config file for the active profile. */
 export interface ProfileSettings {
   /** The profile's name: --profile, AWS_PROFILE, else `default`. */
   name: string;
-  /** The config file read: AWS_CONFIG_FILE, else ~/.aws/config. */
+  /** The config file read: AWS_CONFIG_FILE, else ~/.aws/config (as the credential chain's errors name it). */
   file: string;
   region?: string;
   /** `ca_bundle`: a PEM file of extra certificate authorities. */
@@ -18,9 +18,9 @@ export interface ProfileSettings {
  * command's environment is used, not the process's, so the file and profile are the ones the
  * command was given. A missing file is no profile settings, as for the aws CLI.
  */
-export async function readProfileSettings(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<ProfileSettings> {
+export async function readProfileSettings(profile: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Promise<ProfileSettings> {
   const name = profile ?? env.AWS_PROFILE ?? "default";
-  const file = env.AWS_CONFIG_FILE ?? join(env.HOME ?? homedir(), ".aws", "config");
+  const file = sharedConfigFile(env, cwd);
   const { loadSharedConfigFiles } = await import("@smithy/core/config");
   // The credentials file is not needed here: pointing the loader at the null device keeps secrets unread.
   const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: devNull, ignoreCache: true });

@@ -359,7 +359,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
-  const profile = await readProfileSettings(globals.profile, io.env);
+  const profile = await readProfileSettings(globals.profile, io.env, io.cwd);
   const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
   const caBundle = await network.loadCaBundle(io.env, profile, io.cwd);
