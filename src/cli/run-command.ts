@@ -6,6 +6,7 @@ import { EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
 import { dryRunEffects, localContext, type Auth, type Context, type Io } from "../core/context.js";
 import type { PlannedStep } from "../core/context.js";
 import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
+import type { Operation } from "../core/operations.js";
 import { predictRefusals } from "../iam/refusals.js";
 import { optionLabel, renderHelp } from "./help.js";
 import { versionText } from "./version.js";
@@ -313,7 +314,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
-    const ctx: Context = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
+    const ctx: Context<Operation> = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
     const result = await spec.run(ctx, opts);
     if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.

@@ -2,13 +2,13 @@ import { constants as fsConstants } from "node:fs";
 import { open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import { devNull } from "node:os";
 import { resolve } from "node:path";
-import type { IAM } from "@aws-sdk/client-iam";
 import type { STS } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
 import { oneLine } from "../output/escape.js";
 import type { OutputStream } from "../output/stdout.js";
 import { UsageError } from "./errors.js";
+import type { IamClient, StsClient } from "./operations.js";
 
 /** One change a dry run held back: an IAM action with its parameters, or a local file step. */
 export interface PlannedStep {
@@ -27,23 +27,30 @@ export interface Io {
   interrupt?: AbortSignal;
 }
 
-/** Where this run's credentials come from, and STS beside IAM: for commands that hand out or rotate keys. */
-export interface Auth {
+/**
+ * Where this run's credentials come from, and STS beside IAM: for commands that hand out or rotate
+ * keys. A command's context offers the STS client with only its declared `sts:` operations.
+ */
+export interface Auth<Client = STS> {
   /** The legacy credential file signing this run (--aws-credential-file or AWS_CREDENTIAL_FILE), absolute. */
   legacyFile?: string;
   /** --profile, when given. */
   profile?: string;
   /** STS with IAM's region, HTTP settings and -d log, signing with `credentials`, else with this run's own. */
-  sts(credentials?: AwsCredentialIdentity): Promise<STS>;
+  sts(credentials?: AwsCredentialIdentity): Promise<Client>;
 }
 
-/** Everything with side effects that a command may use. Commands touch nothing else. */
-export interface Context {
+/**
+ * Everything with side effects that a command may use. Commands touch nothing else. The clients
+ * offer only the operations in `Op` (the command's declared operations; none by default), so code
+ * that calls an action must say so in its type, and the command that uses it must declare it.
+ */
+export interface Context<Op extends string = never> {
   /** The legacy command name, used as the prefix of diagnostics. */
   prog: string;
   /** The IAM client, with endpoint, region and credentials already resolved. */
-  iam: IAM;
-  auth: Auth;
+  iam: IamClient<Op>;
+  auth: Auth<StsClient<Op>>;
   env: NodeJS.ProcessEnv;
   /** The directory relative paths on the command line are resolved against. */
   cwd: string;

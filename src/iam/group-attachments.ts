@@ -1,6 +1,10 @@
-import type { IAM } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { collect } from "./paginate.js";
 import { runWaves } from "./tasks.js";
+
+/** The actions that find what hangs off a group, and those that remove it and the group. */
+export type GroupLookups = "GetGroup" | "ListGroupPolicies" | "ListAttachedGroupPolicies";
+export type GroupRemovals = "RemoveUserFromGroup" | "DeleteGroupPolicy" | "DetachGroupPolicy" | "DeleteGroup";
 
 /** Everything that makes real IAM refuse DeleteGroup. */
 export interface GroupAttachments {
@@ -11,7 +15,7 @@ export interface GroupAttachments {
 }
 
 /** Lists a group's members and policies in parallel (one wave of requests). */
-export async function findGroupAttachments(iam: IAM, groupName: string): Promise<GroupAttachments> {
+export async function findGroupAttachments(iam: IamClient<GroupLookups>, groupName: string): Promise<GroupAttachments> {
   const GroupName = groupName;
   const [users, policies, attachedPolicies] = await Promise.all([
     collect((Marker) => iam.getGroup({ GroupName, Marker }), (p) => p.Users),
@@ -35,7 +39,7 @@ export function groupSections(a: GroupAttachments): [string, string[]][] {
 }
 
 /** Removes members and policies (one wave, bounded concurrency), then the group. */
-export async function deleteGroupRecursively(iam: IAM, groupName: string, a: GroupAttachments): Promise<void> {
+export async function deleteGroupRecursively(iam: IamClient<GroupRemovals>, groupName: string, a: GroupAttachments): Promise<void> {
   const GroupName = groupName;
   await runWaves([
     [

@@ -1,9 +1,20 @@
-import type { IAM, PolicyGroup, PolicyRole, PolicyUsageType, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
-import type { OptionSpec } from "../core/define.js";
+import type { PolicyGroup, PolicyRole, PolicyUsageType, PolicyUser, PolicyVersion } from "@aws-sdk/client-iam";
+import { option } from "../core/define.js";
 import { UsageError } from "../core/errors.js";
+import type { IamClient } from "../core/operations.js";
 import { decodePolicy } from "../output/print.js";
 import { collect } from "./paginate.js";
 import { runTasks } from "./tasks.js";
+
+/** The actions that remove a managed policy from everything it is attached to, its versions, and the policy. */
+export type PolicyRemovals =
+  | "DetachUserPolicy"
+  | "DetachGroupPolicy"
+  | "DetachRolePolicy"
+  | "DeleteUserPermissionsBoundary"
+  | "DeleteRolePermissionsBoundary"
+  | "DeletePolicyVersion"
+  | "DeletePolicy";
 
 /**
  * What the managed-policy commands share: version ids, who a policy is attached to, and the
@@ -22,15 +33,16 @@ function checkVersionId(value: string): string {
 }
 
 /** `-s VERSIONID`: the version commands' letter, as -a already names the policy. */
-export const versionId = (description = "the policy version, such as v2"): OptionSpec => ({
-  key: "versionId",
-  short: "s",
-  long: "version-id",
-  metavar: "VERSIONID",
-  description,
-  required: true,
-  parse: checkVersionId,
-});
+export const versionId = (description = "the policy version, such as v2") =>
+  option({
+    key: "versionId",
+    short: "s",
+    long: "version-id",
+    metavar: "VERSIONID",
+    description,
+    required: true,
+    parse: checkVersionId,
+  });
 
 /** A policy version with its document URL-decoded, so that --json shows it as written. */
 export function decodedVersion(version: PolicyVersion): PolicyVersion & { Document: string } {
@@ -50,7 +62,7 @@ export interface PolicyEntities {
  * page size asked of IAM.
  */
 export async function listPolicyEntities(
-  iam: IAM,
+  iam: IamClient<"ListEntitiesForPolicy">,
   policyArn: string,
   { usage, maxItems }: { usage?: PolicyUsageType; maxItems?: number } = {},
 ): Promise<PolicyEntities> {
@@ -93,7 +105,7 @@ export interface PolicyDependents extends PolicyEntities {
  * requests). Attachments and boundaries are listed apart: a boundary is removed with
  * Delete{User,Role}PermissionsBoundary, never with a Detach*Policy (IAM: NoSuchEntity).
  */
-export async function findPolicyDependents(iam: IAM, policyArn: string): Promise<PolicyDependents> {
+export async function findPolicyDependents(iam: IamClient<"ListEntitiesForPolicy" | "ListPolicyVersions">, policyArn: string): Promise<PolicyDependents> {
   const [attached, bounded, versions] = await Promise.all([
     listPolicyEntities(iam, policyArn, { usage: "PermissionsPolicy" }),
     listPolicyEntities(iam, policyArn, { usage: "PermissionsBoundary" }),
@@ -123,7 +135,7 @@ export function dependentSections(d: PolicyDependents): [string, string[]][] {
  * Detaches the policy, removes it as a permissions boundary and deletes its other versions (one
  * wave, bounded concurrency), then deletes the policy.
  */
-export async function deletePolicyRecursively(iam: IAM, policyArn: string, d: PolicyDependents): Promise<void> {
+export async function deletePolicyRecursively(iam: IamClient<PolicyRemovals>, policyArn: string, d: PolicyDependents): Promise<void> {
   const PolicyArn = policyArn;
   const policyLabel = `policy ${policyArn}`;
   const removed = await runTasks(

@@ -23,7 +23,7 @@ function describe(err: unknown): string {
  * key's user or `timeoutSeconds` pass. Only InvalidClientTokenId is retried: every other answer
  * means waiting will not help. Throws when the key is not verified; returns the ARN otherwise.
  */
-export async function waitUntilKeyWorks(ctx: Pick<Context, "auth" | "debug">, key: AccessKey, timeoutSeconds: number): Promise<string> {
+export async function waitUntilKeyWorks(ctx: Pick<Context<"sts:GetCallerIdentity">, "auth" | "debug">, key: AccessKey, timeoutSeconds: number): Promise<string> {
   const id = key.AccessKeyId!;
   const sts = await ctx.auth.sts({ accessKeyId: id, secretAccessKey: key.SecretAccessKey! });
   let lastAnswer = "";

@@ -1,6 +1,10 @@
-import type { IAM } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { collect } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
+
+/** The actions that find what hangs off a role, and those that remove it and the role. */
+export type RoleLookups = "ListInstanceProfilesForRole" | "ListRolePolicies" | "ListAttachedRolePolicies";
+export type RoleRemovals = "RemoveRoleFromInstanceProfile" | "DeleteRolePolicy" | "DetachRolePolicy" | "DeleteRole";
 
 /** Everything that makes IAM refuse DeleteRole (a permissions boundary does not, and is left alone). */
 export interface RoleAttachments {
@@ -11,7 +15,7 @@ export interface RoleAttachments {
 }
 
 /** Lists every dependent of a role, all listings in parallel (one wave of requests). */
-export async function findRoleAttachments(iam: IAM, roleName: string): Promise<RoleAttachments> {
+export async function findRoleAttachments(iam: IamClient<RoleLookups>, roleName: string): Promise<RoleAttachments> {
   const RoleName = roleName;
   const [instanceProfiles, policies, attachedPolicies] = await Promise.all([
     collect((Marker) => iam.listInstanceProfilesForRole({ RoleName, Marker }), (p) => p.InstanceProfiles),
@@ -38,7 +42,7 @@ export function roleSections(a: RoleAttachments): [string, string[]][] {
 }
 
 /** One task per dependent; all are independent of each other, so they run as one wave. */
-function removalTasks(iam: IAM, RoleName: string, a: RoleAttachments): Task[] {
+function removalTasks(iam: IamClient<RoleRemovals>, RoleName: string, a: RoleAttachments): Task[] {
   return [
     ...a.instanceProfiles.map((p) => ({
       label: `membership of instance profile ${p.name}`,
@@ -53,6 +57,6 @@ function removalTasks(iam: IAM, RoleName: string, a: RoleAttachments): Task[] {
 }
 
 /** Removes every dependent (one wave, bounded concurrency), then the role (the last wave). */
-export async function deleteRoleRecursively(iam: IAM, roleName: string, a: RoleAttachments): Promise<void> {
+export async function deleteRoleRecursively(iam: IamClient<RoleRemovals>, roleName: string, a: RoleAttachments): Promise<void> {
   await runWaves([removalTasks(iam, roleName, a), [{ label: `role ${roleName}`, run: () => iam.deleteRole({ RoleName: roleName }) }]]);
 }

@@ -1,8 +1,32 @@
-import type { IAM } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { serviceErrorCode } from "../core/errors.js";
 import { emptyIfNotImplemented } from "../core/not-implemented.js";
 import { collect, type Page } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
+
+/** The actions that find what hangs off a user, and those that remove it and the user. */
+export type UserLookups =
+  | "GetLoginProfile"
+  | "ListAccessKeys"
+  | "ListUserPolicies"
+  | "ListAttachedUserPolicies"
+  | "ListSigningCertificates"
+  | "ListSSHPublicKeys"
+  | "ListServiceSpecificCredentials"
+  | "ListGroupsForUser"
+  | "ListMFADevices";
+export type UserRemovals =
+  | "DeleteAccessKey"
+  | "DeleteUserPolicy"
+  | "DetachUserPolicy"
+  | "DeleteSigningCertificate"
+  | "DeleteSSHPublicKey"
+  | "DeleteServiceSpecificCredential"
+  | "RemoveUserFromGroup"
+  | "DeleteLoginProfile"
+  | "DeactivateMFADevice"
+  | "DeleteVirtualMFADevice"
+  | "DeleteUser";
 
 /**
  * Everything that makes real IAM refuse DeleteUser. A permissions boundary does not, and is left
@@ -22,7 +46,7 @@ export interface UserAttachments {
   mfaDevices: string[];
 }
 
-async function hasLoginProfile(iam: IAM, userName: string): Promise<boolean> {
+async function hasLoginProfile(iam: IamClient<"GetLoginProfile">, userName: string): Promise<boolean> {
   try {
     await iam.getLoginProfile({ UserName: userName });
     return true;
@@ -38,7 +62,7 @@ async function hasLoginProfile(iam: IAM, userName: string): Promise<boolean> {
  * if anything was missed.
  */
 export async function findUserAttachments(
-  iam: IAM,
+  iam: IamClient<UserLookups>,
   userName: string,
   debug: (message: string) => void,
 ): Promise<UserAttachments> {
@@ -96,7 +120,7 @@ export function userSections(userName: string, a: UserAttachments): [string, str
 }
 
 /** One task per dependent; all are independent of each other, so they run as one wave. */
-function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
+function removalTasks(iam: IamClient<UserRemovals>, UserName: string, a: UserAttachments): Task[] {
   return [
     ...a.accessKeys.map((id) => ({ label: `access key ${id}`, run: () => iam.deleteAccessKey({ UserName, AccessKeyId: id }) })),
     ...a.policies.map((name) => ({ label: `policy ${name}`, run: () => iam.deleteUserPolicy({ UserName, PolicyName: name }) })),
@@ -131,6 +155,6 @@ function removalTasks(iam: IAM, UserName: string, a: UserAttachments): Task[] {
  * Removes every dependent (one wave, bounded concurrency), then the user, beside the deletion of
  * the virtual MFA devices the first wave deactivated (the last wave).
  */
-export async function deleteUserRecursively(iam: IAM, userName: string, a: UserAttachments): Promise<void> {
+export async function deleteUserRecursively(iam: IamClient<UserRemovals>, userName: string, a: UserAttachments): Promise<void> {
   await runWaves([removalTasks(iam, userName, a), [{ label: `user ${userName}`, run: () => iam.deleteUser({ UserName: userName }) }]]);
 }

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { accountAlias } from "../shared/options.js";
 
-export default defineCommand<{ alias: string }>({
+export default defineCommand({
   name: "iam-accountaliascreate",
   summary: "Give the account an alias, which names its console sign-in page.",
   operations: ["CreateAccountAlias"],

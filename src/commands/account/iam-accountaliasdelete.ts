@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { accountAlias } from "../shared/options.js";
 
-export default defineCommand<{ alias: string }>({
+export default defineCommand({
   name: "iam-accountaliasdelete",
   summary: "Remove the account's alias; the sign-in page goes back to using the account id.",
   operations: ["DeleteAccountAlias"],

@@ -3,7 +3,7 @@ import { maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ maxItems?: number }, { AccountAliases: AsyncIterable<string> }>({
+export default defineCommand({
   name: "iam-accountaliaslist",
   summary: "List the account's alias (IAM allows at most one).",
   operations: ["ListAccountAliases"],

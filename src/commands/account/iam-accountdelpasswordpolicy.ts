@@ -1,6 +1,6 @@
 import { defineCommand } from "../../core/define.js";
 
-export default defineCommand<Record<string, never>>({
+export default defineCommand({
   name: "iam-accountdelpasswordpolicy",
   summary: "Remove the account's password policy, leaving passwords with only IAM's built-in rules.",
   operations: ["DeleteAccountPasswordPolicy"],

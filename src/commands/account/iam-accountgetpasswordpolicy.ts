@@ -16,7 +16,7 @@ const FIELDS = [
   "HardExpiry",
 ] as const satisfies readonly (keyof PasswordPolicy)[];
 
-export default defineCommand<Record<string, never>, { PasswordPolicy: PasswordPolicy }>({
+export default defineCommand({
   name: "iam-accountgetpasswordpolicy",
   summary: "Show the account's password policy; an account without one is an error.",
   operations: ["GetAccountPasswordPolicy"],

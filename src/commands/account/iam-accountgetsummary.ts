@@ -1,10 +1,7 @@
-import type { GetAccountSummaryResponse } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { keyValueLines } from "../../output/print.js";
 
-type Summary = NonNullable<GetAccountSummaryResponse["SummaryMap"]>;
-
-export default defineCommand<Record<string, never>, { SummaryMap: Summary }>({
+export default defineCommand({
   name: "iam-accountgetsummary",
   summary: "Show how many users, groups, roles, keys and so on the account has, and its quotas.",
   operations: ["GetAccountSummary"],

@@ -1,37 +1,21 @@
-import { defineCommand, type OptionSpec } from "../../core/define.js";
+import { defineCommand, option } from "../../core/define.js";
 import { integerInRange } from "../shared/options.js";
 
-interface Options {
-  minimumPasswordLength?: number;
-  requireSymbols?: boolean;
-  requireNumbers?: boolean;
-  requireUppercaseCharacters?: boolean;
-  requireLowercaseCharacters?: boolean;
-  allowUsersToChangePassword?: boolean;
-  maxPasswordAge?: number;
-  passwordReusePrevention?: number;
-  hardExpiry?: boolean;
-}
+const flag = <Key extends string>(key: Key, short: string, long: string, description: string) => option({ key, short, long, description });
 
-const flag = (key: keyof Options, short: string, long: string, description: string): OptionSpec => ({
-  key,
-  short,
-  long,
-  description,
-});
-
-const count = (key: keyof Options, short: string, long: string, metavar: string, description: string, min: number, max: number): OptionSpec => ({
-  key,
-  short,
-  long,
-  metavar,
-  description: `${description} (${min} to ${max})`,
-  parse: integerInRange(`-${short} (--${long})`, min, max),
-});
+const count = <Key extends string>(key: Key, short: string, long: string, metavar: string, description: string, min: number, max: number) =>
+  option({
+    key,
+    short,
+    long,
+    metavar,
+    description: `${description} (${min} to ${max})`,
+    parse: integerInRange(`-${short} (--${long})`, min, max),
+  });
 
 // IAMCli's letters for this command are not known; these are iamkit's, and the long names follow
 // the API's parameter names.
-export default defineCommand<Options>({
+export default defineCommand({
   name: "iam-accountmodpasswordpolicy",
   summary: "Replace the account's password policy; a setting not given goes back to IAM's default.",
   operations: ["UpdateAccountPasswordPolicy"],

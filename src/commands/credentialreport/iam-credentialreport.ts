@@ -12,12 +12,8 @@ import {
 } from "../../iam/credential-report.js";
 import { pollWithBackoff } from "../../iam/polling.js";
 
-interface Options {
-  csv?: boolean;
-  keyAgeOver?: number;
-  unusedOver?: number;
-  failOnFindings?: boolean;
-}
+/** IAM builds the report in seconds for most accounts; past this, asking again later is the better advice. */
+const REPORT_TIMEOUT_SECONDS = 300;
 
 interface Result {
   GeneratedTime?: Date;
@@ -27,10 +23,7 @@ interface Result {
   Users: { Row: ReportRow; Findings?: string[] }[];
 }
 
-/** IAM builds the report in seconds for most accounts; past this, asking again later is the better advice. */
-const REPORT_TIMEOUT_SECONDS = 300;
-
-export default defineCommand<Options, Result>({
+export default defineCommand({
   name: "iam-credentialreport",
   summary: "Generate the account's credential report and print it as a table, as CSV, or filtered to stale credentials.",
   operations: ["GenerateCredentialReport", "GetCredentialReport"],
@@ -67,7 +60,7 @@ export default defineCommand<Options, Result>({
   ],
   example: "iam-credentialreport --key-age-over 90 --unused-over 90",
 
-  async run({ iam, debug }, { keyAgeOver, unusedOver, failOnFindings }) {
+  async run({ iam, debug }, { keyAgeOver, unusedOver, failOnFindings }): Promise<Result> {
     const ready = await pollWithBackoff(async () => {
       const { State } = await iam.generateCredentialReport({});
       debug(`credential report: ${State}`);

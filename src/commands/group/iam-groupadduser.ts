@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { groupName, userName } from "../shared/options.js";
 
-export default defineCommand<{ groupName: string; userName: string }>({
+export default defineCommand({
   name: "iam-groupadduser",
   summary: "Make a user a member of a group.",
   operations: ["AddUserToGroup"],

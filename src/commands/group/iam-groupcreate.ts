@@ -1,8 +1,7 @@
-import type { Group } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { groupName, path, verbose } from "../shared/options.js";
 
-export default defineCommand<{ groupName: string; path?: string; verbose?: boolean }, { Group: Group }>({
+export default defineCommand({
   name: "iam-groupcreate",
   summary: "Create a group.",
   operations: ["CreateGroup"],

@@ -1,20 +1,11 @@
 import { defineCommand } from "../../core/define.js";
 import { groupName, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
-import {
-  deleteGroupRecursively,
+import { deleteGroupRecursively,
   findGroupAttachments,
-  groupSections,
-  type GroupAttachments,
-} from "../../iam/group-attachments.js";
+  groupSections } from "../../iam/group-attachments.js";
 import { sectionLines } from "../../output/print.js";
 
-interface Options {
-  groupName: string;
-  recursive?: boolean;
-  pretend?: boolean;
-}
-
-export default defineCommand<Options, { Pretend?: GroupAttachments; Removed?: GroupAttachments }>({
+export default defineCommand({
   name: "iam-groupdel",
   summary: "Delete a group; with -r, first remove its members and policies.",
   operations: [

@@ -1,10 +1,9 @@
-import type { Group, User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { groupName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { headedLines, streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ groupName: string; maxItems?: number }, { Group: Group; Users: AsyncIterable<User> }>({
+export default defineCommand({
   name: "iam-grouplistusers",
   summary: "Show a group's ARN followed by the ARNs of its members.",
   operations: ["GetGroup"],

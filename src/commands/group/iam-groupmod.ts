@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { groupName, newName, newNameOrPath, newPath } from "../shared/options.js";
 
-export default defineCommand<{ groupName: string; newName?: string; newPath?: string }>({
+export default defineCommand({
   name: "iam-groupmod",
   summary: "Rename a group, move it to another path, or both.",
   operations: ["UpdateGroup"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { groupName, userName } from "../shared/options.js";
 
-export default defineCommand<{ groupName: string; userName: string }>({
+export default defineCommand({
   name: "iam-groupremoveuser",
   summary: "Take a user out of a group; the user itself is kept.",
   operations: ["RemoveUserFromGroup"],

@@ -1,12 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { instanceProfileName, roleName } from "../shared/options.js";
 
-interface Options {
-  instanceProfileName: string;
-  roleName: string;
-}
-
-export default defineCommand<Options>({
+export default defineCommand({
   name: "iam-instanceprofileaddrole",
   summary: "Put a role into an instance profile, so that instances launched with the profile can use it.",
   operations: ["AddRoleToInstanceProfile"],

@@ -3,21 +3,13 @@ import { defineCommand } from "../../core/define.js";
 import { PartialFailure } from "../../core/errors.js";
 import { checkTags, instanceProfileName, path, roleName, tags, verbose } from "../shared/options.js";
 
-interface Options {
-  instanceProfileName: string;
-  path?: string;
-  roleName?: string;
-  verbose?: boolean;
-  tags?: { Key: string; Value: string }[];
-}
-
 interface Result {
   InstanceProfile: InstanceProfile;
   /** The role put into the new profile with -r. */
   AddedRole?: string;
 }
 
-export default defineCommand<Options, Result>({
+export default defineCommand({
   name: "iam-instanceprofilecreate",
   summary: "Create an instance profile, optionally putting a role into it straight away.",
   operations: ["CreateInstanceProfile", "AddRoleToInstanceProfile"],
@@ -40,7 +32,7 @@ export default defineCommand<Options, Result>({
   output: ["[with -v] instance profile ARN", "[with -v] instance profile id"],
   example: "iam-instanceprofilecreate -s webserver -r webserver -p /",
 
-  async run({ iam }, { instanceProfileName, path, roleName, tags }) {
+  async run({ iam }, { instanceProfileName, path, roleName, tags }): Promise<Result> {
     const { InstanceProfile } = await iam.createInstanceProfile({
       InstanceProfileName: instanceProfileName,
       Path: path,

@@ -3,19 +3,7 @@ import { instanceProfileName, pretend, recursive } from "../shared/options.js";
 import { runTasks } from "../../iam/tasks.js";
 import { sectionLines } from "../../output/print.js";
 
-interface Options {
-  instanceProfileName: string;
-  recursive?: boolean;
-  pretend?: boolean;
-}
-
-/** A role held by the profile: `-c -p` prints the ARN, the removal needs the name. */
-interface HeldRole {
-  name: string;
-  arn: string;
-}
-
-export default defineCommand<Options, { Pretend?: HeldRole[]; Removed?: HeldRole[] }>({
+export default defineCommand({
   name: "iam-instanceprofiledel",
   summary: "Delete an instance profile; with -c, first take its role out of it (the role is kept).",
   operations: ["DeleteInstanceProfile", "GetInstanceProfile", "RemoveRoleFromInstanceProfile"],

@@ -1,8 +1,7 @@
-import type { InstanceProfile } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { instanceProfileName } from "../shared/options.js";
 
-export default defineCommand<{ instanceProfileName: string }, { InstanceProfile: InstanceProfile }>({
+export default defineCommand({
   name: "iam-instanceprofilegetattributes",
   summary: "Show an instance profile's ARN and id, and the ARN of the role it holds.",
   operations: ["GetInstanceProfile"],

@@ -1,10 +1,9 @@
-import type { InstanceProfile } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { roleName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ roleName: string; maxItems?: number }, { InstanceProfiles: AsyncIterable<InstanceProfile> }>({
+export default defineCommand({
   name: "iam-instanceprofilelistforrole",
   summary: "List the ARNs of the instance profiles that hold a role.",
   operations: ["ListInstanceProfilesForRole"],

@@ -1,12 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { instanceProfileName, roleName } from "../shared/options.js";
 
-interface Options {
-  instanceProfileName: string;
-  roleName: string;
-}
-
-export default defineCommand<Options>({
+export default defineCommand({
   name: "iam-instanceprofileremoverole",
   summary: "Take a role out of an instance profile; the role itself is kept.",
   operations: ["RemoveRoleFromInstanceProfile"],

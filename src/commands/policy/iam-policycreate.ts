@@ -1,13 +1,9 @@
-import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { checkTags, path, policyChecks, policyDocument, policyName, simplePolicy, tags, verbose } from "../shared/options.js";
 import type { SimplePolicyOptions } from "../../iam/inline-policies.js";
 import { generatedPolicy } from "../../iam/policy.js";
 import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
-
-type Options = { policyName: string; path?: string; description?: string; verbose?: boolean; tags?: { Key: string; Value: string }[] } & PolicySource &
-  Partial<SimplePolicyOptions>;
 
 /** IAM's limit; the description cannot be changed after creation, so a long one is refused here. */
 const MAX_DESCRIPTION = 1000;
@@ -23,7 +19,7 @@ const simpleForm = simplePolicy()
   .map((option) => ({ ...option, required: false, description: `${option.description} (simple form, with -e, -a and -r)` }));
 
 /** Exactly one of -f, -o and the complete -e/-a/-r form. */
-function onePolicySource(opts: Options): string | undefined {
+function onePolicySource(opts: PolicySource & Partial<SimplePolicyOptions>): string | undefined {
   const simpleParts = [opts.effect, opts.action, opts.resource].filter((part) => part !== undefined).length;
   const sources = [opts.policyDocumentFile !== undefined, opts.policyContent !== undefined, simpleParts > 0].filter(Boolean).length;
   if (sources > 1) return "give the policy one way only: -f FILE, -o TEXT or -e/-a/-r";
@@ -32,7 +28,7 @@ function onePolicySource(opts: Options): string | undefined {
   return undefined;
 }
 
-export default defineCommand<Options, { Policy: Policy }>({
+export default defineCommand({
   name: "iam-policycreate",
   summary: "Create a customer managed policy from a document or from an effect, actions and resources.",
   operations: ["CreatePolicy"],

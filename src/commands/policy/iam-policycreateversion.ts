@@ -1,11 +1,8 @@
-import type { PolicyVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { exactlyOnePolicySource, policyArn, policyDocument } from "../shared/options.js";
-import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
+import { readPolicyDocument } from "../../iam/policy-input.js";
 
-type Options = { policyArn: string; setAsDefault?: boolean } & PolicySource;
-
-export default defineCommand<Options, { PolicyVersion: PolicyVersion }>({
+export default defineCommand({
   name: "iam-policycreateversion",
   summary: "Store a new version of a managed policy's document, optionally making it the one in force.",
   operations: ["CreatePolicyVersion"],

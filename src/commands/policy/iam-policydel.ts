@@ -1,20 +1,11 @@
 import { defineCommand } from "../../core/define.js";
 import { policyArn, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
-import {
-  deletePolicyRecursively,
+import { deletePolicyRecursively,
   dependentSections,
-  findPolicyDependents,
-  type PolicyDependents,
-} from "../../iam/managed-policies.js";
+  findPolicyDependents } from "../../iam/managed-policies.js";
 import { sectionLines } from "../../output/print.js";
 
-interface Options {
-  policyArn: string;
-  recursive?: boolean;
-  pretend?: boolean;
-}
-
-export default defineCommand<Options, { Pretend?: PolicyDependents; Removed?: PolicyDependents }>({
+export default defineCommand({
   name: "iam-policydel",
   summary:
     "Delete a customer managed policy; with -r, first detach it everywhere, remove it as a permissions boundary and delete its other versions.",

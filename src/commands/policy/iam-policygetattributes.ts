@@ -1,9 +1,8 @@
-import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { policyArn } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string }, { Policy: Policy }>({
+export default defineCommand({
   name: "iam-policygetattributes",
   summary: "Show a managed policy's ARN and id, its default version and how many entities it is attached to.",
   operations: ["GetPolicy"],

@@ -1,10 +1,9 @@
-import type { PolicyVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { policyArn } from "../shared/options.js";
 import { documentLines } from "../../iam/inline-policies.js";
 import { decodedVersion, versionId } from "../../iam/managed-policies.js";
 
-export default defineCommand<{ policyArn: string; versionId?: string }, { PolicyVersion: PolicyVersion & { Document: string } }>({
+export default defineCommand({
   name: "iam-policygetversion",
   summary: "Print the document of one version of a managed policy, by default the version in force.",
   operations: ["GetPolicyVersion", "GetPolicy"],

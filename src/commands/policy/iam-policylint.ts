@@ -1,21 +1,13 @@
 import { defineCommand } from "../../core/define.js";
 import { policyDocumentFile } from "../shared/options.js";
-import type { PolicyEntity } from "../../iam/policy-lint.js";
 import { readPolicyDocument } from "../../iam/policy-input.js";
-
-interface Options {
-  policyDocumentFile: string;
-  kind?: "identity" | "trust";
-  entity?: Exclude<PolicyEntity, "trust">;
-  name?: string;
-}
 
 /**
  * The checks every policy upload makes, run alone and offline: errors (what IAM would refuse, and
  * the size limit) exit 2 like any refused input; warnings alone go to standard error and exit 0,
  * so that scripts fail only on what IAM would fail on. A clean document prints nothing.
  */
-export default defineCommand<Options>({
+export default defineCommand({
   name: "iam-policylint",
   summary: "Check a policy document offline as every upload does: errors exit 2, warnings alone exit 0.",
   operations: [],

@@ -1,17 +1,9 @@
-import type { Policy } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { pathPrefix, maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-interface Options {
-  pathPrefix?: string;
-  scope?: "Local" | "AWS" | "All";
-  onlyAttached?: boolean;
-  maxItems?: number;
-}
-
-export default defineCommand<Options, { Policies: AsyncIterable<Policy> }>({
+export default defineCommand({
   name: "iam-policylistbypath",
   summary: "List the ARNs of the account's managed policies, optionally only those under a path or attached somewhere.",
   operations: ["ListPolicies"],

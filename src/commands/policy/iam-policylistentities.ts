@@ -1,9 +1,9 @@
 import { defineCommand } from "../../core/define.js";
 import { maxItems, policyArn } from "../shared/options.js";
-import { entitySections, listPolicyEntities, type PolicyEntities } from "../../iam/managed-policies.js";
+import { entitySections, listPolicyEntities } from "../../iam/managed-policies.js";
 import { sectionLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string; maxItems?: number }, PolicyEntities>({
+export default defineCommand({
   name: "iam-policylistentities",
   summary: "List the users, groups and roles a managed policy is attached to.",
   operations: ["ListEntitiesForPolicy"],

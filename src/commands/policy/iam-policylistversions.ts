@@ -1,10 +1,9 @@
-import type { PolicyVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { policyArn, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ policyArn: string; maxItems?: number }, { Versions: AsyncIterable<PolicyVersion> }>({
+export default defineCommand({
   name: "iam-policylistversions",
   summary: "List the version ids of a managed policy, marking the default one.",
   operations: ["ListPolicyVersions"],

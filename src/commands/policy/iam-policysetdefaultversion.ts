@@ -2,7 +2,7 @@ import { defineCommand } from "../../core/define.js";
 import { policyArn } from "../shared/options.js";
 import { versionId } from "../../iam/managed-policies.js";
 
-export default defineCommand<{ policyArn: string; versionId: string }>({
+export default defineCommand({
   name: "iam-policysetdefaultversion",
   summary: "Make one version of a managed policy the one IAM enforces.",
   operations: ["SetDefaultPolicyVersion"],

@@ -1,24 +1,12 @@
-import type { Role } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { checkTags, path, permissionsBoundary, roleName, tags, verbose } from "../shared/options.js";
-import {
-  exactlyOneTrustSource,
+import { exactlyOneTrustSource,
   readTrustPolicy,
   roleLines,
   trustPolicySource,
-  withDecodedTrustPolicy,
-  type TrustPolicySource,
-} from "../shared/trust-policy.js";
+  withDecodedTrustPolicy } from "../shared/trust-policy.js";
 
-interface Options extends TrustPolicySource {
-  roleName: string;
-  path?: string;
-  verbose?: boolean;
-  tags?: { Key: string; Value: string }[];
-  permissionsBoundary?: string;
-}
-
-export default defineCommand<Options, { Role: Role & { AssumeRolePolicyDocument: string } }>({
+export default defineCommand({
   name: "iam-rolecreate",
   summary: "Create a role that a service, or whoever its trust policy names, can assume.",
   operations: ["CreateRole"],

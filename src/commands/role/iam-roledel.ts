@@ -1,15 +1,9 @@
 import { defineCommand } from "../../core/define.js";
 import { pretend, recursive, roleName } from "../shared/options.js";
-import { deleteRoleRecursively, findRoleAttachments, roleSections, type RoleAttachments } from "../../iam/role-attachments.js";
+import { deleteRoleRecursively, findRoleAttachments, roleSections } from "../../iam/role-attachments.js";
 import { sectionLines } from "../../output/print.js";
 
-interface Options {
-  roleName: string;
-  recursive?: boolean;
-  pretend?: boolean;
-}
-
-export default defineCommand<Options, { Pretend?: RoleAttachments; Removed?: RoleAttachments }>({
+export default defineCommand({
   name: "iam-roledel",
   summary: "Delete a role; with -c, first take it out of its instance profiles and remove its policies.",
   operations: [

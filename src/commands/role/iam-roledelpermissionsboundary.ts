@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { roleName } from "../shared/options.js";
 
-export default defineCommand<{ roleName: string }>({
+export default defineCommand({
   name: "iam-roledelpermissionsboundary",
   summary: "Remove a role's permissions boundary; the boundary policy itself is kept.",
   operations: ["DeleteRolePermissionsBoundary"],

@@ -1,9 +1,8 @@
-import type { Role } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { roleName } from "../shared/options.js";
 import { roleLines, withDecodedTrustPolicy } from "../shared/trust-policy.js";
 
-export default defineCommand<{ roleName: string }, { Role: Role & { AssumeRolePolicyDocument: string } }>({
+export default defineCommand({
   name: "iam-rolegetattributes",
   summary: "Show a role's ARN, id and trust policy.",
   operations: ["GetRole"],

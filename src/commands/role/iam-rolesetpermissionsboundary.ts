@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { permissionsBoundary, roleName } from "../shared/options.js";
 
-export default defineCommand<{ roleName: string; permissionsBoundary: string }>({
+export default defineCommand({
   name: "iam-rolesetpermissionsboundary",
   summary: "Set or replace the managed policy that caps what a role's own policies can allow.",
   operations: ["PutRolePermissionsBoundary"],

@@ -1,14 +1,9 @@
 import { defineCommand } from "../../core/define.js";
 import { roleName } from "../shared/options.js";
 import { documentLines } from "../../iam/inline-policies.js";
-import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource, type TrustPolicySource } from "../shared/trust-policy.js";
+import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource } from "../shared/trust-policy.js";
 
-interface Options extends TrustPolicySource {
-  roleName: string;
-  output?: boolean;
-}
-
-export default defineCommand<Options, { PolicyDocument: string }>({
+export default defineCommand({
   name: "iam-roleupdateassumepolicy",
   summary: "Replace a role's trust policy, the document that says who may assume the role.",
   operations: ["UpdateAssumeRolePolicy"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { serverCertificateName } from "../shared/options.js";
 
-export default defineCommand<{ serverCertificateName: string }>({
+export default defineCommand({
   name: "iam-servercertdel",
   summary: "Delete a server certificate together with its stored private key.",
   operations: ["DeleteServerCertificate"],

@@ -1,8 +1,7 @@
-import type { ServerCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { serverCertificateName } from "../shared/options.js";
 
-export default defineCommand<{ serverCertificateName: string }, { ServerCertificate: ServerCertificate }>({
+export default defineCommand({
   name: "iam-servercertgetattributes",
   summary: "Show a server certificate's ARN and id.",
   operations: ["GetServerCertificate"],

@@ -1,13 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { newName, newNameOrPath, newPath, serverCertificateName } from "../shared/options.js";
 
-interface Options {
-  serverCertificateName: string;
-  newName?: string;
-  newPath?: string;
-}
-
-export default defineCommand<Options>({
+export default defineCommand({
   name: "iam-servercertmod",
   summary: "Rename a server certificate, move it to another path, or both.",
   operations: ["UpdateServerCertificate"],

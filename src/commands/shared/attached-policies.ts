@@ -1,5 +1,6 @@
-import type { AttachedPolicy, IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../../core/define.js";
+import type { AttachedPolicy } from "@aws-sdk/client-iam";
+import { defineCommand, type OptionSpec } from "../../core/define.js";
+import type { IamClient } from "../../core/operations.js";
 import { maxItems, pathPrefix, policyArn } from "./options.js";
 import { streamedListLines } from "../../output/print.js";
 import { items, type Page } from "../../iam/paginate.js";
@@ -11,15 +12,23 @@ import { items, type Page } from "../../iam/paginate.js";
 
 export type PolicyHolderKind = "user" | "group" | "role";
 
-interface AttachApi {
-  /** The noun in the action names (AttachUserPolicy, ListAttachedUserPolicies). */
-  noun: string;
-  attach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
-  detach(iam: IAM, name: string, PolicyArn: string): Promise<unknown>;
-  list(iam: IAM, name: string, PathPrefix: string | undefined, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { AttachedPolicies?: AttachedPolicy[] }>;
+/** The noun in the action names (AttachUserPolicy, ListAttachedUserPolicies). */
+type Nouns = { user: "User"; group: "Group"; role: "Role" };
+
+interface AttachApi<Noun extends string> {
+  noun: Noun;
+  attach(iam: IamClient<`Attach${Noun}Policy`>, name: string, PolicyArn: string): Promise<unknown>;
+  detach(iam: IamClient<`Detach${Noun}Policy`>, name: string, PolicyArn: string): Promise<unknown>;
+  list(
+    iam: IamClient<`ListAttached${Noun}Policies`>,
+    name: string,
+    PathPrefix: string | undefined,
+    Marker: string | undefined,
+    MaxItems: number | undefined,
+  ): Promise<Page & { AttachedPolicies?: AttachedPolicy[] }>;
 }
 
-const API: Record<PolicyHolderKind, AttachApi> = {
+const API: { [Kind in PolicyHolderKind]: AttachApi<Nouns[Kind]> } = {
   user: {
     noun: "User",
     attach: (iam, UserName, PolicyArn) => iam.attachUserPolicy({ UserName, PolicyArn }),
@@ -49,16 +58,14 @@ export interface AttachmentCommand {
   example: string;
 }
 
-type Options = Record<string, unknown> & { policyArn: string };
-
 const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
 
-export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand): CommandSpec<Options, Record<string, never>> {
+export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];
-  return defineCommand<Options>({
+  return defineCommand({
     name,
     summary: `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
-    operations: [`Attach${api.noun}Policy`],
+    operations: [`Attach${api.noun}Policy` as const],
     options: [entity, policyArn()],
     example,
     async run({ iam }, opts) {
@@ -68,12 +75,12 @@ export function attachPolicyCommand({ name, kind, entity, example }: AttachmentC
   });
 }
 
-export function detachPolicyCommand({ name, kind, entity, example }: AttachmentCommand): CommandSpec<Options, Record<string, never>> {
+export function detachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];
-  return defineCommand<Options>({
+  return defineCommand({
     name,
     summary: `Detach a managed policy from a ${kind}; the policy itself is kept.`,
-    operations: [`Detach${api.noun}Policy`],
+    operations: [`Detach${api.noun}Policy` as const],
     options: [entity, policyArn()],
     example,
     async run({ iam }, opts) {
@@ -83,17 +90,12 @@ export function detachPolicyCommand({ name, kind, entity, example }: AttachmentC
   });
 }
 
-export function listAttachedPoliciesCommand({
-  name,
-  kind,
-  entity,
-  example,
-}: AttachmentCommand): CommandSpec<Record<string, unknown> & { pathPrefix?: string; maxItems?: number }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }> {
+export function listAttachedPoliciesCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];
-  return defineCommand<Record<string, unknown> & { pathPrefix?: string; maxItems?: number }, { AttachedPolicies: AsyncIterable<AttachedPolicy> }>({
+  return defineCommand({
     name,
     summary: `List the ARNs of the managed policies attached to a ${kind}, optionally only those under a path.`,
-    operations: [`ListAttached${api.noun}Policies`],
+    operations: [`ListAttached${api.noun}Policies` as const],
     options: [entity, pathPrefix("policies"), maxItems()],
     output: ["one policy ARN per line", "IsTruncated: false"],
     example,

@@ -1,5 +1,5 @@
-import type { IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../../core/define.js";
+import { defineCommand, type OptionSpec } from "../../core/define.js";
+import type { IamClient } from "../../core/operations.js";
 import {
   exactlyOnePolicySource,
   groupName,
@@ -18,12 +18,9 @@ import {
   renderGeneratedPolicy,
   renderInlinePolicyList,
   withDecodedDocument,
-  type GeneratedPolicy,
-  type InlinePolicyList,
-  type SimplePolicyOptions,
 } from "../../iam/inline-policies.js";
 import type { Page } from "../../iam/paginate.js";
-import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js";
+import { readPolicyDocument } from "../../iam/policy-input.js";
 
 /**
  * The inline-policy commands (*addpolicy, *uploadpolicy, *getpolicy, *delpolicy, *listpolicies)
@@ -31,20 +28,28 @@ import { readPolicyDocument, type PolicySource } from "../../iam/policy-input.js
  * option that name the entity differ.
  */
 
-interface InlinePolicyApi {
+/** The noun in the action names (PutUserPolicy, ListUserPolicies). */
+type Nouns = { user: "User"; group: "Group"; role: "Role" };
+type Holder = keyof Nouns;
+
+interface InlinePolicyApi<Noun extends string> {
   /** The option that names the entity (-u, -g, -r). */
   entity: () => OptionSpec;
-  /** The noun in the action names (PutUserPolicy, ListUserPolicies). */
-  noun: string;
+  noun: Noun;
   /** The short option of -e/-a/-r's resource, when the entity's own option takes -r. */
   resourceLetter?: string;
-  storeDocument(iam: IAM, name: string, PolicyName: string, PolicyDocument: string): Promise<unknown>;
-  readDocument(iam: IAM, name: string, PolicyName: string): Promise<{ PolicyName?: string; PolicyDocument?: string }>;
-  removeDocument(iam: IAM, name: string, PolicyName: string): Promise<unknown>;
-  listNames(iam: IAM, name: string, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { PolicyNames?: string[] }>;
+  storeDocument(iam: IamClient<`Put${Noun}Policy`>, name: string, PolicyName: string, PolicyDocument: string): Promise<unknown>;
+  readDocument(iam: IamClient<`Get${Noun}Policy`>, name: string, PolicyName: string): Promise<{ PolicyName?: string; PolicyDocument?: string }>;
+  removeDocument(iam: IamClient<`Delete${Noun}Policy`>, name: string, PolicyName: string): Promise<unknown>;
+  listNames(
+    iam: IamClient<`List${Noun}Policies`>,
+    name: string,
+    Marker: string | undefined,
+    MaxItems: number | undefined,
+  ): Promise<Page & { PolicyNames?: string[] }>;
 }
 
-const API = {
+const API: { [Kind in Holder]: InlinePolicyApi<Nouns[Kind]> } = {
   user: {
     entity: userName,
     noun: "User",
@@ -71,9 +76,7 @@ const API = {
     removeDocument: (iam, RoleName, PolicyName) => iam.deleteRolePolicy({ RoleName, PolicyName }),
     listNames: (iam, RoleName, Marker, MaxItems) => iam.listRolePolicies({ RoleName, Marker, MaxItems }),
   },
-} satisfies Record<string, InlinePolicyApi>;
-
-type Holder = keyof typeof API;
+};
 
 /** What each command module declares; the rest follows from the kind of entity. */
 export interface InlinePolicyCommand {
@@ -84,25 +87,23 @@ export interface InlinePolicyCommand {
   summary?: string;
 }
 
-type Named = Record<string, unknown> & { policyName: string };
-
 /** The spec fields every command of the family shares: the entity option first, and positional. */
 function common(kind: Holder) {
   const entity = API[kind].entity();
   return {
-    api: API[kind] as InlinePolicyApi,
+    api: API[kind],
     entity,
     nameOf: (opts: Record<string, unknown>) => opts[entity.key] as string,
     spec: { euare: true, positional: entity.key },
   };
 }
 
-export function addPolicyCommand({ name, kind, example }: InlinePolicyCommand): CommandSpec<Named & SimplePolicyOptions, GeneratedPolicy> {
+export function addPolicyCommand({ name, kind, example }: InlinePolicyCommand) {
   const { api, entity, nameOf, spec } = common(kind);
-  return defineCommand<Named & SimplePolicyOptions, GeneratedPolicy>({
+  return defineCommand({
     name,
     summary: `Give a ${kind} an inline policy with one statement built from an effect, actions and resources.`,
-    operations: [`Put${api.noun}Policy`],
+    operations: [`Put${api.noun}Policy` as const],
     ...spec,
     options: [entity, policyName(), ...simplePolicy(api.resourceLetter)],
     output: ["[with -o] the generated policy, as one line of JSON"],
@@ -115,12 +116,12 @@ export function addPolicyCommand({ name, kind, example }: InlinePolicyCommand): 
   });
 }
 
-export function uploadPolicyCommand({ name, kind, example, summary }: InlinePolicyCommand): CommandSpec<Named & PolicySource, Record<string, never>> {
+export function uploadPolicyCommand({ name, kind, example, summary }: InlinePolicyCommand) {
   const { api, entity, nameOf, spec } = common(kind);
-  return defineCommand<Named & PolicySource>({
+  return defineCommand({
     name,
     summary: summary ?? `Give a ${kind} an inline policy written by hand, replacing any policy of the same name.`,
-    operations: [`Put${api.noun}Policy`],
+    operations: [`Put${api.noun}Policy` as const],
     ...spec,
     options: [entity, policyName(), ...policyDocument()],
     check: exactlyOnePolicySource,
@@ -133,14 +134,12 @@ export function uploadPolicyCommand({ name, kind, example, summary }: InlinePoli
   });
 }
 
-type Document = { PolicyName?: string; PolicyDocument: string };
-
-export function getPolicyCommand({ name, kind, example }: InlinePolicyCommand): CommandSpec<Named, Document> {
+export function getPolicyCommand({ name, kind, example }: InlinePolicyCommand) {
   const { api, entity, nameOf, spec } = common(kind);
-  return defineCommand<Named, Document>({
+  return defineCommand({
     name,
     summary: `Print the document of one of a ${kind}'s inline policies, as it was written.`,
-    operations: [`Get${api.noun}Policy`],
+    operations: [`Get${api.noun}Policy` as const],
     ...spec,
     options: [entity, policyName()],
     output: ["the policy document, line for line as stored"],
@@ -150,12 +149,12 @@ export function getPolicyCommand({ name, kind, example }: InlinePolicyCommand): 
   });
 }
 
-export function delPolicyCommand({ name, kind, example }: InlinePolicyCommand): CommandSpec<Named, Record<string, never>> {
+export function delPolicyCommand({ name, kind, example }: InlinePolicyCommand) {
   const { api, entity, nameOf, spec } = common(kind);
-  return defineCommand<Named>({
+  return defineCommand({
     name,
     summary: `Remove one of a ${kind}'s inline policies.`,
-    operations: [`Delete${api.noun}Policy`],
+    operations: [`Delete${api.noun}Policy` as const],
     ...spec,
     options: [entity, policyName()],
     example,
@@ -166,14 +165,12 @@ export function delPolicyCommand({ name, kind, example }: InlinePolicyCommand): 
   });
 }
 
-type ListOptions = Record<string, unknown> & { verbose?: boolean; maxItems?: number };
-
-export function listPoliciesCommand({ name, kind, example }: InlinePolicyCommand): CommandSpec<ListOptions, InlinePolicyList> {
+export function listPoliciesCommand({ name, kind, example }: InlinePolicyCommand) {
   const { api, entity, nameOf, spec } = common(kind);
-  return defineCommand<ListOptions, InlinePolicyList>({
+  return defineCommand({
     name,
     summary: `List the names of a ${kind}'s inline policies, optionally with their documents.`,
-    operations: [`List${api.noun}Policies`, `Get${api.noun}Policy`],
+    operations: [`List${api.noun}Policies` as const, `Get${api.noun}Policy` as const],
     ...spec,
     options: [entity, verbose("also print each policy's document after its name"), maxItems()],
     output: ["one policy name per line, each followed by its document with -v", "IsTruncated: false"],

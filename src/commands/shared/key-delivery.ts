@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { AccessKey } from "@aws-sdk/client-iam";
 import type { Context } from "../../core/context.js";
-import type { OptionSpec } from "../../core/define.js";
+import { option, optionGroup, type OptionsOf } from "../../core/define.js";
 import type { PlannedStep } from "../../core/context.js";
 import { PartialFailure } from "../../core/errors.js";
 import { integerInRange } from "./options.js";
@@ -21,45 +21,41 @@ import { waitUntilKeyWorks } from "../../iam/propagation.js";
  * its id printed; optionally verified against STS before the command succeeds.
  */
 
-export interface DeliveryOptions {
-  writeCredentialFile?: string;
-  writeProfile?: string;
-  force?: boolean;
-  wait?: boolean;
-  waitTimeout?: number;
-}
+export type DeliveryOptions = OptionsOf<ReturnType<typeof deliveryOptions>>;
 
 /** A new key as reported: SecretAccessKey is absent once the secret went to a file. */
 export type DeliveredKey = Omit<AccessKey, "SecretAccessKey"> & { SecretAccessKey?: string };
 
 export const DEFAULT_WAIT_SECONDS = 60;
 
-export const waitTimeout = (): OptionSpec => ({
-  key: "waitTimeout",
-  long: "wait-timeout",
-  metavar: "SECONDS",
-  description: `how long to keep asking STS whether the new key works (default ${DEFAULT_WAIT_SECONDS})`,
-  parse: integerInRange("--wait-timeout", 0, 3600),
-});
+export const waitTimeout = () =>
+  option({
+    key: "waitTimeout",
+    long: "wait-timeout",
+    metavar: "SECONDS",
+    description: `how long to keep asking STS whether the new key works (default ${DEFAULT_WAIT_SECONDS})`,
+    parse: integerInRange("--wait-timeout", 0, 3600),
+  });
 
-export const deliveryOptions = (): OptionSpec[] => [
-  {
-    key: "writeCredentialFile",
-    long: "write-credential-file",
-    metavar: "FILE",
-    description: "write the new key to this IAMCli credential file (mode 0600) and print only its id",
-  },
-  {
-    key: "writeProfile",
-    long: "write-profile",
-    metavar: "PROFILE",
-    description: "write the new key to this profile of AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials and print only its id",
-    parse: checkProfileName,
-  },
-  { key: "force", long: "force", description: "let --write-credential-file or --write-profile replace credentials already there" },
-  { key: "wait", long: "wait", description: "succeed only once STS accepts the new key (IAM takes seconds to propagate it)" },
-  waitTimeout(),
-];
+export const deliveryOptions = () =>
+  optionGroup([
+    {
+      key: "writeCredentialFile",
+      long: "write-credential-file",
+      metavar: "FILE",
+      description: "write the new key to this IAMCli credential file (mode 0600) and print only its id",
+    },
+    {
+      key: "writeProfile",
+      long: "write-profile",
+      metavar: "PROFILE",
+      description: "write the new key to this profile of AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials and print only its id",
+      parse: checkProfileName,
+    },
+    { key: "force", long: "force", description: "let --write-credential-file or --write-profile replace credentials already there" },
+    { key: "wait", long: "wait", description: "succeed only once STS accepts the new key (IAM takes seconds to propagate it)" },
+    waitTimeout(),
+  ]);
 
 /** The cross-option rules of deliveryOptions(); `keyOption` names the flag that creates the key, if any. */
 export function checkDelivery(opts: DeliveryOptions, createsKey: boolean, keyOption?: string): string | undefined {
@@ -96,7 +92,7 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
  * Undoes a new key: the file back as it was, then the key deleted. Returns the report lines;
  * a step that fails is reported with what to do by hand rather than hiding the first failure.
  */
-export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
+export async function undoNewKey(ctx: Context<"DeleteAccessKey">, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
   const id = key.AccessKeyId!;
   const undone: string[] = [];
   const left: string[] = [];
@@ -122,7 +118,7 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
  * Any failure deletes the key again and restores the file: an unverified or unsaved key is of no
  * use to anyone, and its secret can never be read again. So does a failure to print the secret.
  */
-export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
+export async function deliverKey(ctx: Context<"DeleteAccessKey" | "sts:GetCallerIdentity">, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
   try {
     if (target) {
       await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
@@ -147,6 +143,6 @@ export function credentialWrite(target: CredentialTarget): PlannedStep {
 }
 
 /** Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. */
-export async function verifyNewKey(ctx: Context, key: AccessKey, timeoutSeconds: number): Promise<void> {
+export async function verifyNewKey(ctx: Context<"sts:GetCallerIdentity">, key: AccessKey, timeoutSeconds: number): Promise<void> {
   await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
 }

@@ -1,5 +1,5 @@
-import type { IAM } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec } from "../../core/define.js";
+import { defineCommand } from "../../core/define.js";
+import type { IamClient, IamOperation } from "../../core/operations.js";
 import { maxItems, pathPrefix } from "./options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items, type Page } from "../../iam/paginate.js";
 import { underPath } from "../../iam/paths.js";
@@ -15,49 +15,52 @@ interface Listed {
   Path?: string;
 }
 
-interface ListByPathApi {
+interface ListByPathApi<Action extends IamOperation> {
   /** The entities as the summary and -p's description name them. */
   plural: string;
   /** The field of the answer, and of --json's document, that holds them. */
   field: string;
-  action: string;
-  list(iam: IAM, PathPrefix: string | undefined, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { listed?: Listed[] }>;
+  action: Action;
+  list(iam: IamClient<Action>, PathPrefix: string | undefined, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { listed?: Listed[] }>;
 }
 
+/** One entry of the table below, its client typed by its action. */
+const byPath = <Action extends IamOperation>(api: ListByPathApi<Action>) => api;
+
 const API = {
-  user: {
+  user: byPath({
     plural: "users",
     field: "Users",
     action: "ListUsers",
     list: (iam, PathPrefix, Marker, MaxItems) => iam.listUsers({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Users })),
-  },
-  group: {
+  }),
+  group: byPath({
     plural: "groups",
     field: "Groups",
     action: "ListGroups",
     list: (iam, PathPrefix, Marker, MaxItems) => iam.listGroups({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Groups })),
-  },
-  role: {
+  }),
+  role: byPath({
     plural: "roles",
     field: "Roles",
     action: "ListRoles",
     list: (iam, PathPrefix, Marker, MaxItems) => iam.listRoles({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Roles })),
-  },
-  "instance profile": {
+  }),
+  "instance profile": byPath({
     plural: "instance profiles",
     field: "InstanceProfiles",
     action: "ListInstanceProfiles",
     list: (iam, PathPrefix, Marker, MaxItems) =>
       iam.listInstanceProfiles({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.InstanceProfiles })),
-  },
-  "server certificate": {
+  }),
+  "server certificate": byPath({
     plural: "server certificates",
     field: "ServerCertificateMetadataList",
     action: "ListServerCertificates",
     list: (iam, PathPrefix, Marker, MaxItems) =>
       iam.listServerCertificates({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.ServerCertificateMetadataList })),
-  },
-} satisfies Record<string, ListByPathApi>;
+  }),
+};
 
 /** What each command module declares; the rest follows from the kind of entity. */
 export interface ListByPathCommand {
@@ -68,11 +71,9 @@ export interface ListByPathCommand {
   summary?: string;
 }
 
-type Options = { pathPrefix?: string; maxItems?: number };
-
-export function listByPathCommand({ name, kind, example, summary }: ListByPathCommand): CommandSpec<Options, Record<string, AsyncIterable<Listed>>> {
-  const api: ListByPathApi = API[kind];
-  return defineCommand<Options, Record<string, AsyncIterable<Listed>>>({
+export function listByPathCommand({ name, kind, example, summary }: ListByPathCommand) {
+  const api = API[kind];
+  return defineCommand({
     name,
     summary: summary ?? `List the ARNs of the ${api.plural} in the account, optionally only those under a path.`,
     operations: [api.action],

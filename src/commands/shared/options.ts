@@ -1,4 +1,4 @@
-import type { OptionSpec } from "../../core/define.js";
+import { option, optionGroup } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import {
   checkPolicyArn,
@@ -19,49 +19,59 @@ import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../../iam/paginate.js";
  * depending on the command, exactly as the legacy tools had it); long names are euca2ools'.
  */
 
-interface Required {
+/** What an entity option's factory takes: `required` is true unless the command gives false. */
+interface EntityOptionSettings {
   required?: boolean;
+  description?: string;
 }
+
+/** The `required` an entity option ends up with, as a type: run() may rely on a required name. */
+type RequiredOf<Settings extends EntityOptionSettings> = Settings extends { required: false } ? false : true;
+
+const requiredOf = <Settings extends EntityOptionSettings>(settings?: Settings) => (settings?.required ?? true) as RequiredOf<Settings>;
 
 const entity = (kind: EntityKind) => (raw: string) => checkName(kind, raw);
 
-export const userName = ({ required = true, description = "the name of the user" }: Required & { description?: string } = {}): OptionSpec => ({
-  key: "userName",
-  short: "u",
-  long: "user-name",
-  metavar: "USERNAME",
-  description,
-  required,
-  parse: entity("user"),
-});
+export const userName = <const Settings extends EntityOptionSettings = {}>(settings?: Settings) =>
+  option({
+    key: "userName",
+    short: "u",
+    long: "user-name",
+    metavar: "USERNAME",
+    description: settings?.description ?? "the name of the user",
+    required: requiredOf(settings),
+    parse: entity("user"),
+  });
 
 /** Optional `-u` of the key and certificate commands: IAM acts on the caller's own user without it. */
-export const ownerUserName = (what: string): OptionSpec =>
+export const ownerUserName = (what: string) =>
   userName({ required: false, description: `the user who owns the ${what} (default: the user whose credentials are in use)` });
 
-export const groupName = ({ required = true }: Required = {}): OptionSpec => ({
-  key: "groupName",
-  short: "g",
-  long: "group-name",
-  metavar: "GROUPNAME",
-  description: "the name of the group",
-  required,
-  parse: entity("group"),
-});
+export const groupName = <const Settings extends EntityOptionSettings = {}>(settings?: Settings) =>
+  option({
+    key: "groupName",
+    short: "g",
+    long: "group-name",
+    metavar: "GROUPNAME",
+    description: "the name of the group",
+    required: requiredOf(settings),
+    parse: entity("group"),
+  });
 
 /** `-r ROLENAME`: IAMCli's flag, and euca2ools' legacy spelling of its ROLE argument. */
-export const roleName = ({ required = true }: Required = {}): OptionSpec => ({
-  key: "roleName",
-  short: "r",
-  long: "role-name",
-  metavar: "ROLENAME",
-  description: "the name of the role",
-  required,
-  parse: entity("role"),
-});
+export const roleName = <const Settings extends EntityOptionSettings = {}>(settings?: Settings) =>
+  option({
+    key: "roleName",
+    short: "r",
+    long: "role-name",
+    metavar: "ROLENAME",
+    description: "the name of the role",
+    required: requiredOf(settings),
+    parse: entity("role"),
+  });
 
 /** `-s NAME` of the instance-profile commands (IAMCli's letter; -r is the role there). */
-export const instanceProfileName = (): OptionSpec => ({
+export const instanceProfileName = () => option({
   key: "instanceProfileName",
   short: "s",
   long: "instance-profile-name",
@@ -72,7 +82,7 @@ export const instanceProfileName = (): OptionSpec => ({
 });
 
 /** `-s CERTNAME` of the server-certificate commands. */
-export const serverCertificateName = (): OptionSpec => ({
+export const serverCertificateName = () => option({
   key: "serverCertificateName",
   short: "s",
   long: "server-certificate-name",
@@ -82,7 +92,7 @@ export const serverCertificateName = (): OptionSpec => ({
   parse: entity("server certificate"),
 });
 
-export const policyName = (): OptionSpec => ({
+export const policyName = () => option({
   key: "policyName",
   short: "p",
   long: "policy-name",
@@ -93,7 +103,7 @@ export const policyName = (): OptionSpec => ({
 });
 
 /** `-a POLICYARN` of the managed-policy commands (iamkit's letter: euca2ools had none of them). */
-export const policyArn = (): OptionSpec => ({
+export const policyArn = () => option({
   key: "policyArn",
   short: "a",
   long: "policy-arn",
@@ -104,7 +114,7 @@ export const policyArn = (): OptionSpec => ({
 });
 
 /** `-p PATH` on create commands. */
-export const path = (what: string): OptionSpec => ({
+export const path = (what: string) => option({
   key: "path",
   short: "p",
   long: "path",
@@ -114,7 +124,7 @@ export const path = (what: string): OptionSpec => ({
 });
 
 /** `-p PATHPREFIX` on listbypath commands. */
-export const pathPrefix = (what: string): OptionSpec => ({
+export const pathPrefix = (what: string) => option({
   key: "pathPrefix",
   short: "p",
   long: "path-prefix",
@@ -124,7 +134,7 @@ export const pathPrefix = (what: string): OptionSpec => ({
 });
 
 /** `-n NEWNAME` on mod commands. */
-export const newName = (kind: EntityKind, long: string): OptionSpec => ({
+export const newName = (kind: EntityKind, long: string) => option({
   key: "newName",
   short: "n",
   long,
@@ -134,7 +144,7 @@ export const newName = (kind: EntityKind, long: string): OptionSpec => ({
 });
 
 /** `-p NEWPATH` on mod commands. */
-export const newPath = (what: string): OptionSpec => ({
+export const newPath = (what: string) => option({
   key: "newPath",
   short: "p",
   long: "new-path",
@@ -154,7 +164,7 @@ export function newNameOrPath(opts: { newName?: string; newPath?: string }): str
  * `-i N` of every list command: IAMCli's page size, the number of items asked of IAM per request.
  * Every page is still fetched. Account-wide listings default to the largest page, others to IAM's.
  */
-export const maxItems = ({ accountWide = false } = {}): OptionSpec => ({
+export const maxItems = ({ accountWide = false } = {}) => option({
   key: "maxItems",
   short: "i",
   long: "max-items",
@@ -163,7 +173,7 @@ export const maxItems = ({ accountWide = false } = {}): OptionSpec => ({
   parse: integerInRange("-i (--max-items)", 1, MAX_PAGE_SIZE),
 });
 
-export const verbose = (description: string): OptionSpec => ({
+export const verbose = (description: string) => option({
   key: "verbose",
   short: "v",
   long: "verbose",
@@ -171,7 +181,7 @@ export const verbose = (description: string): OptionSpec => ({
 });
 
 /** `-f FILE`: a policy document in a file. */
-export const policyDocumentFile = (): OptionSpec => ({
+export const policyDocumentFile = () => option({
   key: "policyDocumentFile",
   short: "f",
   long: "policy-document",
@@ -183,7 +193,7 @@ export const policyDocumentFile = (): OptionSpec => ({
  * `--no-lint` and `--no-validate` of every command that sends a policy document. Commander gives a
  * lone `--no-x` flag the key `x`, true unless the flag is given.
  */
-export const policyChecks = (): OptionSpec[] => [
+export const policyChecks = () => optionGroup([
   {
     key: "lint",
     long: "no-lint",
@@ -194,10 +204,10 @@ export const policyChecks = (): OptionSpec[] => [
     long: "no-validate",
     description: "send the document exactly as given, without local checks or warnings; IAM's answer decides",
   },
-];
+]);
 
 /** The two ways to give a policy document; a command's `check` requires exactly one. */
-export const policyDocument = (): OptionSpec[] => [
+export const policyDocument = () => optionGroup([
   policyDocumentFile(),
   {
     key: "policyContent",
@@ -207,7 +217,7 @@ export const policyDocument = (): OptionSpec[] => [
     description: "the policy document itself, as text",
   },
   ...policyChecks(),
-];
+]);
 
 /** The cross-option rule for policyDocument(): exactly one of -f and -o. */
 export function exactlyOnePolicySource(opts: { policyDocumentFile?: string; policyContent?: string }): string | undefined {
@@ -221,7 +231,7 @@ export function exactlyOnePolicySource(opts: { policyDocumentFile?: string; poli
 }
 
 /** `-e -a -r -o` of the `*addpolicy` commands; `resourceLetter` is `c` for roles. */
-export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
+export const simplePolicy = (resourceLetter = "r") => optionGroup([
   {
     key: "effect",
     short: "e",
@@ -256,9 +266,9 @@ export const simplePolicy = (resourceLetter = "r"): OptionSpec[] => [
     description: "also print the generated policy",
   },
   ...policyChecks(),
-];
+]);
 
-export const accessKeyId = (): OptionSpec => ({
+export const accessKeyId = () => option({
   key: "accessKeyId",
   short: "k",
   long: "user-key-id",
@@ -268,7 +278,7 @@ export const accessKeyId = (): OptionSpec => ({
   parse: checkAccessKeyId,
 });
 
-export const certificateId = (): OptionSpec => ({
+export const certificateId = () => option({
   key: "certificateId",
   short: "c",
   long: "certificate-id",
@@ -278,7 +288,7 @@ export const certificateId = (): OptionSpec => ({
   parse: checkCertificateId,
 });
 
-export const status = (what: string): OptionSpec => ({
+export const status = (what: string) => option({
   key: "status",
   short: "s",
   long: "status",
@@ -288,7 +298,7 @@ export const status = (what: string): OptionSpec => ({
   choices: ["Active", "Inactive"],
 });
 
-export const accountAlias = (): OptionSpec => ({
+export const accountAlias = () => option({
   key: "alias",
   short: "a",
   long: "account-alias",
@@ -302,7 +312,7 @@ export const accountAlias = (): OptionSpec => ({
  * The login-profile password: `-p` as IAMCli had it (other local users can read it in `ps`), or
  * iamkit's `--password-file`; with neither, the command prompts on the terminal.
  */
-export const loginPassword = (): OptionSpec[] => [
+export const loginPassword = () => optionGroup([
   {
     key: "password",
     short: "p",
@@ -323,7 +333,7 @@ export const loginPassword = (): OptionSpec[] => [
     long: "password-reset-required",
     description: "make the user choose a new password at the next sign-in",
   },
-];
+]);
 
 /** The cross-option rule for loginPassword(): -p and --password-file exclude each other. */
 export function onePasswordSource(opts: { password?: string; passwordFile?: string }): string | undefined {
@@ -332,14 +342,14 @@ export function onePasswordSource(opts: { password?: string; passwordFile?: stri
     : undefined;
 }
 
-export const recursive = (description: string): OptionSpec => ({
+export const recursive = (description: string) => option({
   key: "recursive",
   short: "r",
   long: "recursive",
   description,
 });
 
-export const pretend = (): OptionSpec => ({
+export const pretend = () => option({
   key: "pretend",
   short: "p",
   long: "pretend",
@@ -375,7 +385,7 @@ export function integerInRange(name: string, min: number, max: number) {
  * `--tag KEY=VALUE` (repeatable) on create commands, and `-t` on the tag commands. IAM's rules:
  * keys 1 to 128 characters, values up to 256, letters, digits, spaces and _ . : / = + - @.
  */
-export const tags = (short?: string): OptionSpec => ({
+export const tags = (short?: string) => option({
   key: "tags",
   short,
   long: "tag",
@@ -419,7 +429,7 @@ export function checkTags(list: { Key: string }[] | undefined): string | undefin
 }
 
 /** `-k KEY` (repeatable) on the untag commands. */
-export const tagKeys = (): OptionSpec => ({
+export const tagKeys = () => option({
   key: "tagKeys",
   short: "k",
   long: "tag-key",
@@ -431,7 +441,7 @@ export const tagKeys = (): OptionSpec => ({
 });
 
 /** `-k SSHKEYID` on the SSH key commands; IAM's ids (APKA...) are 20 to 128 letters and digits. */
-export const sshPublicKeyId = (): OptionSpec => ({
+export const sshPublicKeyId = () => option({
   key: "sshPublicKeyId",
   short: "k",
   long: "ssh-public-key-id",
@@ -445,7 +455,7 @@ export const sshPublicKeyId = (): OptionSpec => ({
 });
 
 /** `--permissions-boundary ARN` on create commands: the managed policy that caps the entity's permissions. */
-export const permissionsBoundary = (short?: string): OptionSpec => ({
+export const permissionsBoundary = (short?: string) => option({
   key: "permissionsBoundary",
   short,
   long: "permissions-boundary",
@@ -458,7 +468,7 @@ export const permissionsBoundary = (short?: string): OptionSpec => ({
 export const serialNumber = (
   description = "the MFA device's serial number: a hardware device's serial or a virtual device's ARN",
   parse: (raw: string) => string = checkSerialNumber,
-): OptionSpec => ({
+) => option({
   key: "serialNumber",
   short: "s",
   long: "serial-number",
@@ -469,13 +479,20 @@ export const serialNumber = (
 });
 
 /** euca2ools' `-c1 CODE -c2 CODE`: two consecutive codes, which prove the device and IAM agree on the time. */
-export const authenticationCodes = (): OptionSpec[] =>
-  (["the code the device shows now", "the next code the device shows after it"] as const).map((description, i) => ({
-    key: `authenticationCode${i + 1}`,
-    long: `authentication-code-${i + 1}`,
-    aliases: [`-c${i + 1}`],
+export const authenticationCodes = () =>
+  optionGroup([
+    authenticationCode(1, "the code the device shows now"),
+    authenticationCode(2, "the next code the device shows after it"),
+  ]);
+
+function authenticationCode<N extends 1 | 2>(n: N, description: string) {
+  return option({
+    key: `authenticationCode${n}` as const,
+    long: `authentication-code-${n}`,
+    aliases: [`-c${n}`],
     metavar: "CODE",
     description: `${description}, 6 digits`,
     required: true,
-    parse: (raw: string) => checkAuthenticationCode(raw, `-c${i + 1}`),
-  }));
+    parse: (raw: string) => checkAuthenticationCode(raw, `-c${n}`),
+  });
+}

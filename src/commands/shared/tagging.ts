@@ -1,5 +1,6 @@
-import type { IAM, Tag } from "@aws-sdk/client-iam";
-import { defineCommand, type CommandSpec, type OptionSpec } from "../../core/define.js";
+import type { Tag } from "@aws-sdk/client-iam";
+import { defineCommand, type OptionSpec } from "../../core/define.js";
+import type { IamClient } from "../../core/operations.js";
 import { checkTags, maxItems, tagKeys, tags } from "./options.js";
 import { streamedListLines } from "../../output/print.js";
 import { items, type Page } from "../../iam/paginate.js";
@@ -11,15 +12,17 @@ import { items, type Page } from "../../iam/paginate.js";
 
 export type TaggableKind = "user" | "role" | "policy" | "instance profile";
 
-interface TagApi {
-  /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
-  noun: string;
-  tag(iam: IAM, id: string, Tags: Tag[]): Promise<unknown>;
-  untag(iam: IAM, id: string, TagKeys: string[]): Promise<unknown>;
-  list(iam: IAM, id: string, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { Tags?: Tag[] }>;
+/** The noun in the action names (TagUser, UntagUser, ListUserTags). */
+type Nouns = { user: "User"; role: "Role"; policy: "Policy"; "instance profile": "InstanceProfile" };
+
+interface TagApi<Noun extends string> {
+  noun: Noun;
+  tag(iam: IamClient<`Tag${Noun}`>, id: string, Tags: Tag[]): Promise<unknown>;
+  untag(iam: IamClient<`Untag${Noun}`>, id: string, TagKeys: string[]): Promise<unknown>;
+  list(iam: IamClient<`List${Noun}Tags`>, id: string, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { Tags?: Tag[] }>;
 }
 
-const API: Record<TaggableKind, TagApi> = {
+const API: { [Kind in TaggableKind]: TagApi<Nouns[Kind]> } = {
   user: {
     noun: "User",
     tag: (iam, UserName, Tags) => iam.tagUser({ UserName, Tags }),
@@ -64,17 +67,12 @@ const aKind = (kind: string) => `${/^[aeio]/.test(kind) ? "an" : "a"} ${kind}`;
 /** IAM takes at most 50 keys in one UntagX request. */
 const MAX_KEYS_PER_REQUEST = 50;
 
-type TagOptions = Record<string, unknown> & { tags: { Key: string; Value: string }[] };
-type UntagOptions = Record<string, unknown> & { tagKeys: string[] };
-/** Commands that only change things return nothing. */
-type Nothing = Record<string, never>;
-
-export function tagCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<TagOptions, Nothing> {
+export function tagCommand({ name, kind, entity, example }: TaggingCommand) {
   const api = API[kind];
-  return defineCommand<TagOptions>({
+  return defineCommand({
     name,
     summary: `Add tags to ${aKind(kind)}, replacing the value of any key the ${kind} already has.`,
-    operations: [`Tag${api.noun}`],
+    operations: [`Tag${api.noun}` as const],
     options: [
       entity,
       { ...tags("t"), description: "a tag to add, or the new value for a key already there", required: true },
@@ -88,12 +86,12 @@ export function tagCommand({ name, kind, entity, example }: TaggingCommand): Com
   });
 }
 
-export function untagCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<UntagOptions, Nothing> {
+export function untagCommand({ name, kind, entity, example }: TaggingCommand) {
   const api = API[kind];
-  return defineCommand<UntagOptions>({
+  return defineCommand({
     name,
     summary: `Remove tags from ${aKind(kind)} by key; a key the ${kind} does not have is not an error.`,
-    operations: [`Untag${api.noun}`],
+    operations: [`Untag${api.noun}` as const],
     options: [entity, tagKeys()],
     check: ({ tagKeys }) =>
       tagKeys.length > MAX_KEYS_PER_REQUEST
@@ -107,12 +105,12 @@ export function untagCommand({ name, kind, entity, example }: TaggingCommand): C
   });
 }
 
-export function listTagsCommand({ name, kind, entity, example }: TaggingCommand): CommandSpec<Record<string, unknown> & { maxItems?: number }, { Tags: AsyncIterable<Tag> }> {
+export function listTagsCommand({ name, kind, entity, example }: TaggingCommand) {
   const api = API[kind];
-  return defineCommand<Record<string, unknown> & { maxItems?: number }, { Tags: AsyncIterable<Tag> }>({
+  return defineCommand({
     name,
     summary: `List ${aKind(kind)}'s tags, one KEY=VALUE per line, as -t takes them.`,
-    operations: [`List${api.noun}Tags`],
+    operations: [`List${api.noun}Tags` as const],
     options: [entity, maxItems()],
     output: ["per tag: KEY=VALUE", "IsTruncated: false"],
     example,

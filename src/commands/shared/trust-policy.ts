@@ -1,11 +1,11 @@
 import type { Role } from "@aws-sdk/client-iam";
 import type { Context } from "../../core/context.js";
-import type { OptionSpec } from "../../core/define.js";
+import { optionGroup, type OptionsOf } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { policyChecks } from "./options.js";
 import { decodePolicy } from "../../output/print.js";
 import { documentLines } from "../../iam/inline-policies.js";
-import { checkPolicyDocument, GENERATED, type PolicyChecks } from "../../iam/policy.js";
+import { checkPolicyDocument, GENERATED } from "../../iam/policy.js";
 import { readPolicyDocument } from "../../iam/policy-input.js";
 
 /**
@@ -14,10 +14,7 @@ import { readPolicyDocument } from "../../iam/policy-input.js";
  */
 
 /** The parsed trustPolicySource() options. */
-export interface TrustPolicySource extends PolicyChecks {
-  service?: string;
-  trustPolicyFile?: string;
-}
+export type TrustPolicySource = OptionsOf<ReturnType<typeof trustPolicySource>>;
 
 /** Service principals are DNS names (ec2.amazonaws.com, states.eu-west-1.amazonaws.com). */
 const SERVICE_PRINCIPAL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -29,24 +26,25 @@ function checkServicePrincipal(value: string): string {
   return value;
 }
 
-export const trustPolicySource = (): OptionSpec[] => [
-  {
-    key: "service",
-    short: "s",
-    long: "service",
-    metavar: "SERVICE",
-    description: "let this service assume the role, such as ec2.amazonaws.com (the trust policy is built for it)",
-    parse: checkServicePrincipal,
-  },
-  {
-    key: "trustPolicyFile",
-    short: "f",
-    long: "trust-policy",
-    metavar: "TRUSTPOLICYFILE",
-    description: "file holding the trust policy document (- reads standard input)",
-  },
-  ...policyChecks(),
-];
+export const trustPolicySource = () =>
+  optionGroup([
+    {
+      key: "service",
+      short: "s",
+      long: "service",
+      metavar: "SERVICE",
+      description: "let this service assume the role, such as ec2.amazonaws.com (the trust policy is built for it)",
+      parse: checkServicePrincipal,
+    },
+    {
+      key: "trustPolicyFile",
+      short: "f",
+      long: "trust-policy",
+      metavar: "TRUSTPOLICYFILE",
+      description: "file holding the trust policy document (- reads standard input)",
+    },
+    ...policyChecks(),
+  ]);
 
 /** The cross-option rule for trustPolicySource(): exactly one of -s and -f. */
 export function exactlyOneTrustSource({ service, trustPolicyFile }: TrustPolicySource): string | undefined {

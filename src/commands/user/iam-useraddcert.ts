@@ -2,14 +2,8 @@ import type { SigningCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName } from "../shared/options.js";
 import { generateAndUpload } from "../shared/generate-and-upload.js";
-import { checkSelfSignedOptions, selfSignedOptions, STDOUT, type SelfSignedOptions } from "../shared/generate-options.js";
+import { checkSelfSignedOptions, selfSignedOptions, STDOUT } from "../shared/generate-options.js";
 import { readCertificates } from "../../certs/pem-files.js";
-
-interface Options extends SelfSignedOptions {
-  userName?: string;
-  certificateFile?: string;
-  generate?: boolean;
-}
 
 interface Result {
   Certificate: SigningCertificate;
@@ -21,7 +15,7 @@ interface Result {
   PrivateKey?: string;
 }
 
-export default defineCommand<Options, Result>({
+export default defineCommand({
   name: "iam-useraddcert",
   summary: "Upload an X.509 signing certificate for a user, or generate a key and self-signed certificate and upload that.",
   operations: ["UploadSigningCertificate"],
@@ -64,7 +58,7 @@ export default defineCommand<Options, Result>({
     return checkSelfSignedOptions(opts);
   },
 
-  async run(ctx, opts) {
+  async run(ctx, opts): Promise<Result> {
     if (opts.generate) {
       const generated = await generateAndUpload(ctx, opts.userName!, opts, async ({ certificatePem }) => {
         const { Certificate } = await ctx.iam.uploadSigningCertificate({ UserName: opts.userName, CertificateBody: certificatePem });

@@ -1,20 +1,11 @@
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName } from "../shared/options.js";
-import {
-  checkDelivery,
+import { checkDelivery,
   deliverKey,
   deliveryOptions,
-  prepareDelivery,
-  type DeliveredKey,
-  type DeliveryOptions,
-} from "../shared/key-delivery.js";
+  prepareDelivery } from "../shared/key-delivery.js";
 
-interface Options extends DeliveryOptions {
-  userName?: string;
-}
-
-export default defineCommand<Options, { AccessKey: DeliveredKey }>({
-  name: "iam-useraddkey",
+export default defineCommand({ name: "iam-useraddkey",
   summary: "Create a new access key for a user and print its id and secret, or write them to a credential file.",
   operations: ["CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
   euare: true,
@@ -24,8 +15,7 @@ export default defineCommand<Options, { AccessKey: DeliveredKey }>({
   output: ["access key id", "secret access key [not with --write-credential-file or --write-profile]"],
   example: "iam-useraddkey -u david --write-profile david --wait",
 
-  async run(ctx, opts) {
-    const target = await prepareDelivery(ctx, opts);
+  async run(ctx, opts) { const target = await prepareDelivery(ctx, opts);
     const { AccessKey } = await ctx.iam.createAccessKey({ UserName: opts.userName });
     return { AccessKey: await deliverKey(ctx, AccessKey!, target, opts) };
   },

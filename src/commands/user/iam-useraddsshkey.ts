@@ -1,9 +1,8 @@
-import type { SSHPublicKey } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { userName } from "../shared/options.js";
 import { sshPublicKeyBody } from "../../iam/ssh-public-key.js";
 
-export default defineCommand<{ userName: string; keyFile: string }, { SSHPublicKey: SSHPublicKey }>({
+export default defineCommand({
   name: "iam-useraddsshkey",
   summary: "Upload an SSH public key for a user (as CodeCommit uses), after checking locally that it is one.",
   operations: ["UploadSSHPublicKey"],

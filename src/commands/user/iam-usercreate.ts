@@ -8,19 +8,8 @@ import {
   deliveryOptions,
   prepareDelivery,
   type DeliveredKey,
-  type DeliveryOptions,
 } from "../shared/key-delivery.js";
 import { checkName } from "../../iam/names.js";
-
-interface Options extends DeliveryOptions {
-  userName: string;
-  path?: string;
-  groups?: string[][];
-  createKey?: boolean;
-  verbose?: boolean;
-  tags?: { Key: string; Value: string }[];
-  permissionsBoundary?: string;
-}
 
 interface Result {
   User: User;
@@ -28,7 +17,7 @@ interface Result {
   AccessKey?: DeliveredKey;
 }
 
-export default defineCommand<Options, Result>({
+export default defineCommand({
   name: "iam-usercreate",
   summary: "Create a user, optionally adding it to groups and giving it an access key.",
   operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
@@ -60,7 +49,7 @@ export default defineCommand<Options, Result>({
   ],
   example: "iam-usercreate -u david -g Admin -k -v",
 
-  async run(ctx, opts) {
+  async run(ctx, opts): Promise<Result> {
     const { userName, path, groups = [], createKey, tags, permissionsBoundary } = opts;
     const iam = ctx.iam;
     const target = await prepareDelivery(ctx, opts);

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { serialNumber, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; serialNumber: string }>({
+export default defineCommand({
   name: "iam-userdeactivatemfadevice",
   summary: "Take an MFA device away from a user; a virtual device stays in the account until deleted.",
   operations: ["DeactivateMFADevice"],

@@ -1,15 +1,9 @@
 import { defineCommand } from "../../core/define.js";
 import { pretend, pretendNeedsRecursive, recursive, userName } from "../shared/options.js";
-import { deleteUserRecursively, findUserAttachments, userSections, type UserAttachments } from "../../iam/user-attachments.js";
+import { deleteUserRecursively, findUserAttachments, userSections } from "../../iam/user-attachments.js";
 import { sectionLines } from "../../output/print.js";
 
-interface Options {
-  userName: string;
-  recursive?: boolean;
-  pretend?: boolean;
-}
-
-export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: UserAttachments }>({
+export default defineCommand({
   name: "iam-userdel",
   summary: "Delete a user; with -r, first remove everything that hangs off it.",
   operations: [

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { certificateId, ownerUserName } from "../shared/options.js";
 
-export default defineCommand<{ userName?: string; certificateId: string }>({
+export default defineCommand({
   name: "iam-userdelcert",
   summary: "Delete one of a user's signing certificates.",
   operations: ["DeleteSigningCertificate"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { accessKeyId, ownerUserName } from "../shared/options.js";
 
-export default defineCommand<{ userName?: string; accessKeyId: string }>({
+export default defineCommand({
   name: "iam-userdelkey",
   summary: "Delete one of a user's access keys for good.",
   operations: ["DeleteAccessKey"],

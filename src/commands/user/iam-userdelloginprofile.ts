@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string }>({
+export default defineCommand({
   name: "iam-userdelloginprofile",
   summary: "Remove a user's console password, so the user can no longer sign in to the console.",
   operations: ["DeleteLoginProfile"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string }>({
+export default defineCommand({
   name: "iam-userdelpermissionsboundary",
   summary: "Remove a user's permissions boundary; the boundary policy itself is kept.",
   operations: ["DeleteUserPermissionsBoundary"],

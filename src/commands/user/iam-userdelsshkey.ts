@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { sshPublicKeyId, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; sshPublicKeyId: string }>({
+export default defineCommand({
   name: "iam-userdelsshkey",
   summary: "Delete one of a user's SSH public keys.",
   operations: ["DeleteSSHPublicKey"],

@@ -1,8 +1,8 @@
 import { defineCommand } from "../../core/define.js";
-import { deviceCodesRequest, type DeviceCodes } from "../../iam/mfa.js";
+import { deviceCodesRequest } from "../../iam/mfa.js";
 import { authenticationCodes, serialNumber, userName } from "../shared/options.js";
 
-export default defineCommand<DeviceCodes>({
+export default defineCommand({
   name: "iam-userenablemfadevice",
   summary: "Assign an MFA device to a user, proven by two consecutive codes from it; the user then signs in with it.",
   operations: ["EnableMFADevice"],

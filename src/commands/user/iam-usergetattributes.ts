@@ -1,8 +1,7 @@
-import type { User } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { userName } from "../shared/options.js";
 
-export default defineCommand<{ userName?: string }, { User: User }>({
+export default defineCommand({
   name: "iam-usergetattributes",
   summary: "Show a user's ARN and id; without -u, the user whose credentials are in use.",
   operations: ["GetUser"],

@@ -1,14 +1,8 @@
-import type { LoginProfile } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { userName, verbose } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
 
-interface Options {
-  userName: string;
-  verbose?: boolean;
-}
-
-export default defineCommand<Options, { LoginProfile: LoginProfile }>({
+export default defineCommand({
   name: "iam-usergetloginprofile",
   summary: "Say whether a user has a console password; a user without one is an error.",
   operations: ["GetLoginProfile"],

@@ -1,8 +1,7 @@
-import type { SSHPublicKey } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { sshPublicKeyId, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; sshPublicKeyId: string; encoding?: "SSH" | "PEM" }, { SSHPublicKey: SSHPublicKey }>({
+export default defineCommand({
   name: "iam-usergetsshkey",
   summary: "Print one of a user's SSH public keys, as an OpenSSH line or as PEM.",
   operations: ["GetSSHPublicKey"],

@@ -1,16 +1,9 @@
-import type { SigningCertificate } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName, verbose, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-interface Options {
-  userName?: string;
-  verbose?: boolean;
-  maxItems?: number;
-}
-
-export default defineCommand<Options, { Certificates: AsyncIterable<SigningCertificate> }>({
+export default defineCommand({
   name: "iam-userlistcerts",
   summary: "List a user's signing certificate ids and whether each is Active or Inactive.",
   operations: ["ListSigningCertificates"],

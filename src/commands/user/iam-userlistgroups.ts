@@ -1,10 +1,9 @@
-import type { Group } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { userName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string; maxItems?: number }, { Groups: AsyncIterable<Group> }>({
+export default defineCommand({
   name: "iam-userlistgroups",
   summary: "List the ARNs of the groups a user belongs to.",
   operations: ["ListGroupsForUser"],

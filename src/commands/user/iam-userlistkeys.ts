@@ -1,10 +1,9 @@
-import type { AccessKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string; maxItems?: number }, { AccessKeyMetadata: AsyncIterable<AccessKeyMetadata> }>({
+export default defineCommand({
   name: "iam-userlistkeys",
   summary: "List a user's access key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListAccessKeys"],

@@ -1,10 +1,9 @@
-import type { MFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName?: string; maxItems?: number }, { MFADevices: AsyncIterable<MFADevice> }>({
+export default defineCommand({
   name: "iam-userlistmfadevices",
   summary: "List the serial numbers of the MFA devices assigned to a user.",
   operations: ["ListMFADevices"],

@@ -1,10 +1,9 @@
-import type { SSHPublicKeyMetadata } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { userName, maxItems } from "../shared/options.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ userName: string; maxItems?: number }, { SSHPublicKeys: AsyncIterable<SSHPublicKeyMetadata> }>({
+export default defineCommand({
   name: "iam-userlistsshkeys",
   summary: "List a user's SSH public key ids, each followed by whether it is Active or Inactive.",
   operations: ["ListSSHPublicKeys"],

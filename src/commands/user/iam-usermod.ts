@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { newName, newNameOrPath, newPath, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; newName?: string; newPath?: string }>({
+export default defineCommand({
   name: "iam-usermod",
   summary: "Rename a user, move it to another path, or both.",
   operations: ["UpdateUser"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { certificateId, ownerUserName, status } from "../shared/options.js";
 
-export default defineCommand<{ userName?: string; certificateId: string; status: "Active" | "Inactive" }>({
+export default defineCommand({
   name: "iam-usermodcert",
   summary: "Turn one of a user's signing certificates on (Active) or off (Inactive).",
   operations: ["UpdateSigningCertificate"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { accessKeyId, ownerUserName, status } from "../shared/options.js";
 
-export default defineCommand<{ userName?: string; accessKeyId: string; status: "Active" | "Inactive" }>({
+export default defineCommand({
   name: "iam-usermodkey",
   summary: "Turn one of a user's access keys on (Active) or off (Inactive), as when rotating keys.",
   operations: ["UpdateAccessKey"],

@@ -1,8 +1,8 @@
 import { defineCommand } from "../../core/define.js";
 import { loginPassword, onePasswordSource, userName } from "../shared/options.js";
-import { loginProfileRequest, type LoginProfileOptions } from "../../iam/password.js";
+import { loginProfileRequest } from "../../iam/password.js";
 
-export default defineCommand<LoginProfileOptions>({
+export default defineCommand({
   name: "iam-usermodloginprofile",
   summary: "Change the console password of a user that already has one.",
   operations: ["UpdateLoginProfile"],

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { sshPublicKeyId, status, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; sshPublicKeyId: string; status: "Active" | "Inactive" }>({
+export default defineCommand({
   name: "iam-usermodsshkey",
   summary: "Turn one of a user's SSH public keys on (Active) or off (Inactive) without deleting it.",
   operations: ["UpdateSSHPublicKey"],

@@ -1,8 +1,8 @@
 import { defineCommand } from "../../core/define.js";
-import { deviceCodesRequest, type DeviceCodes } from "../../iam/mfa.js";
+import { deviceCodesRequest } from "../../iam/mfa.js";
 import { authenticationCodes, serialNumber, userName } from "../shared/options.js";
 
-export default defineCommand<DeviceCodes>({
+export default defineCommand({
   name: "iam-userresyncmfadevice",
   summary: "Bring IAM back in step with a user's MFA device whose clock has drifted, using two consecutive codes from it.",
   operations: ["ResyncMFADevice"],

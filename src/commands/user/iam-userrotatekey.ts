@@ -14,26 +14,10 @@ import {
 import { credentialWrite, DEFAULT_WAIT_SECONDS, undoNewKey, verifyNewKey, waitTimeout } from "../shared/key-delivery.js";
 import { collect } from "../../iam/paginate.js";
 
-interface Options {
-  userName?: string;
-  credentialFile?: string;
-  deleteOld?: boolean;
-  waitTimeout?: number;
-}
-
 interface RotatedKey {
   AccessKeyId: string;
   /** Active for the new key; Inactive, or Deleted with --delete-old, for the old one. */
   Status: "Active" | "Inactive" | "Deleted";
-}
-
-interface Result {
-  UserName: string;
-  /** The file rewritten, and the profile in it when one was rotated. */
-  CredentialFile: string;
-  Profile?: string;
-  OldAccessKey: RotatedKey;
-  NewAccessKey: RotatedKey & { CreateDate?: Date };
 }
 
 /**
@@ -50,7 +34,16 @@ function rotationTarget(ctx: Context, credentialFile: string | undefined): Crede
   throw new UsageError("no credentials named to rotate: give --credential-file FILE or --profile NAME");
 }
 
-export default defineCommand<Options, Result>({
+interface Result {
+  UserName: string;
+  /** The file rewritten, and the profile in it when one was rotated. */
+  CredentialFile: string;
+  Profile?: string;
+  OldAccessKey: RotatedKey;
+  NewAccessKey: RotatedKey & { CreateDate?: Date };
+}
+
+export default defineCommand({
   name: "iam-userrotatekey",
   summary: "Replace the access key in a credential file with a new one, verified with STS before the old key is retired.",
   operations: ["ListAccessKeys", "CreateAccessKey", "sts:GetCallerIdentity", "UpdateAccessKey", "DeleteAccessKey"],
@@ -70,7 +63,7 @@ export default defineCommand<Options, Result>({
   output: ["old <old key id> Inactive (Deleted with --delete-old)", "new <new key id> Active"],
   example: "iam-userrotatekey -u david --credential-file ~/.aws/david.cred --delete-old",
 
-  async run(ctx, { userName, credentialFile, deleteOld, waitTimeout: seconds = DEFAULT_WAIT_SECONDS }) {
+  async run(ctx, { userName, credentialFile, deleteOld, waitTimeout: seconds = DEFAULT_WAIT_SECONDS }): Promise<Result> {
     const file = await openTarget(rotationTarget(ctx, credentialFile), "rotate", ctx.warn);
     const where = describeTarget(file.target);
     const oldId = file.currentKeyId!;
@@ -122,7 +115,7 @@ export default defineCommand<Options, Result>({
 });
 
 /** The old key's last step: deleted with --delete-old, else deactivated. */
-async function retire(ctx: Context, userName: string | undefined, oldId: string, deleteOld: boolean | undefined): Promise<void> {
+async function retire(ctx: Context<"DeleteAccessKey" | "UpdateAccessKey">, userName: string | undefined, oldId: string, deleteOld: boolean | undefined): Promise<void> {
   if (deleteOld) await ctx.iam.deleteAccessKey({ UserName: userName, AccessKeyId: oldId });
   else await ctx.iam.updateAccessKey({ UserName: userName, AccessKeyId: oldId, Status: "Inactive" });
 }

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/define.js";
 import { permissionsBoundary, userName } from "../shared/options.js";
 
-export default defineCommand<{ userName: string; permissionsBoundary: string }>({
+export default defineCommand({
   name: "iam-usersetpermissionsboundary",
   summary: "Set or replace the managed policy that caps what a user's own policies can allow.",
   operations: ["PutUserPermissionsBoundary"],

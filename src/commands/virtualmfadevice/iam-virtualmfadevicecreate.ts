@@ -1,26 +1,13 @@
 import type { FileHandle } from "node:fs/promises";
-import type { IAM, VirtualMFADevice } from "@aws-sdk/client-iam";
+import type { VirtualMFADevice } from "@aws-sdk/client-iam";
 import type { Context } from "../../core/context.js";
 import { defineCommand } from "../../core/define.js";
+import type { IamClient } from "../../core/operations.js";
 import { PartialFailure, UsageError } from "../../core/errors.js";
 import { checkTags, path, tags } from "../shared/options.js";
 import { checkVirtualDeviceName, withoutSecrets } from "../../iam/mfa.js";
 
 type BootstrapMethod = "QRCodePNG" | "Base32StringSeed";
-
-interface Options {
-  deviceName: string;
-  path?: string;
-  bootstrapMethod: BootstrapMethod;
-  outfile: string;
-  tags?: { Key: string; Value: string }[];
-}
-
-interface Result {
-  /** The new device, without its seed and QR code: those are only ever in the file. */
-  VirtualMFADevice: VirtualMFADevice;
-  BootstrapFile: string;
-}
 
 /** The file's content: the PNG as IAM sent it, or the seed as one text line. */
 function bootstrapData(device: VirtualMFADevice, method: BootstrapMethod): Uint8Array {
@@ -40,7 +27,7 @@ async function discard(ctx: Context, file: FileHandle, outfile: string): Promise
  * A device whose bootstrap data is lost can never be set up, and its name is taken: delete it so
  * that rerunning the same command works.
  */
-async function deleteAgain(iam: IAM, serialNumber: string): Promise<string> {
+async function deleteAgain(iam: IamClient<"DeleteVirtualMFADevice">, serialNumber: string): Promise<string> {
   try {
     await iam.deleteVirtualMFADevice({ SerialNumber: serialNumber });
     return `the new device ${serialNumber} was deleted again; nothing was kept, so the command can be rerun`;
@@ -49,7 +36,13 @@ async function deleteAgain(iam: IAM, serialNumber: string): Promise<string> {
   }
 }
 
-export default defineCommand<Options, Result>({
+interface Result {
+  /** The new device, without its seed and QR code: those are only ever in the file. */
+  VirtualMFADevice: VirtualMFADevice;
+  BootstrapFile: string;
+}
+
+export default defineCommand({
   name: "iam-virtualmfadevicecreate",
   summary: "Create a virtual MFA device and save its setup data for an authenticator app (QR code or seed) in a new private file.",
   operations: ["CreateVirtualMFADevice", "DeleteVirtualMFADevice"],
@@ -91,7 +84,7 @@ export default defineCommand<Options, Result>({
   output: ["the new device's serial number (its ARN)"],
   example: "iam-virtualmfadevicecreate -s david -m QRCodePNG -o david-mfa.png",
 
-  async run(ctx, { deviceName, path, bootstrapMethod, outfile, tags }) {
+  async run(ctx, { deviceName, path, bootstrapMethod, outfile, tags }): Promise<Result> {
     // The file comes first: an existing one stops the command before the device exists.
     const file = await ctx.createNewFile(outfile, 0o600, "output file");
     let device: VirtualMFADevice;

@@ -2,7 +2,7 @@ import { defineCommand } from "../../core/define.js";
 import { serialNumber } from "../shared/options.js";
 import { checkVirtualSerialNumber } from "../../iam/mfa.js";
 
-export default defineCommand<{ serialNumber: string }>({
+export default defineCommand({
   name: "iam-virtualmfadevicedel",
   summary: "Delete a virtual MFA device; IAM refuses while it is still assigned to a user.",
   operations: ["DeleteVirtualMFADevice"],

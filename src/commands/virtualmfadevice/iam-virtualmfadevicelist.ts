@@ -1,11 +1,10 @@
-import type { AssignmentStatusType, VirtualMFADevice } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { maxItems } from "../shared/options.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, items } from "../../iam/paginate.js";
 import { withoutSecrets } from "../../iam/mfa.js";
 import { streamedListLines } from "../../output/print.js";
 
-export default defineCommand<{ assignmentStatus?: AssignmentStatusType; maxItems?: number }, { VirtualMFADevices: AsyncIterable<VirtualMFADevice> }>({
+export default defineCommand({
   name: "iam-virtualmfadevicelist",
   summary: "List the account's virtual MFA devices, with the user each assigned one belongs to.",
   operations: ["ListVirtualMFADevices"],
