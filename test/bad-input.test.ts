@@ -1,17 +1,15 @@
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
-import { useWire } from "./harness/wire.js";
+import { useOffline } from "./harness/offline.js";
 
 /**
- * Issue 5's bad-input matrix: every row is input iamkit must refuse before sending anything. Each
- * row runs with the wire recorder as the endpoint, so "nothing was sent" is proven by an empty
- * request log rather than inferred from the server's state.
+ * The bad-input matrix: every row is input iamkit must refuse before sending anything. Each row
+ * runs against a recording endpoint, so "nothing was sent" is proven by an empty request log
+ * rather than inferred from a server's state; no IAM server is needed.
  */
-const moto = useMoto();
-const wire = useWire(moto);
+const offline = useOffline();
 
 const DIRECTORY = Symbol("directory");
 const UNREADABLE = Symbol("unreadable");
@@ -27,7 +25,7 @@ interface Row {
   /** Files written into the row's own directory, which is also the working directory. */
   files?: Record<string, FileSetup>;
   stdin?: string;
-  /** Variables over moto's environment (AWS_IAM_URL is the wire unless a row replaces it). */
+  /** Variables over the scratch account's (AWS_IAM_URL is the recording endpoint unless a row replaces it). */
   env?: (wireUrl: string) => NodeJS.ProcessEnv;
   /** What the setup does, for rows whose argv alone does not say. */
   what?: string;
@@ -669,13 +667,13 @@ describe(`bad input is refused before any request (${rows.length} cases)`, () =>
   it.each(rows.map((row) => [`${row.command} ${row.argv.map(shown).join(" ")} ${row.what ?? ""}`.trim(), row] as const))(
     "%s",
     async (_title, row) => {
-      const dir = mkdtempSync(join(moto.dir, "row-"));
+      const dir = mkdtempSync(join(offline.dir, "row-"));
       setUp(dir, row.files ?? {});
-      const env = { ...moto.env, AWS_IAM_URL: wire.url, ...row.env?.(wire.url) };
+      const env = { ...offline.env, ...row.env?.(offline.url) };
       const result = await runCli(row.command, row.argv, { env, cwd: dir, stdin: row.stdin });
       // Soft, so that a row that does reach IAM also shows which request went out.
       expect.soft(result).toEqual({ code: row.code, stdout: "", stderr: `${row.stderr}\n` });
-      expect(wire.requests.map((request) => request.params.Action)).toEqual([]);
+      expect(offline.requests.map((request) => request.params.Action)).toEqual([]);
     },
   );
 });

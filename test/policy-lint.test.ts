@@ -9,7 +9,7 @@ import {
   wildcardMatches,
   type LintContext,
   type PolicyKind,
-} from "../dist/iam/policy-lint.js";
+} from "../src/iam/policy-lint.js";
 import { runCli } from "./harness/run-cli.js";
 
 /**

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../dist/commands/index.js";
-import * as gen from "../dist/gen/artifacts.js";
-import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
-import { GLOBAL_OPTIONS } from "../dist/cli/global-options.js";
-import { commandModulePath } from "../dist/commands/module-paths.js";
-import { commandOptions } from "../dist/core/dry-run.js";
+import { COMMANDS } from "../src/commands/index.js";
+import * as gen from "../src/gen/artifacts.js";
+import { MAN_DIR, manList, manPages } from "../src/gen/man.js";
+import { GLOBAL_OPTIONS } from "../src/cli/global-options.js";
+import { commandModulePath } from "../src/commands/module-paths.js";
+import { commandOptions } from "../src/core/dry-run.js";
 import { ROOT } from "./harness/moto.js";
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runTasks, runWaves, type Task } from "../dist/iam/tasks.js";
-import { PartialFailure } from "../dist/core/errors.js";
+import { runTasks, runWaves, type Task } from "../src/iam/tasks.js";
+import { PartialFailure } from "../src/core/errors.js";
 
 /**
  * The scheduling under every recursive delete, with stand-in requests that record when they start

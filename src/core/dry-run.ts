@@ -1,9 +1,14 @@
 import type { PlannedStep } from "./context.js";
 import type { CommandSpec, OptionSpec } from "./define.js";
+import { READ_ONLY_OPERATIONS } from "./operations.js";
 
-/** IAM actions that only read: everything else changes something and is held back by --dry-run. */
+/**
+ * The action only reads, by the table of every action in operations.ts: everything else changes
+ * something and is held back by --dry-run. `sts:GetCallerIdentity` and `GetCallerIdentity` (its
+ * name on the STS client) are the same action.
+ */
 export function isReadOnly(action: string): boolean {
-  return /^(Get|List|Generate|Simulate)/.test(action);
+  return READ_ONLY_OPERATIONS.has(action.replace(/^sts:/, ""));
 }
 
 /** Commands with at least one changing action get --dry-run. */

@@ -85,12 +85,5 @@ export type IamClient<Op extends string> = Pick<IAM, MethodOf<Extract<Op, IamOpe
 /** The STS client of the same: `sts:GetCallerIdentity` gives `getCallerIdentity`. */
 export type StsClient<Op extends string> = Pick<STS, MethodOf<Op extends `sts:${infer Action}` ? Action & StsAction : never>>;
 
-const READ_ONLY = new Set<string>([...IAM_READS, ...STS_READS]);
-
-/**
- * The action only reads: everything else changes something and is held back by --dry-run. STS
- * actions are read without their `sts:` prefix, as the SDK names them to its middleware.
- */
-export function isReadOnly(action: string): boolean {
-  return READ_ONLY.has(action.replace(/^sts:/, ""));
-}
+/** The actions that only read, STS's without their `sts:` prefix (as the SDK names them to its middleware). */
+export const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set([...IAM_READS, ...STS_READS]);

@@ -99,16 +99,7 @@ export function useMoto(): Moto {
     const strict = await startStrictLayer(motoUrl);
     layer = strict.child;
     moto.url = strict.url;
-    moto.dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
-    const credentialFile = join(moto.dir, "account-key");
-    writeFileSync(credentialFile, legacyKeyText({ AccessKeyId: ACCESS_KEY_ID, SecretAccessKey: SECRET_ACCESS_KEY }), { mode: 0o600 });
-    moto.env = {
-      PATH: process.env.PATH,
-      HOME: moto.dir,
-      AWS_IAM_URL: moto.url,
-      AWS_CREDENTIAL_FILE: credentialFile,
-      AWS_EC2_METADATA_DISABLED: "true",
-    };
+    Object.assign(moto, scratchAccount(moto.url));
     moto.iam = new IAM({
       endpoint: moto.url,
       region: "us-east-1",
@@ -132,6 +123,20 @@ export function useMoto(): Moto {
     child?.kill();
   });
   return moto;
+}
+
+/**
+ * A fresh directory (also HOME) holding the test account's legacy credential file, and the
+ * environment of a run that signs with it and sends to `url`.
+ */
+export function scratchAccount(url: string): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), "iamkit-test-"));
+  const credentialFile = join(dir, "account-key");
+  writeFileSync(credentialFile, legacyKeyText({ AccessKeyId: ACCESS_KEY_ID, SecretAccessKey: SECRET_ACCESS_KEY }), { mode: 0o600 });
+  return {
+    dir,
+    env: { PATH: process.env.PATH, HOME: dir, AWS_IAM_URL: url, AWS_CREDENTIAL_FILE: credentialFile, AWS_EC2_METADATA_DISABLED: "true" },
+  };
 }
 
 /** Writes a file into the test directory and returns its path. */

@@ -1,6 +1,13 @@
 import { Readable } from "node:stream";
 import type { Io } from "../../src/core/context.js";
-import { runByName } from "../../dist/bundle/cli/main.js";
+
+/**
+ * The unit tier (`npm run test:unit`, IAMKIT_TEST_SOURCE set) runs the TypeScript source, so it
+ * needs no build; every other test runs the bundle in dist/bundle, the one the bins load.
+ */
+const { runByName }: typeof import("../../src/cli/main.js") = await import(
+  process.env.IAMKIT_TEST_SOURCE ? "../../src/cli/main.js" : "../../dist/bundle/cli/main.js"
+);
 
 export interface CliResult {
   code: number;
@@ -15,8 +22,8 @@ export interface RunOptions {
 }
 
 /**
- * Runs a command through runByName, the function every bin shim calls, on the bundle in dist/bundle,
- * with captured streams. Everything below it (parsing, signing, HTTP, XML, errors) is real.
+ * Runs a command through runByName, the function every bin shim calls, with captured streams.
+ * Everything below it (parsing, signing, HTTP, XML, errors) is real.
  */
 export async function runCli(name: string, argv: string[], options: RunOptions): Promise<CliResult> {
   let stdout = "";
