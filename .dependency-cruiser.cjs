@@ -2,7 +2,8 @@
 // never one above. CONTRIBUTING.md shows the same table; test/layers.test.ts runs this check in
 // `npm test`.
 //
-//   runner    src/cli, src/gen      bins' entry, dispatcher, parsing, help; bins/docs/completion generators
+//   runner    src/cli, src/gen      bins' entry, dispatcher, parsing; bins/docs/man generators (apart)
+//   usage     src/usage             what both show of a command: help, global options, bin names, completion
 //   commands  src/commands          one spec + run per command; shared/: the parts commands are built from
 //   domain    src/iam               what to call in which order: deletes, policies, paging, credential files
 //   adapters  src/aws, src/certs    the SDK client, retries, HTTP, credentials; X.509 keys and certificates
@@ -10,6 +11,7 @@
 //   output    src/output            terminal text: escaping, colour, list layouts, standard output
 const LAYERS = [
   { name: "runner", path: "^src/(cli|gen)/" },
+  { name: "usage", path: "^src/usage/" },
   { name: "commands", path: "^src/commands/" },
   { name: "domain", path: "^src/iam/" },
   { name: "adapters", path: "^src/(aws|certs)/" },
@@ -29,6 +31,20 @@ const upwardImports = LAYERS.slice(1).map((layer, i) => ({
 module.exports = {
   forbidden: [
     ...upwardImports,
+    {
+      name: "runners-apart",
+      comment: "running a command and generating files share what they need through src/usage, not each other",
+      severity: "error",
+      from: { path: "^src/cli/" },
+      to: { path: "^src/gen/" },
+    },
+    {
+      name: "runners-apart-gen",
+      comment: "running a command and generating files share what they need through src/usage, not each other",
+      severity: "error",
+      from: { path: "^src/gen/" },
+      to: { path: "^src/cli/" },
+    },
     {
       name: "adapters-apart",
       comment: "the SDK adapter and the certificate adapter do not know each other",

@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
+import { binNames } from "../dist/usage/bin-names.js";
 import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -18,7 +19,7 @@ for (const dir of ["bin", "docs/commands", MAN_DIR]) {
 }
 
 write("bin/iamkit.js", gen.DISPATCHER_SHIM, 0o755);
-for (const name of gen.binNames(COMMANDS)) write(`bin/${name}.js`, gen.binShim(name), 0o755);
+for (const name of binNames(COMMANDS)) write(`bin/${name}.js`, gen.binShim(name), 0o755);
 for (const spec of COMMANDS) write(`docs/commands/${spec.name}.md`, gen.commandDoc(spec));
 write("docs/commands/README.md", gen.commandIndexDoc(COMMANDS));
 for (const [file, page] of manPages(COMMANDS)) write(`${MAN_DIR}/${file}`, page);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../dist/commands/index.js";
-import { binNames } from "../dist/gen/artifacts.js";
+import { binNames } from "../dist/usage/bin-names.js";
 import { binPath } from "./harness/run-bin.js";
 
 const iamkit = (...argv: string[]) =>

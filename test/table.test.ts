@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/commands/index.js";
 import * as gen from "../src/gen/artifacts.js";
+import { binNames } from "../src/usage/bin-names.js";
 import { MAN_DIR, manList, manPages } from "../src/gen/man.js";
-import { GLOBAL_OPTIONS } from "../src/cli/global-options.js";
+import { GLOBAL_OPTIONS } from "../src/usage/global-options.js";
 import { commandModulePath } from "../src/commands/module-paths.js";
 import { commandOptions } from "../src/core/dry-run.js";
 import { ROOT } from "./harness/moto.js";
@@ -41,7 +42,7 @@ describe("the command table", () => {
 
 describe("generated artifacts match the table (run `npm run generate` after changing a command)", () => {
   it("bin/ holds exactly one shim per command plus the dispatcher", () => {
-    const installed = gen.binNames(COMMANDS);
+    const installed = binNames(COMMANDS);
     expect(readdirSync(join(ROOT, "bin")).sort()).toEqual(["iamkit.js", ...installed.map((n) => `${n}.js`)].sort());
     expect(read("bin/iamkit.js")).toBe(gen.DISPATCHER_SHIM);
     for (const name of installed) {
@@ -62,7 +63,7 @@ describe("generated artifacts match the table (run `npm run generate` after chan
 
   it("docs/man has one page per command and per euare- name, each listed in package.json#man", () => {
     const pages = manPages(COMMANDS);
-    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual([...names.map((n) => `${n}.1`), ...gen.binNames(COMMANDS).filter((n) => n.startsWith("euare-")).map((n) => `${n}.1`)].sort());
+    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual([...names.map((n) => `${n}.1`), ...binNames(COMMANDS).filter((n) => n.startsWith("euare-")).map((n) => `${n}.1`)].sort());
     for (const [file, page] of pages) expect(read(`${MAN_DIR}/${file}`), file).toBe(page);
     expect(JSON.parse(read("package.json")).man).toEqual(manList(COMMANDS));
   });

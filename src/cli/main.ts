@@ -104,7 +104,7 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
   if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
     if (first === "--list") {
-      const { binNames } = await import("../gen/artifacts.js");
+      const { binNames } = await import("../usage/bin-names.js");
       io.stdout.write(binNames(COMMANDS).join("\n") + "\n");
       return EXIT.ok;
     }
@@ -114,7 +114,7 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
         io.stderr.write("iamkit: usage: iamkit completion bash|zsh\n");
         return EXIT.usage;
       }
-      const { completionScript } = await import("../gen/completion.js");
+      const { completionScript } = await import("../usage/completion.js");
       io.stdout.write(completionScript(shell, COMMANDS));
       return EXIT.ok;
     }

@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../core/define.js";
-import { bareArgumentNote, optionLines, usageLine } from "../cli/help.js";
+import { bareArgumentNote, optionLines, usageLine } from "../usage/help.js";
+import { binNames, euareName } from "../usage/bin-names.js";
 import { commandModulePath } from "../commands/module-paths.js";
 
 /**
@@ -17,16 +18,6 @@ export function binShim(name: string): string {
 }
 
 export const DISPATCHER_SHIM = `#!/usr/bin/env node\n// ${GENERATED}\nimport { processIo, runDispatcher } from "${ENTRY}";\nprocess.exitCode = await runDispatcher(process.argv.slice(2), processIo());\n`;
-
-/** `euare-<name>` for a command euca2ools also had. */
-export function euareName(spec: CommandSpec<any, any>): string | undefined {
-  return spec.euare ? spec.name.replace(/^iam-/, "euare-") : undefined;
-}
-
-/** Every installed command name: the iam- names, then the euare- aliases. */
-export function binNames(specs: readonly CommandSpec<any, any>[]): string[] {
-  return [...specs.map((s) => s.name), ...specs.flatMap((s) => euareName(s) ?? [])];
-}
 
 export function binMap(specs: readonly CommandSpec<any, any>[]): Record<string, string> {
   const entries = binNames(specs).map((name) => [name, `bin/${name}.js`] as const);

@@ -1,6 +1,7 @@
 import type { CommandSpec } from "../core/define.js";
-import { optionLines, usageLine } from "../cli/help.js";
-import { EXIT_CODES, GENERATED, JSON_NOTE, aliasNotes, euareName } from "./artifacts.js";
+import { optionLines, usageLine } from "../usage/help.js";
+import { euareName } from "../usage/bin-names.js";
+import { EXIT_CODES, GENERATED, JSON_NOTE, aliasNotes } from "./artifacts.js";
 
 /**
  * Man pages generated from the command table, beside docs/commands: docs/man/iam-<name>.1 per

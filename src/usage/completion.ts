@@ -1,7 +1,7 @@
 import type { CommandSpec, OptionSpec } from "../core/define.js";
 import { commandOptions } from "../core/dry-run.js";
-import { GLOBAL_OPTIONS } from "../cli/global-options.js";
-import { binNames, euareName } from "./artifacts.js";
+import { GLOBAL_OPTIONS } from "./global-options.js";
+import { binNames, euareName } from "./bin-names.js";
 
 /** Every spelling of an option a user can type. */
 function spellings(option: OptionSpec): string[] {
