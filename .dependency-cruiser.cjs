@@ -28,37 +28,17 @@ const upwardImports = LAYERS.slice(1).map((layer, i) => ({
   to: { path: LAYERS.slice(0, i + 1).map((above) => above.path) },
 }));
 
+/** Two rules: neither folder may import the other. */
+const apart = (name, one, other, comment) => [
+  { name, comment, severity: "error", from: { path: one }, to: { path: other } },
+  { name: `${name}-reverse`, comment, severity: "error", from: { path: other }, to: { path: one } },
+];
+
 module.exports = {
   forbidden: [
     ...upwardImports,
-    {
-      name: "runners-apart",
-      comment: "running a command and generating files share what they need through src/usage, not each other",
-      severity: "error",
-      from: { path: "^src/cli/" },
-      to: { path: "^src/gen/" },
-    },
-    {
-      name: "runners-apart-gen",
-      comment: "running a command and generating files share what they need through src/usage, not each other",
-      severity: "error",
-      from: { path: "^src/gen/" },
-      to: { path: "^src/cli/" },
-    },
-    {
-      name: "adapters-apart",
-      comment: "the SDK adapter and the certificate adapter do not know each other",
-      severity: "error",
-      from: { path: "^src/aws/" },
-      to: { path: "^src/certs/" },
-    },
-    {
-      name: "adapters-apart-certs",
-      comment: "the SDK adapter and the certificate adapter do not know each other",
-      severity: "error",
-      from: { path: "^src/certs/" },
-      to: { path: "^src/aws/" },
-    },
+    ...apart("runners-apart", "^src/cli/", "^src/gen/", "running a command and generating files share what they need through src/usage, not each other"),
+    ...apart("adapters-apart", "^src/aws/", "^src/certs/", "the SDK adapter and the certificate adapter do not know each other"),
     {
       name: "no-circular",
       comment: "no module reaches itself through its imports, type-only imports included",
