@@ -1,11 +1,8 @@
-import { defineCommand } from "../../core/define.js";
 import { groupName, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
-import { deleteGroupRecursively,
-  findGroupAttachments,
-  groupSections } from "../../iam/group-attachments.js";
-import { sectionLines } from "../../output/print.js";
+import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
+import { deleteGroupRecursively, findGroupAttachments, groupSections } from "../../iam/group-attachments.js";
 
-export default defineCommand({
+export default recursiveDeleteCommand({
   name: "iam-groupdel",
   summary: "Delete a group; with -r, first remove its members and policies.",
   operations: [
@@ -18,22 +15,13 @@ export default defineCommand({
     "DetachGroupPolicy",
   ],
   euare: true,
-  positional: "groupName",
+  positional: true,
   options: [groupName(), recursive("first remove the group's members and delete or detach its policies"), pretend()],
   check: pretendNeedsRecursive,
   output: ["[with -r -p] users and policies sections (plus attachedpolicies when present), items tab-indented"],
   example: "iam-groupdel -g mygroup -r",
-
-  async run({ iam }, { groupName, recursive, pretend }) {
-    if (!recursive) {
-      await iam.deleteGroup({ GroupName: groupName });
-      return {};
-    }
-    const attachments = await findGroupAttachments(iam, groupName);
-    if (pretend) return { Pretend: attachments };
-    await deleteGroupRecursively(iam, groupName, attachments);
-    return { Removed: attachments };
-  },
-
-  render: (result) => (result.Pretend ? sectionLines(groupSections(result.Pretend)) : []),
+  deleteOne: (iam, GroupName) => iam.deleteGroup({ GroupName }),
+  find: findGroupAttachments,
+  deleteWith: deleteGroupRecursively,
+  sections: groupSections,
 });

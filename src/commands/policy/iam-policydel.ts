@@ -1,11 +1,8 @@
-import { defineCommand } from "../../core/define.js";
 import { policyArn, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
-import { deletePolicyRecursively,
-  dependentSections,
-  findPolicyDependents } from "../../iam/managed-policies.js";
-import { sectionLines } from "../../output/print.js";
+import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
+import { deletePolicyRecursively, dependentSections, findPolicyDependents } from "../../iam/managed-policies.js";
 
-export default defineCommand({
+export default recursiveDeleteCommand({
   name: "iam-policydel",
   summary:
     "Delete a customer managed policy; with -r, first detach it everywhere, remove it as a permissions boundary and delete its other versions.",
@@ -33,16 +30,8 @@ export default defineCommand({
   ],
   example: "iam-policydel -a arn:aws:iam::123456789012:policy/ReadReports -r",
 
-  async run({ iam }, { policyArn, recursive, pretend }) {
-    if (!recursive) {
-      await iam.deletePolicy({ PolicyArn: policyArn });
-      return {};
-    }
-    const dependents = await findPolicyDependents(iam, policyArn);
-    if (pretend) return { Pretend: dependents };
-    await deletePolicyRecursively(iam, policyArn, dependents);
-    return { Removed: dependents };
-  },
-
-  render: (result) => (result.Pretend ? sectionLines(dependentSections(result.Pretend)) : []),
+  deleteOne: (iam, PolicyArn) => iam.deletePolicy({ PolicyArn }),
+  find: findPolicyDependents,
+  deleteWith: deletePolicyRecursively,
+  sections: dependentSections,
 });

@@ -1,9 +1,8 @@
-import { defineCommand } from "../../core/define.js";
 import { pretend, recursive, roleName } from "../shared/options.js";
+import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
 import { deleteRoleRecursively, findRoleAttachments, roleSections } from "../../iam/role-attachments.js";
-import { sectionLines } from "../../output/print.js";
 
-export default defineCommand({
+export default recursiveDeleteCommand({
   name: "iam-roledel",
   summary: "Delete a role; with -c, first take it out of its instance profiles and remove its policies.",
   operations: [
@@ -16,7 +15,7 @@ export default defineCommand({
     "DetachRolePolicy",
   ],
   euare: true,
-  positional: "roleName",
+  positional: true,
   options: [
     roleName(),
     // -c as in euca2ools: -r is the role's name here.
@@ -29,17 +28,8 @@ export default defineCommand({
   check: ({ recursive, pretend }) => (pretend && !recursive ? "-p (pretend) can only be used with -c" : undefined),
   output: ["[with -c -p] instanceprofiles (ARNs) and policies sections (plus attachedpolicies when present), items tab-indented"],
   example: "iam-roledel -r webserver -c",
-
-  async run({ iam }, { roleName, recursive, pretend }) {
-    if (!recursive) {
-      await iam.deleteRole({ RoleName: roleName });
-      return {};
-    }
-    const attachments = await findRoleAttachments(iam, roleName);
-    if (pretend) return { Pretend: attachments };
-    await deleteRoleRecursively(iam, roleName, attachments);
-    return { Removed: attachments };
-  },
-
-  render: (result) => (result.Pretend ? sectionLines(roleSections(result.Pretend)) : []),
+  deleteOne: (iam, RoleName) => iam.deleteRole({ RoleName }),
+  find: findRoleAttachments,
+  deleteWith: deleteRoleRecursively,
+  sections: roleSections,
 });

@@ -1,9 +1,8 @@
-import { defineCommand } from "../../core/define.js";
 import { pretend, pretendNeedsRecursive, recursive, userName } from "../shared/options.js";
+import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
 import { deleteUserRecursively, findUserAttachments, userSections } from "../../iam/user-attachments.js";
-import { sectionLines } from "../../output/print.js";
 
-export default defineCommand({
+export default recursiveDeleteCommand({
   name: "iam-userdel",
   summary: "Delete a user; with -r, first remove everything that hangs off it.",
   operations: [
@@ -29,7 +28,7 @@ export default defineCommand({
     "DeleteVirtualMFADevice",
   ],
   euare: true,
-  positional: "userName",
+  positional: true,
   options: [
     userName(),
     recursive(
@@ -41,16 +40,8 @@ export default defineCommand({
   output: ["[with -r -p] accesskeys, policies, certificates, groups sections (plus attachedpolicies, sshkeys, servicecredentials, loginprofile, mfadevices when present), items tab-indented"],
   example: "iam-userdel -u bob -r",
 
-  async run({ iam, debug }, { userName, recursive, pretend }) {
-    if (!recursive) {
-      await iam.deleteUser({ UserName: userName });
-      return {};
-    }
-    const attachments = await findUserAttachments(iam, userName, debug);
-    if (pretend) return { Pretend: attachments };
-    await deleteUserRecursively(iam, userName, attachments);
-    return { Removed: attachments };
-  },
-
-  render: (result, { userName }) => (result.Pretend ? sectionLines(userSections(userName, result.Pretend)) : []),
+  deleteOne: (iam, UserName) => iam.deleteUser({ UserName }),
+  find: findUserAttachments,
+  deleteWith: deleteUserRecursively,
+  sections: (attachments, userName) => userSections(userName, attachments),
 });
