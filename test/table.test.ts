@@ -9,6 +9,7 @@ import { GLOBAL_OPTIONS } from "../src/usage/global-options.js";
 import { commandModulePath } from "../src/commands/module-paths.js";
 import { commandOptions } from "../src/core/dry-run.js";
 import { ROOT } from "./harness/moto.js";
+import { commandTableSources } from "../scripts/command-table.mjs";
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const names = COMMANDS.map((c) => c.name);
@@ -41,6 +42,12 @@ describe("the command table", () => {
 });
 
 describe("generated artifacts match the table (run `npm run generate` after changing a command)", () => {
+  it("src/commands/index.ts and nouns.ts register exactly the modules under src/commands", () => {
+    const { index, nouns } = commandTableSources(ROOT);
+    expect(readFileSync(join(ROOT, "src/commands/index.ts"), "utf8")).toBe(index);
+    expect(readFileSync(join(ROOT, "src/commands/nouns.ts"), "utf8")).toBe(nouns);
+  });
+
   it("bin/ holds exactly one shim per command plus the dispatcher", () => {
     const installed = binNames(COMMANDS);
     expect(readdirSync(join(ROOT, "bin")).sort()).toEqual(["iamkit.js", ...installed.map((n) => `${n}.js`)].sort());

@@ -1,15 +1,4 @@
-/** Entity folders under src/commands; a command lives in the folder its name starts with. */
-const NOUNS = [
-  "account",
-  "credentialreport",
-  "group",
-  "instanceprofile",
-  "policy",
-  "role",
-  "servercert",
-  "user",
-  "virtualmfadevice",
-];
+import { NOUNS } from "./nouns.js";
 
 /** `iam-userdel` -> `user/iam-userdel`: the module path below src/commands (dist/commands). */
 export function commandModulePath(name: string): string | undefined {
