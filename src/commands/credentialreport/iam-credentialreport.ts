@@ -12,9 +12,6 @@ import {
 } from "../../iam/credential-report.js";
 import { pollWithBackoff } from "../../iam/polling.js";
 
-/** IAM builds the report in seconds for most accounts; past this, asking again later is the better advice. */
-const REPORT_TIMEOUT_SECONDS = 300;
-
 interface Result {
   GeneratedTime?: Date;
   /** The CSV's columns, in its order. */
@@ -22,6 +19,9 @@ interface Result {
   /** One entry per CSV row (its cells keyed by column); with a filter, only rows with findings. */
   Users: { Row: ReportRow; Findings?: string[] }[];
 }
+
+/** IAM builds the report in seconds for most accounts; past this, asking again later is the better advice. */
+const REPORT_TIMEOUT_SECONDS = 300;
 
 export default defineCommand({
   name: "iam-credentialreport",

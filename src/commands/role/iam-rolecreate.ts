@@ -1,10 +1,6 @@
 import { defineCommand } from "../../core/define.js";
 import { checkTags, path, permissionsBoundary, roleName, tags, verbose } from "../shared/options.js";
-import { exactlyOneTrustSource,
-  readTrustPolicy,
-  roleLines,
-  trustPolicySource,
-  withDecodedTrustPolicy } from "../shared/trust-policy.js";
+import { exactlyOneTrustSource, readTrustPolicy, roleLines, trustPolicySource, withDecodedTrustPolicy } from "../shared/trust-policy.js";
 
 export default defineCommand({
   name: "iam-rolecreate",

@@ -8,40 +8,48 @@ import { checkKeyMatches, readCertificates, readPrivateKey } from "../../certs/p
 
 /** -s names the certificate; -b, -k and -c give its files, or --generate makes them. */
 const OPTIONS = optionGroup([
-    serverCertificateName(),
-    {
-      key: "certificateFile",
-      short: "b",
-      long: "certificate-file",
-      metavar: "BODYFILE",
-      description: "file holding the server's PEM certificate (- reads standard input)",
-    },
-    {
-      key: "privateKeyFile",
-      short: "k",
-      long: "private-key-file",
-      metavar: "KEYFILE",
-      description: "file holding the certificate's unencrypted PEM private key (- reads standard input)",
-    },
-    {
-      key: "chainFile",
-      short: "c",
-      long: "certificate-chain-file",
-      metavar: "CHAINFILE",
-      description: "file holding the PEM certificates of the chain, issuer first (- reads standard input)",
-    },
-    { ...path("server certificate"), description: "the path of the server certificate, defaults to / (CloudFront needs /cloudfront/...)" },
-    verbose("print the new certificate's ARN and id"),
-    {
-      key: "generate",
-      long: "generate",
-      description:
-        "create an RSA key and a self-signed SHA-256 certificate (CN = the certificate name), write both to new files and upload them",
-    },
-    ...selfSignedOptions("CERTNAME"),
+  serverCertificateName(),
+  {
+    key: "certificateFile",
+    short: "b",
+    long: "certificate-file",
+    metavar: "BODYFILE",
+    description: "file holding the server's PEM certificate (- reads standard input)",
+  },
+  {
+    key: "privateKeyFile",
+    short: "k",
+    long: "private-key-file",
+    metavar: "KEYFILE",
+    description: "file holding the certificate's unencrypted PEM private key (- reads standard input)",
+  },
+  {
+    key: "chainFile",
+    short: "c",
+    long: "certificate-chain-file",
+    metavar: "CHAINFILE",
+    description: "file holding the PEM certificates of the chain, issuer first (- reads standard input)",
+  },
+  { ...path("server certificate"), description: "the path of the server certificate, defaults to / (CloudFront needs /cloudfront/...)" },
+  verbose("print the new certificate's ARN and id"),
+  {
+    key: "generate",
+    long: "generate",
+    description:
+      "create an RSA key and a self-signed SHA-256 certificate (CN = the certificate name), write both to new files and upload them",
+  },
+  ...selfSignedOptions("CERTNAME"),
 ]);
 
 type Options = OptionsOf<typeof OPTIONS>;
+
+interface Result {
+  ServerCertificateMetadata: ServerCertificateMetadata;
+  /** Where --generate wrote the certificate. */
+  CertificateFile?: string;
+  /** Where --generate wrote the private key. */
+  PrivateKeyFile?: string;
+}
 
 const STDIN = "-";
 
@@ -97,14 +105,6 @@ function checkSources(opts: Options): string | undefined {
   if (body === undefined) return "-k needs -b BODYFILE: the certificate the private key belongs to";
   if ([body, key, chain].filter((file) => file === STDIN).length > 1) return "only one of -b, -k and -c can read standard input";
   return undefined;
-}
-
-interface Result {
-  ServerCertificateMetadata: ServerCertificateMetadata;
-  /** Where --generate wrote the certificate. */
-  CertificateFile?: string;
-  /** Where --generate wrote the private key. */
-  PrivateKeyFile?: string;
 }
 
 export default defineCommand({

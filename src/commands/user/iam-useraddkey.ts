@@ -1,11 +1,9 @@
 import { defineCommand } from "../../core/define.js";
 import { ownerUserName } from "../shared/options.js";
-import { checkDelivery,
-  deliverKey,
-  deliveryOptions,
-  prepareDelivery } from "../shared/key-delivery.js";
+import { checkDelivery, deliverKey, deliveryOptions, prepareDelivery } from "../shared/key-delivery.js";
 
-export default defineCommand({ name: "iam-useraddkey",
+export default defineCommand({
+  name: "iam-useraddkey",
   summary: "Create a new access key for a user and print its id and secret, or write them to a credential file.",
   operations: ["CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
   euare: true,

@@ -20,6 +20,15 @@ interface RotatedKey {
   Status: "Active" | "Inactive" | "Deleted";
 }
 
+interface Result {
+  UserName: string;
+  /** The file rewritten, and the profile in it when one was rotated. */
+  CredentialFile: string;
+  Profile?: string;
+  OldAccessKey: RotatedKey;
+  NewAccessKey: RotatedKey & { CreateDate?: Date };
+}
+
 /**
  * The credentials to rewrite, most explicit first: --credential-file, then --profile (which keeps
  * its usual meaning for signing too, unless an IAMCli credential file is in use), then the IAMCli
@@ -32,15 +41,6 @@ function rotationTarget(ctx: Context, credentialFile: string | undefined): Crede
   }
   if (ctx.auth.legacyFile) return { file: ctx.auth.legacyFile };
   throw new UsageError("no credentials named to rotate: give --credential-file FILE or --profile NAME");
-}
-
-interface Result {
-  UserName: string;
-  /** The file rewritten, and the profile in it when one was rotated. */
-  CredentialFile: string;
-  Profile?: string;
-  OldAccessKey: RotatedKey;
-  NewAccessKey: RotatedKey & { CreateDate?: Date };
 }
 
 export default defineCommand({

@@ -9,6 +9,12 @@ import { checkVirtualDeviceName, withoutSecrets } from "../../iam/mfa.js";
 
 type BootstrapMethod = "QRCodePNG" | "Base32StringSeed";
 
+interface Result {
+  /** The new device, without its seed and QR code: those are only ever in the file. */
+  VirtualMFADevice: VirtualMFADevice;
+  BootstrapFile: string;
+}
+
 /** The file's content: the PNG as IAM sent it, or the seed as one text line. */
 function bootstrapData(device: VirtualMFADevice, method: BootstrapMethod): Uint8Array {
   const data = device[method];
@@ -34,12 +40,6 @@ async function deleteAgain(iam: IamClient<"DeleteVirtualMFADevice">, serialNumbe
   } catch {
     return `the new device ${serialNumber} exists without its bootstrap data and could not be deleted: run iam-virtualmfadevicedel -s ${serialNumber}`;
   }
-}
-
-interface Result {
-  /** The new device, without its seed and QR code: those are only ever in the file. */
-  VirtualMFADevice: VirtualMFADevice;
-  BootstrapFile: string;
 }
 
 export default defineCommand({
