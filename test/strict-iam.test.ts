@@ -460,3 +460,27 @@ describe("EnableMFADevice of a virtual device that does not exist (moto enables 
     expect((await moto.iam.listMFADevices({ UserName: "bob" })).MFADevices?.map((d) => d.SerialNumber)).toEqual([SerialNumber]);
   });
 });
+
+describe("GetPolicy's AttachmentCount counts entities, not attach requests (moto counts each)", () => {
+  it("a policy attached twice to one user counts one, and none once detached", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+    await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+    const count = async () => (await moto.iam.getPolicy({ PolicyArn })).Policy?.AttachmentCount;
+    expect(await count()).toBe(1);
+    await moto.iam.detachUserPolicy({ UserName: "bob", PolicyArn });
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("UpdateGroup of a group that does not exist, to a name that does (moto: EntityAlreadyExists)", () => {
+  it("404 NoSuchEntity for the group named; a group that exists meets the new name's EntityAlreadyExists", async () => {
+    await moto.iam.createGroup({ GroupName: "dev" });
+    await expectRefused({ Action: "UpdateGroup", GroupName: "ops", NewGroupName: "dev" }, 404, "NoSuchEntity", "The group with name ops cannot be found.");
+    await moto.iam.createGroup({ GroupName: "ops" });
+    const answer = await rawIam(moto, { Action: "UpdateGroup", GroupName: "ops", NewGroupName: "dev" });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toContain("<Code>EntityAlreadyExists</Code>");
+  });
+});

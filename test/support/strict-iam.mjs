@@ -210,6 +210,17 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     return Promise.all(names.map(async (UserName) => (await iam.getUser({ UserName })).User));
   }
 
+  /** How many users, groups and roles a policy is attached to (each once), and how many it bounds. */
+  async function policyUses(iam, PolicyArn) {
+    const [attached, users, roles] = await Promise.all([
+      iam.listEntitiesForPolicy({ PolicyArn }),
+      boundaryUsers(iam, PolicyArn),
+      boundaryRoles(iam, PolicyArn),
+    ]);
+    const entities = [attached.PolicyUsers, attached.PolicyGroups, attached.PolicyRoles].flatMap((list) => list ?? []);
+    return { attachments: entities.length, boundaryUses: users.length + roles.length };
+  }
+
   const userCredentials = (userName) => serviceCredentials.get(userName) ?? [];
 
   /** The user the layer keeps state for, as moto knows it; undefined when moto does not. */
@@ -325,13 +336,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     async DeletePolicy(iam, { PolicyArn }) {
       const versions = await unlessMissing(all((Marker) => iam.listPolicyVersions({ PolicyArn, Marker }), (p) => p.Versions));
       if (!versions) return undefined;
-      const [attached, users, roles] = await Promise.all([
-        iam.listEntitiesForPolicy({ PolicyArn }),
-        boundaryUsers(iam, PolicyArn),
-        boundaryRoles(iam, PolicyArn),
-      ]);
-      const attachments = [attached.PolicyUsers, attached.PolicyGroups, attached.PolicyRoles].flatMap((l) => l ?? []);
-      if (attachments.length || users.length || roles.length) {
+      const { attachments, boundaryUses } = await policyUses(iam, PolicyArn);
+      if (attachments || boundaryUses) {
         return deleteConflict("Cannot delete a policy attached to entities.");
       }
       if (versions.some((v) => !v.IsDefaultVersion)) {
@@ -441,6 +447,18 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
       if (!NewUserName || NewUserName === UserName || !(await requireUser(iam, UserName))) return undefined;
       if (!(await requireUser(iam, NewUserName))) return undefined;
       return refusal(409, "EntityAlreadyExists", `User with name ${NewUserName} already exists.`);
+    },
+
+    /**
+     * UpdateGroup: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html —
+     * NoSuchEntity and EntityAlreadyExists. Which IAM checks first is not documented; moto looks
+     * at the new name first, the layer at the group named, as its other rules do (and as moto
+     * does for UpdateUser). Renaming a group to its own name is left to moto (EntityAlreadyExists):
+     * IAM does not document that case either.
+     */
+    async UpdateGroup(iam, { GroupName }) {
+      if (await unlessMissing(iam.getGroup({ GroupName }))) return undefined;
+      return noSuchEntity(`The group with name ${GroupName} cannot be found.`);
     },
 
     /**
@@ -640,14 +658,18 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     },
     /**
      * GetPolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html — the
-     * Policy element's PermissionsBoundaryUsageCount: "The number of entities (users and roles)
-     * for which the policy is used to set the permissions boundary." moto leaves it out.
+     * Policy element (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Policy.html):
+     * AttachmentCount, "The number of entities (users, groups, and roles) that the policy is
+     * attached to" (moto counts each attach, so attaching a policy twice counts two), and
+     * PermissionsBoundaryUsageCount, "The number of entities (users and roles) for which the policy
+     * is used to set the permissions boundary" (moto leaves it out).
      */
     async GetPolicy(answer, { PolicyArn }, iam) {
       if (answer.status !== 200) return undefined;
-      const [users, roles] = await Promise.all([boundaryUsers(iam, PolicyArn), boundaryRoles(iam, PolicyArn)]);
-      const count = elements({ PermissionsBoundaryUsageCount: users.length + roles.length });
-      return { status: 200, body: answer.body.replace("</Policy>", `${count}</Policy>`) };
+      const { attachments, boundaryUses } = await policyUses(iam, PolicyArn);
+      const counts = elements({ AttachmentCount: attachments, PermissionsBoundaryUsageCount: boundaryUses });
+      const body = answer.body.replace(/<AttachmentCount>[^<]*<\/AttachmentCount>/, "").replace("</Policy>", `${counts}</Policy>`);
+      return { status: 200, body };
     },
     ListUsers: (answer, params) => pageMotoList(answer, params, "Users"),
     ListGroups: (answer, params) => pageMotoList(answer, params, "Groups"),
