@@ -45,17 +45,14 @@ const serial = (device: string) => `arn:aws:iam::${ACCOUNT}:mfa/${device}`;
 const DOCUMENT = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 
-/** A user, group or role: the noun in command names and the option that names one. */
-const holders = [
-  ["user", "-u", USERS],
-  ["group", "-g", GROUPS],
-  ["role", "-r", ROLES],
-] as const;
-const holder = (r: Random, kinds = holders as readonly (typeof holders)[number][]) => {
-  const [noun, flag, names] = r.pick(kinds);
+const USER = { noun: "user", flag: "-u", names: USERS };
+const GROUP = { noun: "group", flag: "-g", names: GROUPS };
+const ROLE = { noun: "role", flag: "-r", names: ROLES };
+/** A user, group or role drawn from `kinds`: the noun in command names, and the option naming one. */
+const holder = (r: Random, kinds = [USER, GROUP, ROLE]) => {
+  const { noun, flag, names } = r.pick(kinds);
   return { noun, names: [flag, r.pick(names)] };
 };
-const bounded = (r: Random) => holder(r, [holders[0], holders[2]]);
 
 /** Each command of the universe, its arguments drawn from the names above. */
 const COMMANDS: ((r: Random, step: number) => string[])[] = [
@@ -95,11 +92,11 @@ const COMMANDS: ((r: Random, step: number) => string[])[] = [
     return [`iam-${noun}delpolicy`, ...names, "-p", "inline"];
   },
   (r) => {
-    const { noun, names } = bounded(r);
+    const { noun, names } = holder(r, [USER, ROLE]);
     return [`iam-${noun}setpermissionsboundary`, ...names, "-b", policyArn(r.pick(POLICIES))];
   },
   (r) => {
-    const { noun, names } = bounded(r);
+    const { noun, names } = holder(r, [USER, ROLE]);
     return [`iam-${noun}delpermissionsboundary`, ...names];
   },
   (r) => [r.pick(["iam-useraddloginprofile", "iam-usermodloginprofile"]), "-u", r.pick(USERS), "-p", r.pick(["Short-1!", "Long-Enough-Pw1", "long-enough-but-plain"])],
