@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selfSignedPem, sshPublicKey } from "./harness/fixtures.js";
 import { judge, NOT_PREDICTED, seeded, type Answered, type Observed, type Random } from "./harness/differential.js";
 import { ROOT, useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
@@ -24,6 +25,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => recorder.close());
+beforeAll(() => {
+  writeFileSync(join(moto.dir, CERTIFICATE_FILE), selfSignedPem("user"));
+  writeFileSync(join(moto.dir, SSH_KEY_FILE), sshPublicKey());
+});
 
 /** Runs a command through the recording endpoint and returns what it printed and sent. */
 async function observe(argv: string[]): Promise<Observed> {
@@ -54,8 +59,19 @@ const holder = (r: Random, kinds = [USER, GROUP, ROLE]) => {
   return { noun, names: [flag, r.pick(names)] };
 };
 
-/** Each command of the universe, its arguments drawn from the names above. */
-const COMMANDS: ((r: Random, step: number) => string[])[] = [
+/** A user, role, managed policy or instance profile to tag or untag: the command and the option naming one. */
+const taggable = (r: Random, verb: "tag" | "untag") =>
+  r.pick([
+    [`iam-user${verb}`, "-u", r.pick(USERS)],
+    [`iam-role${verb}`, "-r", r.pick(ROLES)],
+    [`iam-policy${verb}`, "-a", policyArn(r.pick(POLICIES))],
+    [`iam-instanceprofile${verb}`, "-s", r.pick(PROFILES)],
+  ]);
+const CERTIFICATE_FILE = "user.pem";
+const SSH_KEY_FILE = "user.pub";
+
+/** Each command of the universe, its arguments drawn from the names above (`step` names the files a step creates). */
+const COMMANDS: ((r: Random, step: string) => string[])[] = [
   (r) => ["iam-usercreate", "-u", r.pick(USERS), ...r.maybe(["--permissions-boundary", policyArn(r.pick(POLICIES))]), ...r.maybe(["-g", r.pick(GROUPS)])],
   (r) => ["iam-userdel", "-u", r.pick(USERS), ...r.maybe(["-r"])],
   (r) => ["iam-usermod", "-u", r.pick(USERS), "-n", r.pick(USERS)],
@@ -110,6 +126,11 @@ const COMMANDS: ((r: Random, step: number) => string[])[] = [
   (r) => ["iam-userenablemfadevice", "-u", r.pick(USERS), "-s", r.pick([...DEVICES.map(serial), HARDWARE]), "-c1", "123456", "-c2", "654321"],
   (r) => ["iam-userdeactivatemfadevice", "-u", r.pick(USERS), "-s", r.pick([...DEVICES.map(serial), HARDWARE])],
   (r) => ["iam-useraddkey", "-u", r.pick(USERS)],
+  (r) => ["iam-userdelkey", "-u", r.pick(USERS), "-k", "AKIAFAKEFAKEFAKEFAKE"],
+  (r) => ["iam-useraddcert", "-u", r.pick(USERS), "-f", CERTIFICATE_FILE],
+  (r) => ["iam-useraddsshkey", "-u", r.pick(USERS), "-f", SSH_KEY_FILE],
+  (r) => [...taggable(r, "tag"), "-t", "team=ops"],
+  (r) => [...taggable(r, "untag"), "-k", "team"],
 ];
 
 /**
@@ -158,7 +179,7 @@ async function runSequence(seed: number, steps: number, tally: Tally): Promise<v
   const r = seeded(seed);
   await seedAccount(r);
   for (let step = 0; step < steps; step++) {
-    const argv = r.pick(COMMANDS)(r, step);
+    const argv = r.pick(COMMANDS)(r, `${seed}-${step}`);
     const dry = await observe([...argv, "--dry-run", "--json"]);
     const real = await observe(argv);
     const verdict = judge(dry, real);
