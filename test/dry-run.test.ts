@@ -285,7 +285,7 @@ describe("--dry-run predicts what IAM would refuse", () => {
         refused("iam-instanceprofiledel", "DeleteConflict: DeleteInstanceProfile: instance profile web-profile still has a role (delete them first, or use -r)"),
       );
       expect((await dry("iam-policydel", "-a", arn)).stderr).toBe(
-        refused("iam-policydel", "DeleteConflict: DeletePolicy: managed policy readonly still has 1 attachment, 1 non-default version (delete them first, or use -r)"),
+        refused("iam-policydel", "DeleteConflict: DeletePolicy: managed policy readonly still has 1 attachment, 1 non-default version, 1 use as a permissions boundary (delete them first, or use -r)"),
       );
       // With -r (-c for roles and profiles) the dependents go first, so nothing is predicted.
       for (const [name, ...argv] of [

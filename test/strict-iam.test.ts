@@ -327,3 +327,160 @@ describe("service-specific credentials (moto lacks them)", () => {
     expect(answer.body).toContain("<Code>SignatureDoesNotMatch</Code>");
   });
 });
+
+describe("permissions boundaries name a policy that exists (moto takes any ARN)", () => {
+  const missing = `arn:aws:iam::${ACCOUNT}:policy/missing`;
+  const refusedThenAccepted = async (params: Record<string, string>) => {
+    await expectRefused({ ...params, PermissionsBoundary: missing }, 404, "NoSuchEntity", `Policy ${missing} does not exist or is not attachable.`);
+    await expectAccepted({ ...params, PermissionsBoundary: await createPolicy("boundary") });
+  };
+
+  it("CreateUser: NoSuchEntity, and no user; then created with a policy that exists", async () => {
+    await refusedThenAccepted({ Action: "CreateUser", UserName: "bob" });
+    expect((await moto.iam.getUser({ UserName: "bob" })).User?.PermissionsBoundary?.PermissionsBoundaryArn).toMatch(/policy\/boundary$/);
+  });
+
+  it("CreateRole: NoSuchEntity, and no role; then created with a policy that exists", async () => {
+    await expectRefused(
+      { Action: "CreateRole", RoleName: "web", AssumeRolePolicyDocument: TRUST, PermissionsBoundary: missing },
+      404,
+      "NoSuchEntity",
+      `Policy ${missing} does not exist or is not attachable.`,
+    );
+    expect((await moto.iam.listRoles({})).Roles).toEqual([]);
+    await refusedThenAccepted({ Action: "CreateRole", RoleName: "web", AssumeRolePolicyDocument: TRUST });
+  });
+
+  it("PutRolePermissionsBoundary: NoSuchEntity, the role left without one; then set", async () => {
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST });
+    await expectRefused({ Action: "PutRolePermissionsBoundary", RoleName: "web", PermissionsBoundary: missing }, 404, "NoSuchEntity", `Policy ${missing} does not exist or is not attachable.`);
+    expect((await moto.iam.getRole({ RoleName: "web" })).Role?.PermissionsBoundary).toBeUndefined();
+    await refusedThenAccepted({ Action: "PutRolePermissionsBoundary", RoleName: "web" });
+  });
+});
+
+describe("GetPolicy reports PermissionsBoundaryUsageCount (moto leaves it out)", () => {
+  it("counts the users and roles it bounds, not its attachments, as they come and go", async () => {
+    const PolicyArn = await createPolicy("boundary");
+    const count = async () => (await moto.iam.getPolicy({ PolicyArn })).Policy?.PermissionsBoundaryUsageCount;
+    expect(await count()).toBe(0);
+    await moto.iam.createUser({ UserName: "bob", PermissionsBoundary: PolicyArn });
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST });
+    await moto.iam.putRolePermissionsBoundary({ RoleName: "web", PermissionsBoundary: PolicyArn });
+    await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+    expect(await count()).toBe(2);
+    expect((await moto.iam.getPolicy({ PolicyArn })).Policy?.AttachmentCount).toBe(1);
+    await moto.iam.deleteRolePermissionsBoundary({ RoleName: "web" });
+    expect(await count()).toBe(1);
+    await moto.iam.deleteUserPermissionsBoundary({ UserName: "bob" });
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("UpdateUser to the name of another user (moto renames over it)", () => {
+  it("409 EntityAlreadyExists, both users kept; to a free name, renamed", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.createUser({ UserName: "eve" });
+    await expectRefused({ Action: "UpdateUser", UserName: "bob", NewUserName: "eve" }, 409, "EntityAlreadyExists", "User with name eve already exists.");
+    expect((await moto.iam.listUsers({})).Users?.map((u) => u.UserName)).toEqual(["bob", "eve"]);
+    await expectAccepted({ Action: "UpdateUser", UserName: "bob", NewUserName: "ann" });
+    expect((await moto.iam.listUsers({})).Users?.map((u) => u.UserName).sort()).toEqual(["ann", "eve"]);
+  });
+});
+
+describe("RemoveRoleFromInstanceProfile of a role the profile does not hold (moto: HTTP 500)", () => {
+  it("404 NoSuchEntity; once added, removed", async () => {
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST });
+    await moto.iam.createInstanceProfile({ InstanceProfileName: "web-profile" });
+    const remove = { Action: "RemoveRoleFromInstanceProfile", InstanceProfileName: "web-profile", RoleName: "web" };
+    await expectRefused(remove, 404, "NoSuchEntity", "Role web is not in instance profile web-profile.");
+    await moto.iam.addRoleToInstanceProfile({ InstanceProfileName: "web-profile", RoleName: "web" });
+    await expectAccepted(remove);
+    expect((await moto.iam.getInstanceProfile({ InstanceProfileName: "web-profile" })).InstanceProfile?.Roles).toEqual([]);
+  });
+});
+
+describe("DeleteAccountAlias of an alias the account does not have (moto deletes whichever it has)", () => {
+  it("404 NoSuchEntity, the account's alias kept; by its own name, deleted", async () => {
+    await moto.iam.createAccountAlias({ AccountAlias: "mine" });
+    await expectRefused({ Action: "DeleteAccountAlias", AccountAlias: "other" }, 404, "NoSuchEntity", "The account alias other cannot be found.");
+    expect((await moto.iam.listAccountAliases({})).AccountAliases).toEqual(["mine"]);
+    await expectAccepted({ Action: "DeleteAccountAlias", AccountAlias: "mine" });
+    expect((await moto.iam.listAccountAliases({})).AccountAliases).toEqual([]);
+  });
+});
+
+describe("login profile passwords meet the account's password policy (moto never checks)", () => {
+  const policy = { MinimumPasswordLength: 12, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true };
+  const breaking: [string, string][] = [
+    ["Short-Pw1", "have at least 12 characters"],
+    ["NoSymbolsHere123", "have at least one symbol"],
+    ["No-Digits-Here!", "have at least one number"],
+    ["no-upper-case-1", "have at least one uppercase letter"],
+    ["NO-LOWER-CASE-1", "have at least one lowercase letter"],
+  ];
+  for (const [action, setUp] of [
+    ["CreateLoginProfile", async () => {}],
+    ["UpdateLoginProfile", () => moto.iam.createLoginProfile({ UserName: "bob", Password: "Initial-Passw0rd" })],
+  ] as const) {
+    it(`${action}: 400 PasswordPolicyViolation for each requirement broken; accepted once all are met`, async () => {
+      await moto.iam.createUser({ UserName: "bob" });
+      await setUp();
+      // Without a policy the layer applies none (IAM's default rules are not modelled).
+      await moto.iam.updateAccountPasswordPolicy(policy);
+      for (const [Password, rule] of breaking) {
+        await expectRefused({ Action: action, UserName: "bob", Password }, 400, "PasswordPolicyViolation", `Password should ${rule}.`);
+      }
+      await expectAccepted({ Action: action, UserName: "bob", Password: "Long-Enough-Pw1" });
+    });
+  }
+});
+
+describe("SetDefaultPolicyVersion of the version that is already the default (moto clears its flag)", () => {
+  it("accepted, and it stays the default; another version becomes the default", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createPolicyVersion({ PolicyArn, PolicyDocument: policyAllowing("ec2:*") });
+    const defaults = async () => (await moto.iam.listPolicyVersions({ PolicyArn })).Versions?.filter((v) => v.IsDefaultVersion).map((v) => v.VersionId);
+    await expectAccepted({ Action: "SetDefaultPolicyVersion", PolicyArn, VersionId: "v1" });
+    expect(await defaults()).toEqual(["v1"]);
+    await expectAccepted({ Action: "SetDefaultPolicyVersion", PolicyArn, VersionId: "v2" });
+    expect(await defaults()).toEqual(["v2"]);
+  });
+});
+
+describe("EnableMFADevice of a virtual device that does not exist (moto enables any serial)", () => {
+  it("404 NoSuchEntity for an ARN that is no device of the account; the device once created is enabled", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    const SerialNumber = `arn:aws:iam::${ACCOUNT}:mfa/bob-mfa`;
+    const enable = { Action: "EnableMFADevice", UserName: "bob", SerialNumber, AuthenticationCode1: "123456", AuthenticationCode2: "654321" };
+    await expectRefused(enable, 404, "NoSuchEntity", `VirtualMFADevice with serial number ${SerialNumber} doesn't exist.`);
+    expect((await moto.iam.listMFADevices({ UserName: "bob" })).MFADevices).toEqual([]);
+    await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: "bob-mfa" });
+    await expectAccepted(enable);
+    expect((await moto.iam.listMFADevices({ UserName: "bob" })).MFADevices?.map((d) => d.SerialNumber)).toEqual([SerialNumber]);
+  });
+});
+
+describe("GetPolicy's AttachmentCount counts entities, not attach requests (moto counts each)", () => {
+  it("a policy attached twice to one user counts one, and none once detached", async () => {
+    const PolicyArn = await createPolicy();
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+    await moto.iam.attachUserPolicy({ UserName: "bob", PolicyArn });
+    const count = async () => (await moto.iam.getPolicy({ PolicyArn })).Policy?.AttachmentCount;
+    expect(await count()).toBe(1);
+    await moto.iam.detachUserPolicy({ UserName: "bob", PolicyArn });
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("UpdateGroup of a group that does not exist, to a name that does (moto: EntityAlreadyExists)", () => {
+  it("404 NoSuchEntity for the group named; a group that exists meets the new name's EntityAlreadyExists", async () => {
+    await moto.iam.createGroup({ GroupName: "dev" });
+    await expectRefused({ Action: "UpdateGroup", GroupName: "ops", NewGroupName: "dev" }, 404, "NoSuchEntity", "The group with name ops cannot be found.");
+    await moto.iam.createGroup({ GroupName: "ops" });
+    const answer = await rawIam(moto, { Action: "UpdateGroup", GroupName: "ops", NewGroupName: "dev" });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toContain("<Code>EntityAlreadyExists</Code>");
+  });
+});

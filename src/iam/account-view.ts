@@ -166,6 +166,16 @@ export class AccountView {
     );
   }
 
+  /** The ARN of a user's or role's permissions boundary; undefined when it has none or does not exist. */
+  boundary(kind: "user" | "role", name: string): Promise<string | undefined> {
+    return this.once(`boundary:${kind}:${name}`, async () => {
+      const entity = await unlessMissing(async () =>
+        kind === "user" ? (await this.iam.getUser({ UserName: name })).User : (await this.iam.getRole({ RoleName: name })).Role,
+      );
+      return entity?.PermissionsBoundary?.PermissionsBoundaryArn;
+    });
+  }
+
   /** The names of the account's own managed policies: names are unique whatever the path. */
   localPolicyNames(): Promise<Set<string>> {
     return this.once("policy names", async () => {
@@ -235,10 +245,24 @@ export class AccountView {
   created(kind: "user" | "group" | "role" | "instance profile", name: string): void {
     const empty = { user: emptyUser, group: emptyGroup, role: emptyRole, "instance profile": () => ({ roles: new Set() }) }[kind];
     this.set(`${kind}:${name}`, empty());
+    if (kind === "user" || kind === "role") this.set(`boundary:${kind}:${name}`, undefined);
   }
 
   deleted(kind: "user" | "group" | "role" | "instance profile" | "policy", name: string): void {
     this.set(`${kind}:${name}`, undefined);
+  }
+
+  /**
+   * A planned Put or Delete of a permissions boundary (or a create or delete of the entity it
+   * bounds): the policies it leaves and joins count one use less and one more.
+   */
+  async boundaryNow(kind: "user" | "role", name: string, arn: string | undefined): Promise<void> {
+    const before = await this.boundary(kind, name);
+    if (before === arn) return;
+    const [left, joined] = await Promise.all([before && this.policy(before), arn && this.policy(arn)]);
+    if (left && left.boundaryUses !== undefined) left.boundaryUses--;
+    if (joined && joined.boundaryUses !== undefined) joined.boundaryUses++;
+    this.set(`boundary:${kind}:${name}`, arn);
   }
 
   createdPolicy(arn: string, name: string): Promise<void> {

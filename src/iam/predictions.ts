@@ -176,6 +176,23 @@ const onExisting = (what: string, entity: (input: Input, view: AccountView) => P
   check: async (input, view) => mustExist(`${what} ${input[nameKey]}`, entity(input, view))(),
 });
 
+/**
+ * Put (`put`) or Delete of a user's or role's permissions boundary: the entity, and the policy it
+ * names, must exist; the boundary use counts of the policies follow the change.
+ */
+function boundaryOperation(kind: "user" | "role", nameKey: string, put: boolean): Operation {
+  return {
+    check: async (input, view) =>
+      firstOf(
+        mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])),
+        () => (put ? mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))() : undefined),
+      ),
+    apply: async (input, view) => {
+      if (await holder(view, kind, input[nameKey])) await view.boundaryNow(kind, input[nameKey], put ? input.PermissionsBoundary : undefined);
+    },
+  };
+}
+
 const userIs = (input: Input, view: AccountView) => view.user(input.UserName);
 const roleIs = (input: Input, view: AccountView) => view.role(input.RoleName);
 const profileIs = (input: Input, view: AccountView) => view.instanceProfile(input.InstanceProfileName);
@@ -209,6 +226,7 @@ const OPERATIONS: Record<string, Operation> = {
     apply: async (input, view) => {
       if (!(await view.user(input.UserName))) await count(view, "Users", 1);
       view.created("user", input.UserName);
+      if (input.PermissionsBoundary) await view.boundaryNow("user", input.UserName, input.PermissionsBoundary);
     },
   },
   DeleteUser: {
@@ -230,6 +248,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
     apply: async (input, view) => {
       if (await view.user(input.UserName)) await count(view, "Users", -1);
+      await view.boundaryNow("user", input.UserName, undefined);
       view.deleted("user", input.UserName);
     },
   },
@@ -304,6 +323,7 @@ const OPERATIONS: Record<string, Operation> = {
     apply: async (input, view) => {
       if (!(await view.role(input.RoleName))) await count(view, "Roles", 1);
       view.created("role", input.RoleName);
+      if (input.PermissionsBoundary) await view.boundaryNow("role", input.RoleName, input.PermissionsBoundary);
     },
   },
   DeleteRole: {
@@ -318,6 +338,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
     apply: async (input, view) => {
       if (await view.role(input.RoleName)) await count(view, "Roles", -1);
+      await view.boundaryNow("role", input.RoleName, undefined);
       view.deleted("role", input.RoleName);
     },
   },
@@ -435,16 +456,10 @@ const OPERATIONS: Record<string, Operation> = {
   ...policyOperations("user", "UserName", "AttachedPoliciesPerUserQuota"),
   ...policyOperations("group", "GroupName", "AttachedPoliciesPerGroupQuota"),
   ...policyOperations("role", "RoleName", "AttachedPoliciesPerRoleQuota"),
-  PutUserPermissionsBoundary: {
-    check: async (input, view) =>
-      firstOf(mustExist(`user ${input.UserName}`, userIs(input, view)), mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))),
-  },
-  PutRolePermissionsBoundary: {
-    check: async (input, view) =>
-      firstOf(mustExist(`role ${input.RoleName}`, roleIs(input, view)), mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))),
-  },
-  DeleteUserPermissionsBoundary: onExisting("user", userIs, "UserName"),
-  DeleteRolePermissionsBoundary: onExisting("role", roleIs, "RoleName"),
+  PutUserPermissionsBoundary: boundaryOperation("user", "UserName", true),
+  PutRolePermissionsBoundary: boundaryOperation("role", "RoleName", true),
+  DeleteUserPermissionsBoundary: boundaryOperation("user", "UserName", false),
+  DeleteRolePermissionsBoundary: boundaryOperation("role", "RoleName", false),
   TagUser: onExisting("user", userIs, "UserName"),
   UntagUser: onExisting("user", userIs, "UserName"),
   TagRole: onExisting("role", roleIs, "RoleName"),
@@ -505,8 +520,13 @@ const OPERATIONS: Record<string, Operation> = {
   EnableMFADevice: {
     check: async (input, view) =>
       firstOf(mustExist(`user ${input.UserName}`, userIs(input, view)), async () => {
-        const assigned = (await view.virtualMfaDevices()).get(input.SerialNumber);
-        return assigned ? { code: "EntityAlreadyExists", why: `MFA device ${input.SerialNumber} is already assigned to user ${assigned}` } : undefined;
+        const serial = input.SerialNumber;
+        const held = (await view.user(input.UserName))!.mfaDevices.has(serial);
+        const devices = await view.virtualMfaDevices();
+        const assigned = held ? input.UserName : devices.get(serial);
+        if (assigned) return { code: "EntityAlreadyExists", why: `MFA device ${serial} is already assigned to user ${assigned}` };
+        // A virtual device's serial is its ARN; a hardware device's is not, and is not listed.
+        return serial.startsWith("arn:") && !devices.has(serial) ? missing(`virtual MFA device ${serial}`) : undefined;
       }),
     apply: async (input, view) => {
       (await view.user(input.UserName))?.mfaDevices.add(input.SerialNumber);

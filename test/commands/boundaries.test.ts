@@ -144,6 +144,7 @@ describe("iam-roledelpermissionsboundary", () => {
   });
 
   it("refuses a missing -r, changing nothing", async () => {
+    await createBoundaryPolicies();
     await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: TRUST, PermissionsBoundary: BOUNDARY });
     expect(await cli("iam-roledelpermissionsboundary")).toEqual({
       code: 2,

@@ -128,6 +128,26 @@ const credentialXml = (c, withPassword) =>
     Status: c.Status,
   });
 
+/**
+ * The first requirement of an account password policy that `password` breaks, as a phrase, or
+ * undefined. UpdateAccountPasswordPolicy:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html —
+ * MinimumPasswordLength; RequireSymbols: "at least one of the following non-alphanumeric
+ * characters: ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '"; RequireNumbers: "at least one numeric
+ * character (0 to 9)"; RequireUppercaseCharacters / RequireLowercaseCharacters: "at least one
+ * uppercase (lowercase) character from the ISO basic Latin alphabet (A to Z / a to z)".
+ */
+function passwordPolicyBreaks(policy, password) {
+  const requirements = [
+    [password.length >= (policy.MinimumPasswordLength ?? 0), `have at least ${policy.MinimumPasswordLength} characters`],
+    [!policy.RequireSymbols || /[!@#$%^&*()_+\-=[\]{}|']/.test(password), "have at least one symbol"],
+    [!policy.RequireNumbers || /[0-9]/.test(password), "have at least one number"],
+    [!policy.RequireUppercaseCharacters || /[A-Z]/.test(password), "have at least one uppercase letter"],
+    [!policy.RequireLowercaseCharacters || /[a-z]/.test(password), "have at least one lowercase letter"],
+  ];
+  return requirements.find(([met]) => !met)?.[1];
+}
+
 /** IAM ids: a four-letter prefix for the kind, then 17 upper-case letters and digits. */
 const iamId = (prefix) =>
   prefix + Array.from(randomBytes(17), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[b % 32]).join("");
@@ -190,11 +210,35 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     return Promise.all(names.map(async (UserName) => (await iam.getUser({ UserName })).User));
   }
 
+  /** How many users, groups and roles a policy is attached to (each once), and how many it bounds. */
+  async function policyUses(iam, PolicyArn) {
+    const [attached, users, roles] = await Promise.all([
+      iam.listEntitiesForPolicy({ PolicyArn }),
+      boundaryUsers(iam, PolicyArn),
+      boundaryRoles(iam, PolicyArn),
+    ]);
+    const entities = [attached.PolicyUsers, attached.PolicyGroups, attached.PolicyRoles].flatMap((list) => list ?? []);
+    return { attachments: entities.length, boundaryUses: users.length + roles.length };
+  }
+
   const userCredentials = (userName) => serviceCredentials.get(userName) ?? [];
 
   /** The user the layer keeps state for, as moto knows it; undefined when moto does not. */
   const requireUser = async (iam, UserName) => (await unlessMissing(iam.getUser({ UserName })))?.User;
   const noSuchUser = (name) => noSuchEntity(`The user with name ${name} cannot be found.`);
+
+  /** NoSuchEntity when the policy named as a permissions boundary does not exist. */
+  async function missingBoundary(iam, PolicyArn) {
+    if (await unlessMissing(iam.getPolicy({ PolicyArn }))) return undefined;
+    return noSuchEntity(`Policy ${PolicyArn} does not exist or is not attachable.`);
+  }
+
+  /** PasswordPolicyViolation when the account has a password policy and `password` breaks it. */
+  async function passwordRefusal(iam, password) {
+    const policy = (await unlessMissing(iam.getAccountPasswordPolicy({})))?.PasswordPolicy;
+    const broken = policy && passwordPolicyBreaks(policy, password);
+    return broken ? refusal(400, "PasswordPolicyViolation", `Password should ${broken}.`) : undefined;
+  }
 
   /** Rules checked before moto sees the request; undefined lets it through. */
   const rules = {
@@ -292,13 +336,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     async DeletePolicy(iam, { PolicyArn }) {
       const versions = await unlessMissing(all((Marker) => iam.listPolicyVersions({ PolicyArn, Marker }), (p) => p.Versions));
       if (!versions) return undefined;
-      const [attached, users, roles] = await Promise.all([
-        iam.listEntitiesForPolicy({ PolicyArn }),
-        boundaryUsers(iam, PolicyArn),
-        boundaryRoles(iam, PolicyArn),
-      ]);
-      const attachments = [attached.PolicyUsers, attached.PolicyGroups, attached.PolicyRoles].flatMap((l) => l ?? []);
-      if (attachments.length || users.length || roles.length) {
+      const { attachments, boundaryUses } = await policyUses(iam, PolicyArn);
+      if (attachments || boundaryUses) {
         return deleteConflict("Cannot delete a policy attached to entities.");
       }
       if (versions.some((v) => !v.IsDefaultVersion)) {
@@ -361,14 +400,140 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
      */
     async PutUserPermissionsBoundary(iam, { UserName, PermissionsBoundary }) {
       if (!(await requireUser(iam, UserName))) return noSuchUser(UserName);
-      try {
-        await iam.getPolicy({ PolicyArn: PermissionsBoundary });
-      } catch (err) {
-        if (isMissing(err)) return noSuchEntity(`Policy ${PermissionsBoundary} does not exist or is not attachable.`);
-        throw err;
-      }
+      const refused = await missingBoundary(iam, PermissionsBoundary);
+      if (refused) return refused;
       boundaries.set(UserName, PermissionsBoundary);
       return success("PutUserPermissionsBoundary");
+    },
+
+    /**
+     * CreateUser: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html —
+     * NoSuchEntity: "The request was rejected because it referenced a resource entity that does
+     * not exist"; PermissionsBoundary is "The ARN of the managed policy that is used to set the
+     * permissions boundary for the user". moto accepts any ARN. A user that exists is moto's
+     * EntityAlreadyExists.
+     */
+    async CreateUser(iam, { UserName, PermissionsBoundary }) {
+      if (!PermissionsBoundary || (await requireUser(iam, UserName))) return undefined;
+      return missingBoundary(iam, PermissionsBoundary);
+    },
+
+    /**
+     * CreateRole: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html — the
+     * same NoSuchEntity for a PermissionsBoundary policy that does not exist (moto accepts any ARN).
+     */
+    async CreateRole(iam, { RoleName, PermissionsBoundary }) {
+      if (!PermissionsBoundary || (await unlessMissing(iam.getRole({ RoleName })))) return undefined;
+      return missingBoundary(iam, PermissionsBoundary);
+    },
+
+    /**
+     * PutRolePermissionsBoundary:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html —
+     * NoSuchEntity for a policy that does not exist (moto accepts any ARN); a missing role is
+     * moto's NoSuchEntity.
+     */
+    async PutRolePermissionsBoundary(iam, { RoleName, PermissionsBoundary }) {
+      if (!(await unlessMissing(iam.getRole({ RoleName })))) return undefined;
+      return missingBoundary(iam, PermissionsBoundary);
+    },
+
+    /**
+     * UpdateUser: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateUser.html —
+     * EntityAlreadyExists: "The request was rejected because it attempted to create a resource
+     * that already exists." moto renames over the other user, which is lost.
+     */
+    async UpdateUser(iam, { UserName, NewUserName }) {
+      if (!NewUserName || NewUserName === UserName || !(await requireUser(iam, UserName))) return undefined;
+      if (!(await requireUser(iam, NewUserName))) return undefined;
+      return refusal(409, "EntityAlreadyExists", `User with name ${NewUserName} already exists.`);
+    },
+
+    /**
+     * UpdateGroup: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html —
+     * NoSuchEntity and EntityAlreadyExists. Which IAM checks first is not documented; moto looks
+     * at the new name first, the layer at the group named, as its other rules do (and as moto
+     * does for UpdateUser). Renaming a group to its own name is left to moto (EntityAlreadyExists):
+     * IAM does not document that case either.
+     */
+    async UpdateGroup(iam, { GroupName }) {
+      if (await unlessMissing(iam.getGroup({ GroupName }))) return undefined;
+      return noSuchEntity(`The group with name ${GroupName} cannot be found.`);
+    },
+
+    /**
+     * RemoveRoleFromInstanceProfile:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html
+     * — NoSuchEntity: "The request was rejected because it referenced a resource entity that does
+     * not exist": here the role in the profile. moto fails with HTTP 500. A missing profile or
+     * role is moto's NoSuchEntity.
+     */
+    async RemoveRoleFromInstanceProfile(iam, { InstanceProfileName, RoleName }) {
+      const profile = await unlessMissing(iam.getInstanceProfile({ InstanceProfileName }));
+      if (!profile || !(await unlessMissing(iam.getRole({ RoleName })))) return undefined;
+      if (profile.InstanceProfile.Roles.some((r) => r.RoleName === RoleName)) return undefined;
+      return noSuchEntity(`Role ${RoleName} is not in instance profile ${InstanceProfileName}.`);
+    },
+
+    /**
+     * DeleteAccountAlias:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html — "Deletes
+     * the specified Amazon Web Services account alias"; NoSuchEntity when it is not the account's.
+     * moto deletes whatever alias the account has, whatever the name.
+     */
+    async DeleteAccountAlias(iam, { AccountAlias }) {
+      const { AccountAliases } = await iam.listAccountAliases({});
+      if (AccountAliases.includes(AccountAlias)) return undefined;
+      return noSuchEntity(`The account alias ${AccountAlias} cannot be found.`);
+    },
+
+    /**
+     * CreateLoginProfile: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html
+     * — PasswordPolicyViolation: "The request was rejected because the provided password did not
+     * meet the requirements imposed by the account password policy." moto never checks. Only a
+     * policy the account has set is applied here (not IAM's default rules for an account without one).
+     */
+    async CreateLoginProfile(iam, { UserName, Password }) {
+      const user = await requireUser(iam, UserName);
+      const existing = user && (await unlessMissing(iam.getLoginProfile({ UserName })));
+      return user && !existing ? passwordRefusal(iam, Password) : undefined;
+    },
+
+    /**
+     * UpdateLoginProfile: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html
+     * — the same PasswordPolicyViolation for a new password; a user without a login profile is
+     * moto's NoSuchEntity.
+     */
+    async UpdateLoginProfile(iam, { UserName, Password }) {
+      if (Password === undefined || !(await unlessMissing(iam.getLoginProfile({ UserName })))) return undefined;
+      return passwordRefusal(iam, Password);
+    },
+
+    /**
+     * SetDefaultPolicyVersion:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html — "Sets
+     * the specified version of the specified policy as the policy's default (operative) version."
+     * Setting the default version again leaves it the default; moto clears its flag, leaving the
+     * policy without one. Answered here in that case.
+     */
+    async SetDefaultPolicyVersion(iam, { PolicyArn, VersionId }) {
+      const versions = await unlessMissing(all((Marker) => iam.listPolicyVersions({ PolicyArn, Marker }), (p) => p.Versions));
+      const isDefault = versions?.some((v) => v.VersionId === VersionId && v.IsDefaultVersion);
+      return isDefault ? success("SetDefaultPolicyVersion") : undefined;
+    },
+
+    /**
+     * EnableMFADevice: https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html
+     * — "SerialNumber: The serial number that uniquely identifies the MFA device. For virtual MFA
+     * devices, the serial number is the device ARN"; NoSuchEntity for one that does not exist.
+     * moto enables any serial. A serial in ARN form must be one of the account's virtual devices;
+     * a hardware serial (no ARN) is moto's to judge, as IAM checks those with the device's maker.
+     */
+    async EnableMFADevice(iam, { UserName, SerialNumber }) {
+      if (!SerialNumber?.startsWith("arn:") || !(await requireUser(iam, UserName))) return undefined;
+      const devices = await all((Marker) => iam.listVirtualMFADevices({ Marker }), (p) => p.VirtualMFADevices);
+      if (devices.some((d) => d.SerialNumber === SerialNumber)) return undefined;
+      return noSuchEntity(`VirtualMFADevice with serial number ${SerialNumber} doesn't exist.`);
     },
 
     /**
@@ -473,6 +638,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
   /** The actions the layer answers itself: their signature is its to check. */
   const answeredHere = new Set([
     "ListEntitiesForPolicy",
+    "SetDefaultPolicyVersion",
     "PutUserPermissionsBoundary",
     "DeleteUserPermissionsBoundary",
     "CreateServiceSpecificCredential",
@@ -489,6 +655,21 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
       const secret = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(answer.body)?.[1];
       if (answer.status === 200 && id && secret) learnedKeys.set(id, secret);
       return undefined;
+    },
+    /**
+     * GetPolicy: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html — the
+     * Policy element (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Policy.html):
+     * AttachmentCount, "The number of entities (users, groups, and roles) that the policy is
+     * attached to" (moto counts each attach, so attaching a policy twice counts two), and
+     * PermissionsBoundaryUsageCount, "The number of entities (users and roles) for which the policy
+     * is used to set the permissions boundary" (moto leaves it out).
+     */
+    async GetPolicy(answer, { PolicyArn }, iam) {
+      if (answer.status !== 200) return undefined;
+      const { attachments, boundaryUses } = await policyUses(iam, PolicyArn);
+      const counts = elements({ AttachmentCount: attachments, PermissionsBoundaryUsageCount: boundaryUses });
+      const body = answer.body.replace(/<AttachmentCount>[^<]*<\/AttachmentCount>/, "").replace("</Policy>", `${counts}</Policy>`);
+      return { status: 200, body };
     },
     ListUsers: (answer, params) => pageMotoList(answer, params, "Users"),
     ListGroups: (answer, params) => pageMotoList(answer, params, "Groups"),
@@ -549,7 +730,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
       }
     },
     respond(req, answer) {
-      return rewrites[req.params.Action]?.(answer, req.params);
+      return rewrites[req.params.Action]?.(answer, req.params, readerFor(req));
     },
   });
 }

@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./moto.js";
+import type { CliResult } from "./run-cli.js";
+import type { WireRequest } from "./wire.js";
+
+/**
+ * A differential check of dry runs: the same command run with --dry-run and then for real, both
+ * through a recording endpoint in front of the strict IAM layer, and what the dry run said held
+ * against what the real run did. The judge knows nothing of the product's predictions: only the
+ * exit codes, the error codes on stderr, the plan on stdout and the requests on the wire.
+ */
+
+/** A request as the recording endpoint saw it, with the status of the answer it got. */
+export type Answered = WireRequest & { status?: number };
+
+/** What one run showed: its result and the requests it sent. */
+export interface Observed {
+  result: CliResult;
+  requests: Answered[];
+}
+
+/** One entry of docs/dry-run-not-predicted.json. */
+export interface NotPredicted {
+  says: string;
+  refusals: { action: string; code: string; sameParameters?: string[] }[];
+}
+
+export const NOT_PREDICTED: NotPredicted[] = JSON.parse(readFileSync(join(ROOT, "docs/dry-run-not-predicted.json"), "utf8")).notPredicted;
+
+/** Actions that only read (IAM's naming: Get, List, Generate, Simulate). */
+const reads = (action: string) => /^(Get|List|Generate|Simulate)/.test(action);
+
+/** Plan steps that are IAM actions (PascalCase); local steps ("create credential file") are not sent. */
+const isIamAction = (action: string) => /^[A-Z][A-Za-z0-9]+$/.test(action);
+
+/** Values a plan hides are compared for presence only. */
+const SECRET = /password|privatekey|secret/i;
+
+/** A request's parameters as one comparable string: Query protocol names, secrets masked, Version left out. */
+function canonical(action: string, params: Record<string, string>): string {
+  const shown = Object.entries(params)
+    .filter(([key]) => key !== "Action" && key !== "Version")
+    .map(([key, value]) => [key, SECRET.test(key) ? "(hidden)" : value])
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([action, shown]);
+}
+
+/** A plan step's Input in the Query protocol's flat names (lists as `.member.N`). */
+function queryParameters(input: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  const add = (name: string, value: unknown) => {
+    if (Array.isArray(value)) value.forEach((item, i) => add(`${name}.member.${i + 1}`, item));
+    else if (value !== null && typeof value === "object") for (const [key, inner] of Object.entries(value)) add(`${name}.${key}`, inner);
+    else if (value !== undefined) flat[name] = String(value);
+  };
+  for (const [key, value] of Object.entries(input)) add(key, value);
+  return flat;
+}
+
+/** The writes a `--json` dry run planned, canonical and sorted; undefined when stdout holds no plan. */
+function plannedWrites(stdout: string): string[] | undefined {
+  try {
+    const { DryRun } = JSON.parse(stdout) as { DryRun: { Action: string; Input: Record<string, unknown> }[] };
+    return DryRun.filter((s) => isIamAction(s.Action)).map((s) => canonical(s.Action, queryParameters(s.Input))).sort();
+  } catch {
+    return undefined;
+  }
+}
+
+const sentWrites = (requests: Answered[]) =>
+  requests.filter((r) => !reads(r.params.Action)).map((r) => canonical(r.params.Action, r.params)).sort();
+
+/** The IAM error code a run reports first: a predicted refusal (dry run) or IAM's own (real run). */
+const errorCode = (stderr: string) => /(?:would fail: |error \()(\w+)/.exec(stderr)?.[1];
+
+/** The not-predicted entry that explains a refused request, if any. */
+export function explainedBy(request: Answered, code: string): NotPredicted | undefined {
+  const { Action, ...params } = request.params;
+  return NOT_PREDICTED.find((entry) =>
+    entry.refusals.some(
+      (r) => r.action === Action && r.code === code && (r.sameParameters ?? []).every((key) => params[key] === params[r.sameParameters![0]]),
+    ),
+  );
+}
+
+export type Verdict = { agrees: true } | { agrees: false; why: string } | { agrees: "explained"; by: NotPredicted };
+
+/**
+ * How the dry run of a step held against its real run: the same exit status and error code, a
+ * plan naming exactly the writes the real run sent when it succeeded, and only reads sent by the
+ * dry run. A success predicted for a request IAM refused is explained when the not-predicted list
+ * names that action and code.
+ */
+export function judge(dry: Observed, real: Observed): Verdict {
+  const written = dry.requests.filter((r) => !reads(r.params.Action)).map((r) => r.params.Action);
+  if (written.length) return { agrees: false, why: `the dry run sent ${written.join(", ")}` };
+  const [predicted, actual] = [errorCode(dry.result.stderr), errorCode(real.result.stderr)];
+  if (dry.result.code === 0 && real.result.code === 1 && actual) {
+    const refused = real.requests.findLast((r) => (r.status ?? 0) >= 400);
+    const by = refused && explainedBy(refused, actual);
+    if (by) return { agrees: "explained", by };
+  }
+  if (dry.result.code !== real.result.code || predicted !== actual) {
+    return { agrees: false, why: `dry run: exit ${dry.result.code} ${predicted ?? ""}; real run: exit ${real.result.code} ${actual ?? ""}` };
+  }
+  if (real.result.code !== 0) return { agrees: true };
+  const [planned, sent] = [plannedWrites(dry.result.stdout), sentWrites(real.requests)];
+  if (JSON.stringify(planned) !== JSON.stringify(sent)) {
+    return { agrees: false, why: `planned ${JSON.stringify(planned)}, sent ${JSON.stringify(sent)}` };
+  }
+  return { agrees: true };
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same sequence of commands. */
+export function seeded(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    /** `items` half the time, nothing otherwise. */
+    maybe: <T>(items: T[]): T[] => (next() < 0.5 ? items : []),
+    int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
+  };
+}
+export type Random = ReturnType<typeof seeded>;
