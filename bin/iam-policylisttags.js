@@ -1,6 +1,8 @@
 #!/bin/sh
 ':' /*
-if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS" ]; then
+help=
+for arg; do case $arg in -h | --help) help=1 ;; esac; done
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
   bin=$0
   [ "${bin%/*}" = "$bin" ] && bin=./$bin
   while [ -L "$bin" ]; do

@@ -95,6 +95,11 @@ await build({
   target: "node20",
   mainFields: ["module", "main"],
   plugins: [lazyBuiltins],
+  // Every run loads the snapshot's heap, the source text included: without whitespace and with
+  // shorter syntax a call takes about 6% less CPU time (docs/performance.md). Names are kept, so
+  // a stack trace (IAMKIT_TRACE) still names its functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // A script has no import.meta: the entry sets where the running bin (or executable) is, from
   // which the version is read and nothing else (main.ts's module loader is unused once the
   // command table is preloaded).

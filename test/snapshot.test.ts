@@ -1,7 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, useMoto } from "./harness/moto.js";
@@ -30,14 +31,14 @@ const WAYS = [
 ] as const;
 
 /** What sh runs when it starts a bin: its trace names the Node command line the launcher execs. */
-function launched(name: string, env: NodeJS.ProcessEnv): string {
-  const res = spawnSync("sh", ["-x", join(ROOT, ".bin", name), "--version"], { env, encoding: "utf8" });
+function launched(name: string, env: NodeJS.ProcessEnv, argv = ["--version"]): string {
+  const res = spawnSync("sh", ["-x", join(ROOT, ".bin", name), ...argv], { env, encoding: "utf8" });
   return res.stderr.split("\n").filter((line) => line.startsWith("+ exec node")).join("\n");
 }
 
 beforeAll(async () => {
   // The first call finds no snapshot, runs as a Node module and starts building one.
-  expect(installed("iam-usergetattributes", ["-h"], { ...moto.env, XDG_CACHE_HOME: cache }).code).toBe(0);
+  expect(installed("iam-usergetattributes", ["--version"], { ...moto.env, XDG_CACHE_HOME: cache }).code).toBe(0);
   while (blobs().length === 0 || existsSync(join(snapshots, `${blobs()[0]}.lock`))) await sleep(200);
 }, 120_000);
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -51,11 +52,12 @@ describe("the snapshot built on first use", () => {
     expect(statSync(snapshots).mode & 0o777).toBe(0o700);
   });
 
-  it("is what the launcher starts Node from, unless told not to or NODE_OPTIONS is set", () => {
+  it("is what the launcher starts Node from, unless told not to, NODE_OPTIONS is set or -h asked for help", () => {
     const env = withSnapshot();
     expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", withoutSnapshot())).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", { ...env, NODE_OPTIONS: "--no-warnings" })).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
+    expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes -u x -h$/);
   });
 
   it("gives the same output, errors and exit codes as the bins without it", async () => {
@@ -68,7 +70,8 @@ describe("the snapshot built on first use", () => {
       ["euare-userdel", ["-h"]],
       ["iam-userlistbypath", ["-p", "/"]],
       ["iamkit", ["--version", "-d"]],
-      ["iamkit", ["--help"]],
+      ["iamkit", []],
+      ["iamkit", ["--list"]],
       ["iamkit", ["completion", "zsh"]],
     ];
     for (const [name, argv] of calls) {
@@ -127,5 +130,29 @@ describe.each(WAYS)("the installed commands %s", (_way, tag, env) => {
     expect(installed("iam-useruploadpolicy", ["-u", user, "-p", "from-stdin", "-f", "-"], env(), { input: policy })).toEqual({ code: 0, stdout: "", stderr: "" });
     const stored = await moto.iam.getUserPolicy({ UserName: user, PolicyName: "from-stdin" });
     expect(JSON.parse(decodeURIComponent(stored.PolicyDocument!))).toEqual(JSON.parse(policy));
+  });
+});
+
+describe("without sh (Windows), the install gives the bins Node's first line", () => {
+  it("and they run as Node modules, answering as before", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "iamkit-nosh-"));
+    mkdirSync(join(copy, "bin"));
+    for (const file of ["iam-usergetattributes.js", "iamkit.js"]) copyFileSync(join(ROOT, "bin", file), join(copy, "bin", file));
+    for (const shared of ["dist", "package.json", "node_modules"]) symlinkSync(join(ROOT, shared), join(copy, shared));
+    const { startBinsWithNode } = await import(pathToFileURL(join(ROOT, "dist/bundle/cli/snapshot.js")).href);
+    startBinsWithNode(join(copy, "bin"));
+    const bin = readFileSync(join(copy, "bin/iam-usergetattributes.js"), "utf8");
+    expect(bin).toBe(readFileSync(join(ROOT, "bin/iam-usergetattributes.js"), "utf8").replace(/^#!\/bin\/sh\n/, "#!/usr/bin/env node\n"));
+    await moto.iam.createUser({ UserName: "no-sh" });
+    const run = (path: string, argv: string[]) => {
+      const res = spawnSync(path, argv, { env: withoutSnapshot(), encoding: "utf8" });
+      return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+    };
+    for (const [name, argv] of [["iam-usergetattributes", ["-u", "no-sh"]], ["iamkit", ["--version"]]] as [string, string[]][]) {
+      const res = run(join(copy, "bin", `${name}.js`), argv);
+      expect(res).toEqual(run(join(ROOT, ".bin", name), argv));
+      expect(res).toMatchObject({ code: 0, stdout: expect.stringMatching(/^(arn:aws:iam::123456789012:user\/no-sh\n\w+|iamkit \S+)\n$/) });
+    }
+    rmSync(copy, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 // it is there and otherwise runs the bin as before, asking for one to be built in the background.
 
 const SNAPSHOT_DIR = fileURLToPath(new URL("../snapshot/", import.meta.url));
+
+const SH_LINE = "#!/bin/sh\n";
+const NODE_LINE = "#!/usr/bin/env node\n";
 
 /** A build that failed or was cut short is tried again after this long, not on every call. */
 const RETRY_AFTER_MS = 10 * 60_000;
@@ -74,7 +77,17 @@ export function buildInBackground(blob: string): void {
   }
 }
 
-/** npm's install and prepare: the snapshot for the Node running npm, where the bins start through sh. */
+/**
+ * npm's preinstall, run before npm links the bins. Where sh runs them: the snapshot for the Node
+ * running npm. On Windows, where npm would run them through their first line's program, sh, which
+ * Windows lacks: they start with Node, as they did before the launcher.
+ */
+export function install(): void {
+  if (process.platform === "win32") startBinsWithNode(fileURLToPath(new URL("../../../bin/", import.meta.url)));
+  else installSnapshot();
+}
+
+/** The snapshot for the Node running npm (preinstall, and prepare after the build), where sh runs the bins. */
 export function installSnapshot(): void {
   if (process.platform === "win32") return;
   let failed: string | undefined;
@@ -85,6 +98,14 @@ export function installSnapshot(): void {
   }
   // Never a failed install: the bins run without it, and build it on first use.
   if (failed) console.error(`iamkit: no startup snapshot (${failed}); the commands start without one`);
+}
+
+/** Gives every bin in `binDir` Node's first line instead of sh's: Node runs the file as a module. */
+export function startBinsWithNode(binDir: string): void {
+  for (const file of readdirSync(binDir)) {
+    const text = readFileSync(join(binDir, file), "utf8");
+    if (text.startsWith(SH_LINE)) writeFileSync(join(binDir, file), NODE_LINE + text.slice(SH_LINE.length));
+  }
 }
 
 // Run as a script: the background build started above.
