@@ -29,8 +29,6 @@ import { processIo, runByName, runDispatcher, usePreloadedCommands } from "../di
 import { keepV8Defaults } from "../dist/cli/process-tuning.js";
 
 usePreloadedCommands(COMMANDS);
-// Built for the fastest start: no process setting of the npm bins (src/cli/process-tuning.ts).
-keepV8Defaults();
 
 /** What IAM answers GetUser, for the warm-up below. */
 const GET_USER_ANSWER = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User>
@@ -66,6 +64,9 @@ warmUp().catch((err) => {
 export const evaluatedAhead = [IAM, STS, defaultProvider, AdaptiveRetryStrategy, StandardRetryStrategy, Command, client, clientConfig, credentials, http];
 
 startupSnapshot.setDeserializeMainFunction(async () => {
+  // The executable is built for the fastest start: none of the bins' process settings
+  // (src/cli/process-tuning.ts). The bins keep theirs, from the snapshot as without it.
+  if (isSea()) keepV8Defaults();
   // The executable sees [executable, executable, ...arguments], the launcher's Node
   // [node, bin, ...arguments]: the command is named by argv0 or by the bin.
   const command = basename(isSea() ? process.argv0 : process.argv[1]).replace(/\.(exe|js)$/i, "");
