@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, useMoto } from "./harness/moto.js";
+import { start } from "./harness/run-bin.js";
 
 /**
  * The installed bins start Node from a startup snapshot of the CLI when the user's cache holds one
@@ -130,6 +131,16 @@ describe.each(WAYS)("the installed commands %s", (_way, tag, env) => {
     expect(installed("iam-useruploadpolicy", ["-u", user, "-p", "from-stdin", "-f", "-"], env(), { input: policy })).toEqual({ code: 0, stdout: "", stderr: "" });
     const stored = await moto.iam.getUserPolicy({ UserName: user, PolicyName: "from-stdin" });
     expect(JSON.parse(decodeURIComponent(stored.PolicyDocument!))).toEqual(JSON.parse(policy));
+  });
+
+  it("end by the signal that interrupts them: the launcher's process is Node's", async () => {
+    const run = start(join(ROOT, ".bin", "iam-useruploadpolicy"), ["-u", "nobody", "-p", "p", "-f", "-", "-d"], { env: env(), stdio: ["pipe", "pipe", "pipe"] });
+    // The endpoint line comes once the run is set up; standard input stays open and empty.
+    await run.stderrLine(/debug: endpoint: /);
+    run.child.kill("SIGINT");
+    const res = await run.ended;
+    expect(res).toMatchObject({ code: null, signal: "SIGINT", stdout: "" });
+    expect(res.stderr.trimEnd().split("\n").at(-1)).toBe("iam-useruploadpolicy: interrupted by SIGINT; no further requests were sent");
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -108,8 +108,8 @@ export function startBinsWithNode(binDir: string): void {
   }
 }
 
-// Run as a script: the background build started above.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script, by the path buildInBackground gives: the background build.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const blob = process.argv[2]!;
   if (buildSnapshot(blob) === undefined) rmSync(`${blob}.lock`, { force: true });
 }
