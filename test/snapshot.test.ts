@@ -80,14 +80,18 @@ describe("the snapshot built on first use", () => {
     }
   });
 
-  it.skipIf(process.getuid?.() !== 0)("is not used when another user owns the file (changing its owner needs root)", () => {
+  it.skipIf(process.getuid?.() !== 0)("is neither used nor written where another user owns the cache (changing owners needs root)", () => {
     const other = mkdtempSync(join(tmpdir(), "iamkit-cache-"));
-    mkdirSync(join(other, "iamkit"));
-    const planted = join(other, "iamkit", blobs()[0]);
+    const theirs = join(other, "iamkit");
+    mkdirSync(theirs);
+    const planted = join(theirs, blobs()[0]);
     writeFileSync(planted, "not a snapshot: Node would abort on it");
-    chownSync(planted, 65534, 65534);
+    for (const path of [theirs, planted]) chownSync(path, 65534, 65534);
     const env = { ...withSnapshot(), XDG_CACHE_HOME: other };
     expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
+    expect(installed("iam-usergetattributes", ["--version"], env)).toMatchObject({ code: 0, stderr: "" });
+    expect(readdirSync(theirs)).toEqual([blobs()[0]]);
+    expect(readFileSync(planted, "utf8")).toBe("not a snapshot: Node would abort on it");
     rmSync(other, { recursive: true, force: true });
   });
 });

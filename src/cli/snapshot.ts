@@ -64,6 +64,8 @@ export function buildInBackground(blob: string): void {
   const lock = `${blob}.lock`;
   try {
     mkdirSync(dirname(blob), { recursive: true, mode: 0o700 });
+    // Another user's cache (sudo keeping HOME): theirs to build, never this user's to write.
+    if (statSync(dirname(blob)).uid !== process.getuid?.()) return;
     try {
       closeSync(openSync(lock, "wx", 0o600));
     } catch {
