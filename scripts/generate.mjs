@@ -2,12 +2,13 @@
 // Writes the artifacts derived from the command table (run after `npm run build`):
 // bin/*.js, package.json#bin and #man, docs/commands/*.md, docs/man/*.1 and README.md's command list.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
 import { binNames } from "../dist/usage/bin-names.js";
 import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
 const write = (path, text, mode) => {
   writeFileSync(root + path, text);
   if (mode) chmodSync(root + path, mode);

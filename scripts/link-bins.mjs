@@ -3,8 +3,9 @@
 // installs the package (iam-usercreate -> ../bin/iam-usercreate.js), so the test runbooks and the
 // demo put .bin on PATH and call the commands exactly as an installed user would.
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
 const { bin } = JSON.parse(readFileSync(root + "package.json", "utf8"));
 rmSync(root + ".bin", { recursive: true, force: true });
 mkdirSync(root + ".bin");

@@ -16,8 +16,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
 const { name, dependencies, devDependencies } = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
 // The runtime libraries too: the package carries them (bundleDependencies).
 const missing = Object.keys({ ...dependencies, ...devDependencies }).filter((dep) => !existsSync(`${root}node_modules/${dep}/package.json`));
@@ -37,6 +38,9 @@ if (missing.length > 0) {
   npm(["install", "--no-save", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--location=project"], env);
 }
 npm(["run", "build"]);
+// The startup snapshot the bins start from, for the Node running this install (src/cli/snapshot.ts).
+const { installSnapshot } = await import(pathToFileURL(join(root, "dist/bundle/cli/snapshot.js")).href);
+installSnapshot();
 
 const globalInstall = process.env.npm_config_global === "true" || process.env.npm_config_location === "global";
 // Only in the outer npm (the nested install marks its environment with _PACOTE_NO_PREPARE_).

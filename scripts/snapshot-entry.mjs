@@ -1,16 +1,19 @@
-// The single executable's entry (scripts/build-exe.mjs bundles it and builds a V8 startup snapshot
-// from it). Everything a call needs is imported here, so it is evaluated once at build time and
-// every run starts from the evaluated heap: the command table, the flag parser, the AWS SDK client
-// and the credential chain. Only state without operating-system handles may be captured, which is
-// why the build defers node:http, node:https and node:http2 until first use.
+// The entry of the startup snapshot (scripts/bundle.mjs bundles it into dist/bundle/snapshot/;
+// the bins' launcher and scripts/build-exe.mjs build a V8 startup snapshot from it). Everything a
+// call needs is imported here, so it is evaluated once at build time and every run starts from the
+// evaluated heap: the command table, the flag parser, the AWS SDK client and the credential chain.
+// Only state without operating-system handles may be captured, which is why the bundle defers
+// node:http, node:https and node:http2 until first use.
 //
-// One executable serves every command (a multi-call binary): it runs the command it is linked as
-// (`iam-usercreate -> iamkit`), and as `iamkit` it is the dispatcher (`iamkit usercreate ...`).
-// The same snapshot also runs without the executable: `node --snapshot-blob iamkit.blob ...`
-// with argv0 set to the command name (what test/startup.test.ts does).
+// Two ways in. The bins' launcher runs `node --snapshot-blob BLOB -- BIN ARGS`: BIN is the bin's
+// path, whose name (iam-usercreate, euare-..., iamkit) says what to run. The single executable is
+// a multi-call binary: it runs the command it is linked as (`iam-usercreate -> iamkit`), and as
+// `iamkit` it is the dispatcher (`iamkit usercreate ...`).
+import { realpathSync } from "node:fs";
 import { basename } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { isSea } from "node:sea";
+import { pathToFileURL } from "node:url";
 import { startupSnapshot } from "node:v8";
 import { IAM } from "@aws-sdk/client-iam";
 import { STS } from "@aws-sdk/client-sts";
@@ -26,8 +29,6 @@ import { processIo, runByName, runDispatcher, usePreloadedCommands } from "../di
 import { keepV8Defaults } from "../dist/cli/process-tuning.js";
 
 usePreloadedCommands(COMMANDS);
-// Built for the fastest start: no process setting of the npm bins (src/cli/process-tuning.ts).
-keepV8Defaults();
 
 /** What IAM answers GetUser, for the warm-up below. */
 const GET_USER_ANSWER = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User>
@@ -63,9 +64,14 @@ warmUp().catch((err) => {
 export const evaluatedAhead = [IAM, STS, defaultProvider, AdaptiveRetryStrategy, StandardRetryStrategy, Command, client, clientConfig, credentials, http];
 
 startupSnapshot.setDeserializeMainFunction(async () => {
-  // The executable sees [executable, executable, ...arguments], `node --snapshot-blob` sees
-  // [node, ...arguments]; the name it was started by is argv0 either way.
-  const name = basename(process.argv0).replace(/\.exe$/i, "");
-  const argv = process.argv.slice(isSea() ? 2 : 1);
-  process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());
+  // The executable is built for the fastest start: none of the bins' process settings
+  // (src/cli/process-tuning.ts). The bins keep theirs, from the snapshot as without it.
+  if (isSea()) keepV8Defaults();
+  // The executable sees [executable, executable, ...arguments], the launcher's Node
+  // [node, bin, ...arguments]: the command is named by argv0 or by the bin.
+  const command = basename(isSea() ? process.argv0 : process.argv[1]).replace(/\.(exe|js)$/i, "");
+  const argv = process.argv.slice(2);
+  // Where this run's iamkit is installed, for `--version` (bundle.mjs makes it import.meta.url).
+  globalThis.iamkitModuleUrl = pathToFileURL(realpathSync(isSea() ? process.execPath : process.argv[1])).href;
+  process.exitCode = command === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(command, argv, processIo());
 });

@@ -1,7 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, useMoto } from "./harness/moto.js";
 
@@ -9,11 +10,16 @@ import { ROOT, useMoto } from "./harness/moto.js";
  * What a user gets: a fresh clone of the committed tree (uncommitted edits are not in it), packed
  * by `npm pack` (whose `prepare` builds it), installed globally into a temporary prefix from the
  * tarball alone (--offline: the runtime libraries travel inside it), then run from that prefix.
+ * The clone sits in a folder whose name has a space, a `%` and a non-ASCII letter, which a build
+ * script reading paths from file URLs must decode; the install builds the startup snapshot into a
+ * cache folder of the test's own.
  */
 const moto = useMoto();
-const work = mkdtempSync(join(tmpdir(), "iamkit-install-"));
+const work = mkdtempSync(join(tmpdir(), "iamkit install 100% é-"));
 const clone = join(work, "clone");
 const prefix = join(work, "prefix");
+const cache = join(work, "cache");
+const npmEnv = { ...process.env, XDG_CACHE_HOME: cache };
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
   const res = spawnSync(command, args, { encoding: "utf8", ...options });
@@ -32,8 +38,9 @@ beforeAll(() => {
   mustRun("git", ["clone", "--quiet", ROOT, clone]);
   // The build tools from this checkout, so packing needs no registry (hard links: fast, no copies).
   cpSync(join(ROOT, "node_modules"), join(clone, "node_modules"), { recursive: true, verbatimSymlinks: true });
-  tarball = join(clone, mustRun("npm", ["pack", "--silent"], { cwd: clone }).trim().split("\n").pop()!);
-  mustRun("npm", ["install", "--global", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball]);
+  tarball = join(clone, mustRun("npm", ["pack", "--silent"], { cwd: clone, env: npmEnv }).trim().split("\n").pop()!);
+  rmSync(cache, { recursive: true, force: true });
+  mustRun("npm", ["install", "--global", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball], { env: npmEnv });
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,6 +83,22 @@ describe("the package packed from a fresh clone and installed globally", () => {
     expect(run("iam-userdel", ["-h"], { env }).stdout).not.toContain("bare argument");
   });
 
+  it("builds the startup snapshot while installing, and the commands start from it", () => {
+    const installed = join(prefix, "lib/node_modules/iamkit");
+    const buildId = readFileSync(join(installed, "dist/bundle/snapshot/build-id"), "utf8").trim();
+    const node = statSync(process.execPath);
+    expect(readdirSync(join(cache, "iamkit"))).toEqual([`${buildId}-node-${node.ino}-${node.size}.blob`]);
+    // Without the bundle a bin can only run from the snapshot.
+    renameSync(join(installed, "dist/bundle/cli"), join(installed, "dist/bundle/cli.away"));
+    try {
+      const env = { PATH: `${join(prefix, "bin")}:${process.env.PATH}`, XDG_CACHE_HOME: cache };
+      expect(run("iam-userdel", ["--version"], { env }).stdout).toMatch(/^iamkit \S+\n$/);
+      expect(run("iam-userdel", ["--version"], { env: { ...env, IAMKIT_NO_SNAPSHOT: "1" } })).toMatchObject({ code: 1, stdout: "" });
+    } finally {
+      renameSync(join(installed, "dist/bundle/cli.away"), join(installed, "dist/bundle/cli"));
+    }
+  });
+
   it("installs the man pages where man finds them, euare- names included", () => {
     const manpath = join(prefix, "share/man");
     expect(existsSync(join(manpath, "man1/iam-userdel.1"))).toBe(true);
@@ -92,7 +115,7 @@ describe("a global install straight from git", () => {
   // undoes the link that leaves in the global folder. Without that, every command here dangles.
   it("builds on the way and leaves real files in the prefix, with the runtime libraries and man pages", () => {
     const gitPrefix = join(work, "git-prefix");
-    mustRun("npm", ["install", "--global", "--no-audit", "--no-fund", "--prefix", gitPrefix, `git+file://${clone}`]);
+    mustRun("npm", ["install", "--global", "--no-audit", "--no-fund", "--prefix", gitPrefix, `git+${pathToFileURL(clone).href}`], { env: npmEnv });
     const installed = join(gitPrefix, "lib/node_modules/iamkit");
     expect(lstatSync(installed).isSymbolicLink()).toBe(false);
     expect(existsSync(join(installed, "node_modules/node-forge/package.json"))).toBe(true);

@@ -84,9 +84,18 @@ export async function runByName(name: string, argv: string[], io: Io): Promise<n
   return code;
 }
 
-/** The body of every generated bin shim. */
+/**
+ * The body of every generated bin shim (`iamkit` is the dispatcher). Its launcher sets
+ * IAMKIT_SNAPSHOT_MISSING when it found no startup snapshot to start from: one is built meanwhile.
+ */
 export async function runBin(name: string): Promise<void> {
-  process.exitCode = await runByName(name, process.argv.slice(2), processIo());
+  const missing = process.env.IAMKIT_SNAPSHOT_MISSING;
+  if (missing) {
+    delete process.env.IAMKIT_SNAPSHOT_MISSING;
+    void import("./snapshot.js").then((snapshot) => snapshot.buildInBackground(missing));
+  }
+  const argv = process.argv.slice(2);
+  process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());
 }
 
 /**

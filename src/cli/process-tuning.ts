@@ -36,5 +36,7 @@ export function keepV8Defaults(): void {
  */
 export function stopYoungGenerationGrowth(): void {
   if (v8Defaults) return;
-  setImmediate(async () => (await import("node:v8")).setFlagsFromString("--semi-space-growth-factor=1")).unref();
+  // Required, not imported: a run started from a startup snapshot cannot import().
+  const v8 = () => module.createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
+  setImmediate(() => v8().setFlagsFromString("--semi-space-growth-factor=1")).unref();
 }

@@ -10,14 +10,42 @@ import { commandModulePath } from "../commands/module-paths.js";
 
 export const GENERATED = "Generated from the command table by `npm run generate`; do not edit.";
 
-/** The bins run the bundle that scripts/bundle.mjs builds from dist/: it starts faster (docs/performance.md). */
-const ENTRY = "../dist/bundle/cli/main.js";
+/**
+ * Where sh runs the bins (the kernel reads their first line), the launcher at the top starts Node
+ * from the startup snapshot of this build for this Node binary (src/cli/snapshot.ts names it the
+ * same way: build-id, the binary's inode and size) when there is one; otherwise, or without sh,
+ * Node runs the file as a module, the bundle that scripts/bundle.mjs builds (docs/performance.md).
+ * For Node the launcher is a string and a comment; it must hold no star-slash. It uses the snapshot
+ * only without NODE_OPTIONS, since V8 refuses one built under other flags than the run's, and not
+ * for -h, which loads less than the snapshot holds and so starts faster without it.
+ */
+const LAUNCHER = `#!/bin/sh
+':' /*
+help=
+for arg; do case $arg in -h | --help) help=1 ;; esac; done
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
+  bin=$0
+  [ "\${bin%/*}" = "$bin" ] && bin=./$bin
+  while [ -L "$bin" ]; do
+    link=$(readlink "$bin") || break
+    case $link in /*) bin=$link ;; *) bin=\${bin%/*}/$link ;; esac
+  done
+  snapshot() { [ -n "$6" ] && blob=\${XDG_CACHE_HOME:-$HOME/.cache}/iamkit/$build-node-$1-$6.blob; }
+  if { read -r build < "\${bin%/*}/../dist/bundle/snapshot/build-id" && snapshot $(ls -Lin "$(command -v node)"); } 2>/dev/null; then
+    [ -O "$blob" ] && [ -r "$blob" ] && exec node --snapshot-blob "$blob" -- "$0" "$@"
+    IAMKIT_SNAPSHOT_MISSING=$blob
+    export IAMKIT_SNAPSHOT_MISSING
+  fi
+fi
+exec node "$0" "$@"
+*/`;
 
 export function binShim(name: string): string {
-  return `#!/usr/bin/env node\n// ${GENERATED}\nimport { runBin } from "${ENTRY}";\nawait runBin("${name}");\n`;
+  return `${LAUNCHER}\n// ${GENERATED}\nimport { runBin } from "../dist/bundle/cli/main.js";\nawait runBin("${name}");\n`;
 }
 
-export const DISPATCHER_SHIM = `#!/usr/bin/env node\n// ${GENERATED}\nimport { processIo, runDispatcher } from "${ENTRY}";\nprocess.exitCode = await runDispatcher(process.argv.slice(2), processIo());\n`;
+/** `iamkit`, the dispatcher. */
+export const DISPATCHER_SHIM = binShim("iamkit");
 
 export function binMap(specs: readonly CommandSpec<any, any>[]): Record<string, string> {
   const entries = binNames(specs).map((name) => [name, `bin/${name}.js`] as const);
