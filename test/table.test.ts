@@ -60,9 +60,10 @@ describe("generated artifacts match the table (run `npm run generate` after chan
     expect(read("docs/commands/README.md")).toBe(gen.commandIndexDoc(COMMANDS));
   });
 
-  it("docs/man has one page per command and per euare- name, each listed in package.json#man", () => {
+  it("docs/man has the iamkit page, one page per command and per euare- name, each listed in package.json#man", () => {
     const pages = manPages(COMMANDS);
-    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual([...names.map((n) => `${n}.1`), ...gen.binNames(COMMANDS).filter((n) => n.startsWith("euare-")).map((n) => `${n}.1`)].sort());
+    const commandPages = [...names, ...gen.binNames(COMMANDS).filter((n) => n.startsWith("euare-"))].map((n) => `${n}.1`);
+    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual(["iamkit.1", ...commandPages].sort());
     for (const [file, page] of pages) expect(read(`${MAN_DIR}/${file}`), file).toBe(page);
     expect(JSON.parse(read("package.json")).man).toEqual(manList(COMMANDS));
   });
