@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../dist/commands/index.js";
 import * as gen from "../dist/gen/artifacts.js";
 import { MAN_DIR, manList, manPages } from "../dist/gen/man.js";
-import { GLOBAL_OPTIONS } from "../dist/cli/global-options.js";
+import { globalOptions } from "../dist/cli/global-options.js";
 import { commandModulePath } from "../dist/commands/module-paths.js";
 import { commandOptions } from "../dist/core/dry-run.js";
 import { ROOT } from "./harness/moto.js";
@@ -29,7 +29,8 @@ describe("the command table", () => {
   it("gives every command a sentence and options that do not collide", () => {
     for (const spec of COMMANDS) {
       expect(spec.summary, spec.name).toMatch(/^[A-Z].*\.$/);
-      const all = [...GLOBAL_OPTIONS, ...commandOptions(spec)];
+      // Under its euare- name a command also takes euca2ools' -I, -S, --security-token and -U.
+      const all = [...globalOptions(gen.euareName(spec) ?? spec.name), ...commandOptions(spec)];
       const shorts = all.map((o) => o.short).filter(Boolean);
       expect(new Set(shorts).size, `${spec.name} short letters`).toBe(shorts.length);
       expect(new Set(all.map((o) => o.long)).size, `${spec.name} long names`).toBe(all.length);

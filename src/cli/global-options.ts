@@ -53,16 +53,16 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
  * euca2ools pass them on every call): -I and -S together, --security-token with them.
  */
 const EUCA2OOLS_CREDENTIAL_OPTIONS: readonly OptionSpec[] = [
-  { key: "accessKeyId", short: "I", long: "access-key-id", metavar: "KEY_ID", description: "access key ID to sign with (with -S)" },
+  { key: "signingKeyId", short: "I", long: "access-key-id", metavar: "KEY_ID", description: "access key ID to sign with (with -S)" },
   {
-    key: "secretKey",
+    key: "signingSecretKey",
     short: "S",
     long: "secret-key",
     metavar: "KEY",
     description: "secret key of that access key (with -I); other local users can read it in the process list",
     secret: true,
   },
-  { key: "securityToken", long: "security-token", metavar: "TOKEN", description: "session token of temporary credentials (with -I and -S)", secret: true },
+  { key: "signingSessionToken", long: "security-token", metavar: "TOKEN", description: "session token of temporary credentials (with -I and -S)", secret: true },
 ];
 
 /** The options every command accepts under the name it was run as: an `euare-` name adds euca2ools' -I, -S, --security-token and -U (--url). */
@@ -72,9 +72,9 @@ export function globalOptions(prog: string): readonly OptionSpec[] {
 }
 
 export interface GlobalOptions {
-  accessKeyId?: string;
-  secretKey?: string;
-  securityToken?: string;
+  signingKeyId?: string;
+  signingSecretKey?: string;
+  signingSessionToken?: string;
   awsCredentialFile?: string;
   clientConfigFile?: string;
   url?: string;

@@ -368,7 +368,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
   const caBundle = await network.loadCaBundle(io.env, profile, io.cwd);
   const credentials = await resolveCredentials({
-    commandLine: { accessKeyId: globals.accessKeyId, secretAccessKey: globals.secretKey, sessionToken: globals.securityToken },
+    commandLine: { accessKeyId: globals.signingKeyId, secretAccessKey: globals.signingSecretKey, sessionToken: globals.signingSessionToken },
     credentialFile: globals.awsCredentialFile,
     profile: globals.profile,
     env: io.env,
