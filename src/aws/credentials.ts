@@ -124,7 +124,7 @@ function withIamrc(chain: AwsCredentialIdentityProvider, options: CredentialOpti
       if (!isCredentialsProviderError(err) || !existsSync(iamrc)) throw err;
       const found = await readLegacyFile(iamrc, options.cwd, options.warn);
       options.debug?.(`credentials: credential file ${iamrc} (~/.iamrc: the AWS SDK chain found none)`);
-      return found;
+      return { ...found, [FROM_FILE]: `credential file ${iamrc} (~/.iamrc)` };
     }
   };
   return (props) => (settled ??= settle(props));
@@ -154,9 +154,15 @@ function environmentKey(env: NodeJS.ProcessEnv): CredentialSource | undefined {
   };
 }
 
-/** What the SDK chain settled on, by the source it marks on the credentials it returns. */
-function settledDescription(features: Record<string, string> | undefined, profile: string, options: CredentialOptions): string | undefined {
-  const has = (feature: string) => features?.[feature] !== undefined;
+/** Marks the credentials ~/.iamrc gave after the SDK chain found none. */
+const FROM_FILE = Symbol("iamkit credential file");
+
+type Settled = AwsCredentialIdentity & { $source?: Record<string, string>; [FROM_FILE]?: string };
+
+/** What the chain settled on: ~/.iamrc, or the source the SDK marks on the credentials it returns. */
+function settledDescription(found: Settled, profile: string, options: CredentialOptions): string | undefined {
+  if (found[FROM_FILE]) return found[FROM_FILE];
+  const has = (feature: string) => found.$source?.[feature] !== undefined;
   const files = `${sharedCredentialsFile(options.env, options.cwd)} or ${sharedConfigFile(options.env, options.cwd)}`;
   if (has("CREDENTIALS_ENV_VARS")) return "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
   if (has("CREDENTIALS_PROFILE_SOURCE_PROFILE") || has("CREDENTIALS_STS_ASSUME_ROLE")) return `the role that profile ${profile} (${files}) assumes`;
@@ -173,7 +179,7 @@ function describedOnSettling(source: CredentialSource, profile: string, options:
   const chain = source.credentials as AwsCredentialIdentityProvider;
   source.credentials = async (props) => {
     const found = await chain(props);
-    source.description = settledDescription((found as { $source?: Record<string, string> }).$source, profile, options) ?? source.description;
+    source.description = settledDescription(found, profile, options) ?? source.description;
     return found;
   };
   return source;
