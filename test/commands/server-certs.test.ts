@@ -311,7 +311,9 @@ describe("iam-servercertupload --generate", () => {
       expect(await generate(dir)).toEqual({
         code: 1,
         stdout: "",
-        stderr: "iam-servercertupload: error (InvalidClientTokenId): The security token included in the request is invalid.\n",
+        stderr:
+          "iam-servercertupload: error (InvalidClientTokenId): The security token included in the request is invalid.\n" +
+          `iam-servercertupload: the key used came from credential file ${moto.env.AWS_CREDENTIAL_FILE} (AWS_CREDENTIAL_FILE)\n`,
       });
     } finally {
       await moto.enforceAuthAfter("inf");
