@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run demo: starts a local IAM server (moto), runs the runbook of "Getting started with AWS
-# Identity Access Management" (seed 000) with the iam-* bins, printing each command and its
-# output, then stops the server. Nothing outside a scratch directory is touched.
+# Identity Access Management" with the iam-* bins, printing each command and its output, then
+# stops the server. Nothing outside a scratch directory is touched.
 set -euo pipefail
 source "$(dirname "$0")/moto-server.sh"
 start_moto
