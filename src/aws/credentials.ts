@@ -130,6 +130,13 @@ function withIamrc(chain: AwsCredentialIdentityProvider, options: CredentialOpti
   return (props) => (settled ??= settle(props));
 }
 
+const ENVIRONMENT_KEY = "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+
+/** A key given as values (on the command line, in variables), with its session token when there is one. */
+function keyPair(accessKeyId: string, secretAccessKey: string, sessionToken?: string): AwsCredentialIdentity {
+  return { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) };
+}
+
 /** -I and -S, checked as euca2ools did: both or neither, --security-token only with them. */
 function commandLineKey({ accessKeyId, secretAccessKey, sessionToken }: CommandLineKey, warn: (message: string) => void): CredentialSource | undefined {
   if (!accessKeyId && !secretAccessKey) {
@@ -140,7 +147,7 @@ function commandLineKey({ accessKeyId, secretAccessKey, sessionToken }: CommandL
   warn("a secret key given with -S can be read by other local users (ps); prefer AWS_SECRET_ACCESS_KEY or a 0600 credential file");
   return {
     description: `access key ${accessKeyId} given with -I and -S`,
-    credentials: { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) },
+    credentials: keyPair(accessKeyId, secretAccessKey, sessionToken),
   };
 }
 
@@ -149,8 +156,8 @@ function environmentKey(env: NodeJS.ProcessEnv): CredentialSource | undefined {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
   if (!accessKeyId || !secretAccessKey) return undefined;
   return {
-    description: "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-    credentials: { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) },
+    description: ENVIRONMENT_KEY,
+    credentials: keyPair(accessKeyId, secretAccessKey, sessionToken),
   };
 }
 
@@ -164,7 +171,7 @@ function settledDescription(found: Settled, profile: string, options: Credential
   if (found[FROM_FILE]) return found[FROM_FILE];
   const has = (feature: string) => found.$source?.[feature] !== undefined;
   const files = `${sharedCredentialsFile(options.env, options.cwd)} or ${sharedConfigFile(options.env, options.cwd)}`;
-  if (has("CREDENTIALS_ENV_VARS")) return "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+  if (has("CREDENTIALS_ENV_VARS")) return ENVIRONMENT_KEY;
   if (has("CREDENTIALS_PROFILE_SOURCE_PROFILE") || has("CREDENTIALS_STS_ASSUME_ROLE")) return `the role that profile ${profile} (${files}) assumes`;
   if (has("CREDENTIALS_PROFILE_SSO") || has("CREDENTIALS_SSO")) return `the SSO session of profile ${profile} (${files})`;
   if (has("CREDENTIALS_PROFILE_PROCESS") || has("CREDENTIALS_PROCESS")) return `the credential_process of profile ${profile} (${files})`;
