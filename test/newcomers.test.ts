@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -50,6 +50,17 @@ describe("the iamkit dispatcher", () => {
     );
     expect((await bin("iamkit", ["euare-userlistgruops"])).stderr).toContain("(did you mean euare-userlistgroups?)");
     expect((await bin("iamkit", ["frobnicate"])).stderr).toBe('iamkit: unknown command "iam-frobnicate"; run iamkit --help for the list\n');
+  });
+
+  it("bash completes iamkit help and the command name after it", async () => {
+    const script = (await bin("iamkit", ["completion", "bash"])).stdout;
+    const complete = (...words: string[]) => {
+      const body = `COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _iamkit_complete; echo "\${COMPREPLY[*]}"`;
+      return spawnSync("bash", ["-c", `${script}\n${body}`], { encoding: "utf8" }).stdout.trim();
+    };
+    expect(complete("iamkit", "hel")).toBe("help");
+    expect(complete("iamkit", "help", "userdelk")).toBe("userdelkey");
+    expect(complete("iamkit", "help", "userdelkey", "-")).toBe("");
   });
 
   it("man iamkit: a page installed with the others, listing every command", () => {
