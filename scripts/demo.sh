@@ -1,18 +1,13 @@
 #!/usr/bin/env bash
 # npm run demo: starts a local IAM server (moto), runs the runbook of "Getting started with AWS
-# Identity Access Management" (seed 000) with the iam-* bins, printing each command and its
-# output, then stops the server. Nothing outside a scratch directory is touched.
+# Identity Access Management" with the iam-* bins, printing each command and its output, then
+# stops the server. Nothing outside a scratch directory is touched.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-bash "$root/scripts/setup-moto.sh"
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$root/.moto-venv/bin/moto_server" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
-moto_pid=$!
+source "$(dirname "$0")/moto-server.sh"
+start_moto
 scratch=$(mktemp -d)
 trap 'kill $moto_pid 2>/dev/null; rm -rf "$scratch"' EXIT
-export AWS_IAM_URL="http://127.0.0.1:$port" HOME="$scratch" PATH="$root/.bin:$PATH"
-for _ in $(seq 100); do curl -sf -X POST "$AWS_IAM_URL/moto-api/reset" >/dev/null && break; sleep 0.1; done
+export HOME="$scratch" PATH="$root/.bin:$PATH"
 
 say() { printf '\n# %s\n' "$*"; }
 run() { printf '$ %s\n' "$*"; eval "$@"; }
@@ -40,7 +35,7 @@ run "iam-usercreate -u david -g Admin -k -v | tee ~/david.out"
 say "Switch to david's own key (the server now checks every signature and permission)"
 { echo "AWSAccessKeyId=$(sed -n 1p ~/david.out)"; echo "AWSSecretKey=$(sed -n 2p ~/david.out)"; } > ~/.aws/david_cloudartisan_cred.txt
 chmod 600 ~/.aws/david_cloudartisan_cred.txt
-curl -sf -X POST -H 'Content-Type: text/plain' --data 0 "$AWS_IAM_URL/moto-api/reset-auth" >/dev/null
+moto_api reset-auth 0
 run export AWS_CREDENTIAL_FILE=~/.aws/david_cloudartisan_cred.txt
 run iam-usergetattributes
 

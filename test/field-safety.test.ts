@@ -225,7 +225,7 @@ describe("--generate interrupted", () => {
     expect(actions(wire.requests, "UploadSigningCertificate")).toBe(0);
 
     const rerun = await runBin("iam-useraddcert", ["-u", "ivy", "--generate"], { env: moto.env, cwd });
-    expect(rerun).toMatchObject({ code: 0, stderr: "" });
+    expect(rerun).toMatchObject({ code: 0, stderr: "iam-useraddcert: wrote the private key to ivy-key.pem (mode 0600) and the certificate to ivy-cert.pem\n" });
     expect(readdirSync(cwd).sort()).toEqual(["ivy-cert.pem", "ivy-key.pem"]);
   });
 

@@ -63,7 +63,10 @@ describe("the package packed from a fresh clone and installed globally", () => {
     expect(run("euare-userlistbypath", [], { env })).toMatchObject({ code: 0, stdout: expect.stringContaining(":user/installed\n") });
     // node-forge, loaded from the package's own node_modules: a key pair and certificate made locally.
     const cert = run("iam-useraddcert", ["-u", "installed", "--generate"], { env, cwd: moto.dir });
-    expect(cert, cert.stderr).toMatchObject({ code: 0, stderr: "" });
+    expect(cert, cert.stderr).toMatchObject({
+      code: 0,
+      stderr: "iam-useraddcert: wrote the private key to installed-key.pem (mode 0600) and the certificate to installed-cert.pem\n",
+    });
     expect((await moto.iam.listSigningCertificates({ UserName: "installed" })).Certificates).toHaveLength(1);
     const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
     expect(run("iamkit", ["--version"], { env })).toEqual({ code: 0, stdout: `iamkit ${version}\n`, stderr: "" });

@@ -127,17 +127,19 @@ describe("seed 002: euca2ools' IAM guide", () => {
     expect(res.stderr).toBe(versionAdded(`${prefix}groupuploadpolicy`, "allow-snapshot.json"));
     expect(res.code).toBe(0);
     const aliceKey = (await moto.iam.listAccessKeys({ UserName: "alice" })).AccessKeyMetadata![0].AccessKeyId;
+    // IAMCli ended its lists with the IsTruncated trailer; euca2ools printed none.
+    const trailer = prefix === "iam-" ? ["IsTruncated: false"] : [];
     expect(res.stdout).toBe(
       [
         arn("group", "administrators"),
-        "IsTruncated: false",
+        ...trailer,
         '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*"],"Resource":["*"]}]}',
         aliceKey,
         "2",
         "Login Profile Exists for User bob",
         "Login Profile Exists for User alice",
         "myaccount",
-        "IsTruncated: false",
+        ...trailer,
         "",
       ].join("\n"),
     );

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/commands/index.js";
 import * as gen from "../src/gen/artifacts.js";
-import { binNames } from "../src/usage/bin-names.js";
+import { binNames, euareName } from "../src/usage/bin-names.js";
 import { MAN_DIR, manList, manPages } from "../src/gen/man.js";
-import { GLOBAL_OPTIONS } from "../src/usage/global-options.js";
+import { globalOptions } from "../src/usage/global-options.js";
 import { commandModulePath } from "../src/commands/module-paths.js";
 import { commandOptions } from "../src/core/dry-run.js";
 import { ROOT } from "./harness/moto.js";
@@ -31,7 +31,8 @@ describe("the command table", () => {
   it("gives every command a sentence and options that do not collide", () => {
     for (const spec of COMMANDS) {
       expect(spec.summary, spec.name).toMatch(/^[A-Z].*\.$/);
-      const all = [...GLOBAL_OPTIONS, ...commandOptions(spec)];
+      // Under its euare- name a command also takes euca2ools' -I, -S, --security-token and -U.
+      const all = [...globalOptions(euareName(spec) ?? spec.name), ...commandOptions(spec)];
       const shorts = all.map((o) => o.short).filter(Boolean);
       expect(new Set(shorts).size, `${spec.name} short letters`).toBe(shorts.length);
       expect(new Set(all.map((o) => o.long)).size, `${spec.name} long names`).toBe(all.length);
@@ -68,9 +69,10 @@ describe("generated artifacts match the table (run `npm run generate` after chan
     expect(read("docs/commands/README.md")).toBe(gen.commandIndexDoc(COMMANDS));
   });
 
-  it("docs/man has one page per command and per euare- name, each listed in package.json#man", () => {
+  it("docs/man has the iamkit page, one page per command and per euare- name, each listed in package.json#man", () => {
     const pages = manPages(COMMANDS);
-    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual([...names.map((n) => `${n}.1`), ...binNames(COMMANDS).filter((n) => n.startsWith("euare-")).map((n) => `${n}.1`)].sort());
+    const commandPages = [...names, ...binNames(COMMANDS).filter((n) => n.startsWith("euare-"))].map((n) => `${n}.1`);
+    expect(readdirSync(join(ROOT, MAN_DIR)).sort()).toEqual(["iamkit.1", ...commandPages].sort());
     for (const [file, page] of pages) expect(read(`${MAN_DIR}/${file}`), file).toBe(page);
     expect(JSON.parse(read("package.json")).man).toEqual(manList(COMMANDS));
   });

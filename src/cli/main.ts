@@ -4,6 +4,7 @@ import type { CommandSpec } from "../core/define.js";
 import type { Io } from "../core/context.js";
 import { runCommand } from "./run-command.js";
 import { versionText } from "./version.js";
+import { commandList, dispatcherUsage } from "../usage/help.js";
 import { commandModulePath } from "../commands/module-paths.js";
 import { oneLine } from "../output/escape.js";
 import { processStdout } from "../output/stdout.js";
@@ -75,13 +76,23 @@ export function processIo(): Io {
 export async function runByName(name: string, argv: string[], io: Io): Promise<number> {
   const euare = name.startsWith("euare-");
   const spec = await loadCommand(euare ? `iam-${name.slice(6)}` : name);
-  if (!spec || (euare && !spec.euare)) {
-    io.stderr.write(`iamkit: unknown command "${oneLine(name)}"; run iamkit --help for the list\n`);
-    return EXIT.usage;
-  }
+  if (!spec || (euare && !spec.euare)) return unknownCommand(name, io);
   const code = await runCommand(spec, argv, io, name);
   if (io.interrupt?.aborted) endBySignal((io.interrupt.reason as Interrupted).signal);
   return code;
+}
+
+/** The refusal of a name no command has, with the closest installed names when one is near. */
+async function unknownCommand(name: string, io: Io): Promise<number> {
+  const [{ COMMANDS }, { binNames }, { closestNames }] = await Promise.all([
+    import("../commands/index.js"),
+    import("../usage/bin-names.js"),
+    import("./suggest.js"),
+  ]);
+  const near = closestNames(name, binNames(COMMANDS));
+  const hint = near.length > 0 ? ` (did you mean ${near.join(" or ")}?)` : "";
+  io.stderr.write(`iamkit: unknown command "${oneLine(name)}"${hint}; run iamkit --help for the list\n`);
+  return EXIT.usage;
 }
 
 /**
@@ -98,10 +109,15 @@ export async function runBin(name: string): Promise<void> {
   process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());
 }
 
+/** The command name `iamkit <name>` means: `iam-` may be left out, and dashes within the short name are dropped (`policy-lint`). */
+function commandName(typed: string): string {
+  return /^(iam|euare)-/.test(typed) ? typed : `iam-${typed.replace(/-/g, "")}`;
+}
+
 /**
- * `iamkit <name> [args]` (`name` may omit the `iam-` prefix, and may be written with dashes:
- * `iamkit policy-lint`), `iamkit --list`, `iamkit --help`
- * and `iamkit completion bash|zsh`. Only the listing forms load the command table.
+ * `iamkit <name> [args]`, `iamkit help <name>`, `iamkit --list`, `iamkit --help` and `iamkit
+ * completion bash|zsh`; bare `iamkit` prints its short usage on stderr. Only the listing forms load
+ * the command table.
  */
 export async function runDispatcher(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
@@ -110,7 +126,12 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
     io.stdout.write(version);
     return EXIT.ok;
   }
-  if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
+  if (!first) {
+    io.stderr.write([...dispatcherUsage(), "run iamkit --help for the commands, or man iamkit"].join("\n") + "\n");
+    return EXIT.usage;
+  }
+  if (first === "help" && rest.length > 0) return runByName(commandName(rest[0]), ["-h"], io);
+  if (first === "-h" || first === "--help" || first === "help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
     if (first === "--list") {
       const { binNames } = await import("../usage/bin-names.js");
@@ -127,21 +148,8 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
       io.stdout.write(completionScript(shell, COMMANDS));
       return EXIT.ok;
     }
-    const width = Math.max(...COMMANDS.map((c) => c.name.length));
-    io.stdout.write(
-      [
-        "usage: iamkit <command> [options...]   (or run iam-<command> directly)",
-        "       iamkit --list                    every installed command name, euare- aliases included",
-        "       iamkit completion bash|zsh       a shell completion script",
-        "       iamkit --version [-d]            the installed version (-d: also Node's and the AWS SDK's)",
-        "",
-        "commands:",
-      ]
-        .concat(COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`))
-        .join("\n") + "\n",
-    );
-    return first ? EXIT.ok : EXIT.usage;
+    io.stdout.write([...dispatcherUsage(), "", "commands:", ...commandList(COMMANDS)].join("\n") + "\n");
+    return EXIT.ok;
   }
-  // `iamkit policy-lint` reads better than `iamkit policylint`: dashes within the short name are dropped.
-  return runByName(/^(iam|euare)-/.test(first) ? first : `iam-${first.replace(/-/g, "")}`, rest, io);
+  return runByName(commandName(first), rest, io);
 }

@@ -10,12 +10,14 @@ import type { Operation } from "../core/operations.js";
 import { predictRefusals } from "../iam/refusals.js";
 import { optionLabel, renderHelp } from "../usage/help.js";
 import { versionText } from "./version.js";
-import { GLOBAL_OPTIONS, type GlobalOptions } from "../usage/global-options.js";
+import { globalOptions, type GlobalOptions } from "../usage/global-options.js";
 import { painterFor } from "../output/color.js";
 import { oneLine, printable, printableJson } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
+import { asPrintedBy } from "../output/print.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { stopYoungGenerationGrowth } from "./process-tuning.js";
+import { explainDeleteConflicts, nameSigningKey } from "./failure-context.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
@@ -52,7 +54,7 @@ type ReportsUnknownOptions = { unknownOption(flag: string): never };
  */
 async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (message: string) => void) {
   const { Command, Option } = await import("commander");
-  const options = [...GLOBAL_OPTIONS, ...commandOptions(spec)];
+  const options = [...globalOptions(prog), ...commandOptions(spec)];
   const byFlags = new Map<string, OptionSpec>();
   const checkers = new Map<OptionSpec, (text: string) => unknown>();
   const positional = spec.options.find((o) => o.key === spec.positional);
@@ -234,12 +236,12 @@ async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog:
 }
 
 /** stdout: the plan of a dry run, the JSON document, or the command's text lines. */
-async function printResult(write: Write, spec: CommandSpec<any, any>, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
+async function printResult(write: Write, spec: CommandSpec<any, any>, prog: string, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
   const writeJson = (value: unknown) => write(`${printableJson(JSON.stringify(value, null, 2))}\n`);
   // What the command would print describes changes that were not made: a plan replaces it.
   if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned));
   if (json) return writeJson(await jsonReady(result ?? {}));
-  return writeOutput(write, spec.render?.(result, opts) ?? []);
+  return writeOutput(write, asPrintedBy(prog, spec.render?.(result, opts) ?? []));
 }
 
 /**
@@ -311,7 +313,9 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
     // the built-in modules it loads afterwards, tls and https among them, without their code cache).
     if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
-    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
+    // Without -r, a refused delete says everything that remains (with -r, iamkit removed what it knows of).
+    const recursive = opts.recursive ? undefined : commandOptions(spec).find((o) => o.key === "recursive");
+    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned, recursive && optionLabel(recursive)) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
     const ctx: Context<Operation> = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
@@ -319,7 +323,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.
     const refusals = planned ? await predictRefusals(planned, iam, local.debug) : [];
-    await printResult(write, spec, result, opts, globals.json, planned);
+    await printResult(write, spec, prog, result, opts, globals.json, planned);
     for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
     local.signal.throwIfAborted();
@@ -356,7 +360,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[], recursiveFlag?: string) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
@@ -365,6 +369,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
   const caBundle = await network.loadCaBundle(io.env, profile, io.cwd);
   const credentials = await resolveCredentials({
+    commandLine: { accessKeyId: globals.signingKeyId, secretAccessKey: globals.signingSecretKey, sessionToken: globals.signingSessionToken },
     credentialFile: globals.awsCredentialFile,
     profile: globals.profile,
     env: io.env,
@@ -385,7 +390,8 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     retried = true;
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
-  const iam = await createIamClient({ ...settings, planned });
+  const iam = nameSigningKey(await createIamClient({ ...settings, planned }), credentials);
+  if (recursiveFlag) explainDeleteConflicts(iam, local.debug, recursiveFlag);
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,
@@ -394,7 +400,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
       const stsEndpoint = resolveStsEndpoint(endpoint, io.env);
       local.debug(`STS endpoint: ${network.redactUrl(stsEndpoint.url)} (${stsEndpoint.source})`);
       const signer = identity ? { description: `access key ${identity.accessKeyId}`, credentials: identity } : credentials;
-      return createStsClient({ ...settings, endpoint: stsEndpoint, credentials: signer });
+      return nameSigningKey(await createStsClient({ ...settings, endpoint: stsEndpoint, credentials: signer }), signer);
     },
   };
   // Errors name the proxy too: when it is down or answers for the endpoint, it is the one to blame.

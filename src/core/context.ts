@@ -56,6 +56,8 @@ export interface Context<Op extends string = never> {
   cwd: string;
   /** A diagnostic line on stderr: `<prog>: warning: <message>`. */
   warn(message: string): void;
+  /** What a command did beside its result (the files it wrote), on stderr: `<prog>: <message>`. */
+  note(message: string): void;
   /** A `-d` line on stderr; a no-op without -d. Never pass secrets. */
   debug(message: string): void;
   /** Reads a UTF-8 text file named on the command line (`-` is stdin); errors name the file. */
@@ -134,8 +136,10 @@ function fileErrorReason(err: unknown, creating = false): string {
 export function dryRunEffects(
   io: Io,
   planned: PlannedStep[],
-): Pick<Context, "createNewFile" | "removeFile" | "change" | "undoUnlessPrinted"> {
+): Pick<Context, "createNewFile" | "removeFile" | "change" | "undoUnlessPrinted" | "note"> {
   return {
+    // Nothing was done: the plan says what would be.
+    note() {},
     async change(_make, step) {
       if (step) planned.push(step);
       return undefined;
@@ -178,6 +182,7 @@ export function localContext(prog: string, io: Io, debugEnabled: boolean, paint:
     cwd: io.cwd,
     signal,
     warn: (message) => line(paint(oneLine(`${prog}: warning: ${message}`), "warning")),
+    note: (message) => line(oneLine(`${prog}: ${message}`)),
     debug: debugEnabled ? (message) => line(oneLine(`${prog}: debug: ${message}`)) : () => {},
     async readText(path, what) {
       if (path === "-") return decodeUtf8(await Promise.race([readStream(io.stdin), whenAborted(signal)]), "(standard input)", what);

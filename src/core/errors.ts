@@ -103,6 +103,15 @@ export const ACTION = Symbol("iamkit action");
 /** Set by the retry strategy (src/aws/retry.ts) when it refused to resend a create IAM may have made. */
 export const NOT_RETRIED = Symbol("iamkit not retried");
 
+/** Where the key that signed a failed request came from (src/cli/failure-context.ts sets it). */
+export const SIGNED_WITH = Symbol("iamkit signed with");
+
+/** What still holds on to an entity IAM refused to delete (src/cli/failure-context.ts sets it). */
+export const REMAINS = Symbol("iamkit remains");
+
+/** IAM's answers to a key it does not accept: the error then names where the key came from. */
+const REFUSED_KEY = new Set(["InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken"]);
+
 export interface Failure {
   code: number;
   lines: string[];
@@ -261,7 +270,12 @@ export function toFailure(err: unknown, prog: string, endpoint?: string): Failur
         ? ` (sent ${attempts} times after transient failures: an earlier attempt may have succeeded)`
         : "";
     const note = isFault(status, code) ? requestNote(err) : "";
-    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}${hint}${note}`] };
+    const context = err as { [SIGNED_WITH]?: string; [REMAINS]?: string };
+    const more = [
+      ...(context[REMAINS] ? [context[REMAINS]] : []),
+      ...(REFUSED_KEY.has(code) && context[SIGNED_WITH] ? [`the key used came from ${context[SIGNED_WITH]}`] : []),
+    ];
+    return { code: EXIT.service, lines: [`${prog}: error (${code}): ${message}${hint}${note}`, ...more.map((line) => `${prog}: ${oneLine(line)}`)] };
   }
   const net = networkCode(err);
   if (net) {

@@ -69,7 +69,9 @@ export function aliasNotes(spec: CommandSpec<any, any>): string[] {
   const euare = euareName(spec);
   const bare = bareArgumentNote(spec, euare ?? spec.name);
   return [
-    ...(euare ? [`Also installed as ${euare}, the euca2ools name, which accepts the same options.`] : []),
+    ...(euare
+      ? [`Also installed as ${euare}, the euca2ools name, which accepts the same options and euca2ools' -I, -S, --security-token and -U (see docs/migrating.md).`]
+      : []),
     ...(bare ? [bare] : []),
   ];
 }

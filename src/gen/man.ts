@@ -1,11 +1,12 @@
 import type { CommandSpec } from "../core/define.js";
-import { optionLines, usageLine } from "../usage/help.js";
+import { DISPATCHER_FORMS, optionLines, usageLine } from "../usage/help.js";
 import { euareName } from "../usage/bin-names.js";
 import { EXIT_CODES, GENERATED, JSON_NOTE, aliasNotes } from "./artifacts.js";
 
 /**
  * Man pages generated from the command table, beside docs/commands: docs/man/iam-<name>.1 per
- * command and, for each euca2ools name, docs/man/euare-<name>.1 that sources the iam- page.
+ * command and, for each euca2ools name, docs/man/euare-<name>.1 that sources the iam- page, and
+ * docs/man/iamkit.1 for the dispatcher, listing them all.
  * package.json#man lists them, so a global install makes `man iam-userdel` work.
  */
 
@@ -51,6 +52,32 @@ export function manPage(spec: CommandSpec<any, any>): string {
   ].join("\n");
 }
 
+/** `man iamkit`: the dispatcher's forms, every command with its summary, the exit codes. */
+export function dispatcherManPage(specs: readonly CommandSpec<any, any>[]): string {
+  return [
+    `.\\" ${GENERATED}`,
+    '.TH IAMKIT 1 "" iamkit "iamkit commands"',
+    ".nh",
+    ".SH NAME",
+    `iamkit \\- ${roff("the legacy IAM command-line tools (iam-*, euare-*) on a modern AWS SDK")}`,
+    ".SH SYNOPSIS",
+    ...verbatim(DISPATCHER_FORMS.map(([form]) => form)),
+    ".SH DESCRIPTION",
+    roff(
+      "Every command is installed as its own program (iam-usercreate, and euare-usercreate where euca2ools had it) with a " +
+        "manual page of its own; iamkit runs any of them by name, with or without the iam- prefix.",
+    ),
+    ...DISPATCHER_FORMS.flatMap(([form, meaning]) => [".TP", roff(form), roff(meaning)]),
+    ".SH COMMANDS",
+    ...specs.flatMap((spec) => [".TP", `.B ${roff(spec.name)}`, roff(spec.summary)]),
+    ".SH EXIT STATUS",
+    ...EXIT_CODES.flatMap(([code, meaning]) => [".TP", String(code), roff(meaning.replace(/`/g, ""))]),
+    ".SH SEE ALSO",
+    roff("The page of each command above: man iam-userdel, man euare-userdel."),
+    "",
+  ].join("\n");
+}
+
 /** The euca2ools name's page: man's own include of the iam- page. */
 export function manAlias(spec: CommandSpec<any, any>): string {
   return `.so man1/${spec.name}.1\n`;
@@ -59,6 +86,7 @@ export function manAlias(spec: CommandSpec<any, any>): string {
 /** Every page, by file name below MAN_DIR. */
 export function manPages(specs: readonly CommandSpec<any, any>[]): Map<string, string> {
   return new Map([
+    ["iamkit.1", dispatcherManPage(specs)] as const,
     ...specs.map((spec) => [`${spec.name}.1`, manPage(spec)] as const),
     ...specs.flatMap((spec) => {
       const euare = euareName(spec);

@@ -28,6 +28,29 @@ export async function* streamedListLines<T>(
   yield NOT_TRUNCATED;
 }
 
+/** The euca2ools names whose lists ended with the trailer too: user and role list-policies printed it. */
+const EUCA2OOLS_TRAILER = new Set(["euare-userlistpolicies", "euare-rolelistpolicies"]);
+
+/**
+ * The lines as the command named `prog` printed them: euca2ools' other lists ended at their last
+ * item (an empty list printed nothing), so under those `euare-` names the trailer is left out.
+ */
+export function asPrintedBy(prog: string, lines: string[] | AsyncIterable<string>): string[] | AsyncIterable<string> {
+  if (!prog.startsWith("euare-") || EUCA2OOLS_TRAILER.has(prog)) return lines;
+  if (Array.isArray(lines)) return lines.at(-1) === NOT_TRUNCATED ? lines.slice(0, -1) : lines;
+  return withoutTrailer(lines);
+}
+
+/** A streamed list without its final trailer: each line is written once the next one has come. */
+async function* withoutTrailer(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let held: string | undefined;
+  for await (const line of lines) {
+    if (held !== undefined) yield held;
+    held = line;
+  }
+  if (held !== undefined && held !== NOT_TRUNCATED) yield held;
+}
+
 /** Lines known before the first page (a heading), then a streamed list. */
 export async function* headedLines(heading: string[], rest: AsyncIterable<string>): AsyncGenerator<string> {
   yield* heading;

@@ -52,8 +52,13 @@ ${specs.map(caseArm).join("\n")}
 _iamkit_complete() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="\${COMP_WORDS[0]##*/}"
   if [ "$cmd" = iamkit ]; then
+    local names="${specs.map((s) => s.name.slice(4)).join(" ")}"
     if [ "$COMP_CWORD" -eq 1 ]; then
-      COMPREPLY=($(compgen -W "completion --help --list --version ${specs.map((s) => s.name.slice(4)).join(" ")}" -- "$cur"))
+      COMPREPLY=($(compgen -W "completion help --help --list --version $names" -- "$cur"))
+      return
+    fi
+    if [ "\${COMP_WORDS[1]}" = help ]; then
+      [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$names" -- "$cur"))
       return
     fi
     cmd="\${COMP_WORDS[1]}"

@@ -48,7 +48,33 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { key: "json", long: "json", description: "print the result as one JSON document" },
 ];
 
+/**
+ * euca2ools' credential options, accepted under the `euare-` names only (scripts written for
+ * euca2ools pass them on every call): -I and -S together, --security-token with them.
+ */
+const EUCA2OOLS_CREDENTIAL_OPTIONS: readonly OptionSpec[] = [
+  { key: "signingKeyId", short: "I", long: "access-key-id", metavar: "KEY_ID", description: "access key ID to sign with (with -S)" },
+  {
+    key: "signingSecretKey",
+    short: "S",
+    long: "secret-key",
+    metavar: "KEY",
+    description: "secret key of that access key (with -I); other local users can read it in the process list",
+    secret: true,
+  },
+  { key: "signingSessionToken", long: "security-token", metavar: "TOKEN", description: "session token of temporary credentials (with -I and -S)", secret: true },
+];
+
+/** The options every command accepts under the name it was run as: an `euare-` name adds euca2ools' -I, -S, --security-token and -U (--url). */
+export function globalOptions(prog: string): readonly OptionSpec[] {
+  if (!prog.startsWith("euare-")) return GLOBAL_OPTIONS;
+  return [...GLOBAL_OPTIONS.map((option) => (option.key === "url" ? { ...option, short: "U" } : option)), ...EUCA2OOLS_CREDENTIAL_OPTIONS];
+}
+
 export interface GlobalOptions {
+  signingKeyId?: string;
+  signingSecretKey?: string;
+  signingSessionToken?: string;
   awsCredentialFile?: string;
   clientConfigFile?: string;
   url?: string;

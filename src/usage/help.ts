@@ -1,6 +1,6 @@
 import type { CommandSpec, OptionSpec } from "../core/define.js";
 import { commandOptions } from "../core/dry-run.js";
-import { GLOBAL_OPTIONS } from "./global-options.js";
+import { globalOptions } from "./global-options.js";
 
 /** How an option is named in messages: `-u` where a legacy letter exists, else `--long`. */
 export function optionLabel(option: OptionSpec): string {
@@ -26,9 +26,9 @@ function helpOrder(a: OptionSpec, b: OptionSpec): number {
   return ka === kb ? 0 : ka > kb ? -1 : 1; // same letters: lower case first
 }
 
-/** The option table of the help text, one line per option. */
-export function optionLines(spec: CommandSpec<any, any>): string[] {
-  const all = [...GLOBAL_OPTIONS, ...commandOptions(spec)].sort(helpOrder);
+/** The option table of the help text, one line per option, for the command run as `prog`. */
+export function optionLines(spec: CommandSpec<any, any>, prog: string = spec.name): string[] {
+  const all = [...globalOptions(prog), ...commandOptions(spec)].sort(helpOrder);
   const width = Math.max(...all.map((o) => optionSynopsis(o).length));
   return all.map((o) => {
     const notes = [o.required ? "required" : "", o.repeatable ? "repeatable" : ""].filter(Boolean).join(", ");
@@ -54,5 +54,26 @@ export function bareArgumentNote(spec: CommandSpec<any, any>, prog: string): str
  */
 export function renderHelp(spec: CommandSpec<any, any>, prog: string = spec.name): string {
   const bare = prog.startsWith("euare-") ? bareArgumentNote(spec, prog) : undefined;
-  return [spec.summary, usageLine(prog), ...optionLines(spec), ...(bare ? [bare] : [])].join("\n") + "\n";
+  return [spec.summary, usageLine(prog), ...optionLines(spec, prog), ...(bare ? [bare] : [])].join("\n") + "\n";
+}
+
+/** The dispatcher's forms and what each does: `iamkit --help`, its short usage and `man iamkit`. */
+export const DISPATCHER_FORMS: readonly (readonly [form: string, meaning: string])[] = [
+  ["iamkit <command> [options...]", "run a command (or run iam-<command> directly)"],
+  ["iamkit help <command>", "a command's options, as iamkit <command> -h prints them"],
+  ["iamkit --list", "every installed command name, euare- aliases included"],
+  ["iamkit completion bash|zsh", "a shell completion script"],
+  ["iamkit --version [-d]", "the installed version (-d: also Node's and the AWS SDK's)"],
+];
+
+/** The forms, one per line, `usage:` before the first. */
+export function dispatcherUsage(): string[] {
+  const width = Math.max(...DISPATCHER_FORMS.map(([form]) => form.length));
+  return DISPATCHER_FORMS.map(([form, meaning], i) => `${i === 0 ? "usage: " : "       "}${form.padEnd(width)}   ${meaning}`);
+}
+
+/** One line per command: its name, then its summary. */
+export function commandList(specs: readonly CommandSpec<any, any>[]): string[] {
+  const width = Math.max(...specs.map((c) => c.name.length));
+  return specs.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
 }

@@ -153,8 +153,10 @@ describe("iam-useraddcert --generate", () => {
   const generate = (cwd: string, ...argv: string[]) =>
     runCli("iam-useraddcert", ["-u", "david", "--generate", ...argv], { env: moto.env, cwd });
 
-  function expectOnlyIdPrinted(res: CliResult, certificateId: string | undefined, keyPem: string) {
-    expect(res).toEqual({ code: 0, stdout: `${certificateId}\n`, stderr: "" });
+  /** stdout holds the id only; stderr says which files were written. */
+  function expectOnlyIdPrinted(res: CliResult, certificateId: string | undefined, keyPem: string, [keyFile, certFile] = ["david-key.pem", "david-cert.pem"]) {
+    const wrote = `iam-useraddcert: wrote the private key to ${keyFile} (mode 0600) and the certificate to ${certFile}\n`;
+    expect(res).toEqual({ code: 0, stdout: `${certificateId}\n`, stderr: wrote });
     expect(leaksKey(res.stdout + res.stderr, keyPem)).toBe(false);
   }
 
@@ -193,7 +195,7 @@ describe("iam-useraddcert --generate", () => {
     const res = await generate(dir, "--key-size", "3072", "--days", "30", "--cert-out", "c.pem", "--key-out", "k.pem");
     const keyPem = readFileSync(join(dir, "k.pem"), "utf8");
     const [uploaded] = await certsOf("david");
-    expectOnlyIdPrinted(res, uploaded.CertificateId, keyPem);
+    expectOnlyIdPrinted(res, uploaded.CertificateId, keyPem, ["k.pem", "c.pem"]);
     const x509 = new X509Certificate(readFileSync(join(dir, "c.pem")));
     expect((Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / 86_400_000).toBe(30);
     expect(createPublicKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(3072);
@@ -207,7 +209,7 @@ describe("iam-useraddcert --generate", () => {
     const res = await generate(dir, "--key-out", "-");
     const [uploaded] = await certsOf("david");
     expect(res.code).toBe(0);
-    expect(res.stderr).toBe("");
+    expect(res.stderr).toBe("iam-useraddcert: wrote the certificate to david-cert.pem\n");
     const [id, ...rest] = res.stdout.split("\n");
     expect(id).toBe(uploaded.CertificateId);
     const keyPem = rest.join("\n");

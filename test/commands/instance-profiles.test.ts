@@ -122,7 +122,11 @@ describe("iam-instanceprofiledel", () => {
     expect(await cli("iam-instanceprofiledel", "-s", "web")).toEqual({
       code: 1,
       stdout: "",
-      stderr: "iam-instanceprofiledel: error (DeleteConflict): Cannot delete entity, must remove roles from instance profile first.\n",
+      stderr: [
+        "iam-instanceprofiledel: error (DeleteConflict): Cannot delete entity, must remove roles from instance profile first.",
+        "iam-instanceprofiledel: instance profile web still has a role (delete them first, or use -c)",
+        "",
+      ].join("\n"),
     });
     expect(await profileNames()).toEqual(["web"]);
     expect(await rolesIn("web")).toEqual(["webserver"]);
@@ -341,9 +345,10 @@ describe("iam-instanceprofilelistforrole", () => {
     });
   });
 
-  it("prints only the trailer for a role in no profile (euare- form, role as an argument)", async () => {
+  it("prints only the trailer for a role in no profile, and nothing under the euare- name (role as an argument)", async () => {
     await seedRole("webserver");
-    expect(await cli("euare-instanceprofilelistforrole", "webserver")).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
+    expect(await cli("iam-instanceprofilelistforrole", "-r", "webserver")).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
+    expect(await cli("euare-instanceprofilelistforrole", "webserver")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("requires a valid role name", async () => {

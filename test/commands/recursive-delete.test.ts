@@ -42,7 +42,10 @@ describe("iam-userdel", () => {
     await moto.iam.putUserPolicy({ UserName: "bob", PolicyName: "p", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' });
     const res = await cli("iam-userdel", "-u", "bob");
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe("iam-userdel: error (DeleteConflict): Cannot delete entity, must delete policies first.\n");
+    expect(res.stderr).toBe(
+      "iam-userdel: error (DeleteConflict): Cannot delete entity, must delete policies first.\n" +
+        "iam-userdel: user bob still has 1 inline policy (delete them first, or use -r)\n",
+    );
   });
 
   it("-r -p lists every dependent in sections and changes nothing", async () => {

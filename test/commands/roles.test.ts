@@ -271,8 +271,9 @@ describe("iam-rolelistbypath", () => {
     });
   });
 
-  it("prints only the trailer when there are no roles", async () => {
-    expect(await runCli("euare-rolelistbypath", [], { env: moto.env })).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
+  it("prints only the trailer when there are no roles, and nothing under the euare- name (as euca2ools did)", async () => {
+    expect(await runCli("iam-rolelistbypath", [], { env: moto.env })).toEqual({ code: 0, stdout: "IsTruncated: false\n", stderr: "" });
+    expect(await runCli("euare-rolelistbypath", [], { env: moto.env })).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("follows the Marker over every page (moto pages ListRoles by 100)", async () => {
@@ -401,7 +402,11 @@ describe("iam-roledel", () => {
     expect(await cli("iam-roledel", "-r", "myrole")).toEqual({
       code: 1,
       stdout: "",
-      stderr: "iam-roledel: error (DeleteConflict): Cannot delete entity, must remove roles from instance profile first.\n",
+      stderr: [
+        "iam-roledel: error (DeleteConflict): Cannot delete entity, must remove roles from instance profile first.",
+        "iam-roledel: role myrole still has 1 instance profile, 2 inline policies, 1 attached managed policy (delete them first, or use -c)",
+        "",
+      ].join("\n"),
     });
     expect(await roleNames()).toEqual(["myrole"]);
     expect(await rolePolicyNames("myrole")).toEqual(["logs", "s3"]);

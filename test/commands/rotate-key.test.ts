@@ -64,7 +64,9 @@ describe("iam-userrotatekey", () => {
       expect(await runCli("iam-userlistkeys", [], { env: { ...moto.env, AWS_CREDENTIAL_FILE: oldCopy } })).toEqual({
         code: 1,
         stdout: "",
-        stderr: "iam-userlistkeys: error (InvalidClientTokenId): The security token included in the request is invalid.\n",
+        stderr:
+          "iam-userlistkeys: error (InvalidClientTokenId): The security token included in the request is invalid.\n" +
+          `iam-userlistkeys: the key used came from credential file ${oldCopy} (AWS_CREDENTIAL_FILE)\n`,
       });
     });
     expect(await keysOf("david")).toEqual([[legacyKey(david.file).id, "Active"]]);

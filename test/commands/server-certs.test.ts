@@ -243,7 +243,11 @@ describe("iam-servercertupload --generate", () => {
   it("writes a 0600 key and a self-signed certificate for CN=<name>, uploads both, and -v prints ARN and id", async () => {
     const dir = workDir();
     const res = await generate(dir, "-v", "-p", "/cloudfront/");
-    expect(res).toEqual({ code: 0, stdout: `${CERT("www.example.com", "/cloudfront/")}\n${MOTO_ID}\n`, stderr: "" });
+    expect(res).toEqual({
+      code: 0,
+      stdout: `${CERT("www.example.com", "/cloudfront/")}\n${MOTO_ID}\n`,
+      stderr: "iam-servercertupload: wrote the private key to www.example.com-key.pem (mode 0600) and the certificate to www.example.com-cert.pem\n",
+    });
     const keyPem = readFileSync(join(dir, "www.example.com-key.pem"), "utf8");
     const certPem = readFileSync(join(dir, "www.example.com-cert.pem"), "utf8");
     expect(fileMode(join(dir, "www.example.com-key.pem"))).toBe(0o600);
@@ -268,7 +272,7 @@ describe("iam-servercertupload --generate", () => {
   it("honours --key-size, --days, --cert-out and --key-out", async () => {
     const dir = workDir();
     const res = await generate(dir, "--key-size", "3072", "--days", "30", "--cert-out", "c.pem", "--key-out", "k.pem");
-    expect(res).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(res).toEqual({ code: 0, stdout: "", stderr: "iam-servercertupload: wrote the private key to k.pem (mode 0600) and the certificate to c.pem\n" });
     const keyPem = readFileSync(join(dir, "k.pem"), "utf8");
     expect(createPrivateKey(keyPem).asymmetricKeyDetails?.modulusLength).toBe(3072);
     const x509 = new X509Certificate(readFileSync(join(dir, "c.pem")));
@@ -311,7 +315,9 @@ describe("iam-servercertupload --generate", () => {
       expect(await generate(dir)).toEqual({
         code: 1,
         stdout: "",
-        stderr: "iam-servercertupload: error (InvalidClientTokenId): The security token included in the request is invalid.\n",
+        stderr:
+          "iam-servercertupload: error (InvalidClientTokenId): The security token included in the request is invalid.\n" +
+          `iam-servercertupload: the key used came from credential file ${moto.env.AWS_CREDENTIAL_FILE} (AWS_CREDENTIAL_FILE)\n`,
       });
     } finally {
       await moto.enforceAuthAfter("inf");

@@ -19,6 +19,7 @@ export interface Generated<T> {
  * (NAME-key.pem and NAME-cert.pem unless --key-out/--cert-out say otherwise; `-` writes none) and
  * handed to `upload`. Both files exist (and are ours) before anything is generated or uploaded,
  * so an existing file stops the command before it has changed anything; a failure removes them.
+ * Once the upload succeeded, stderr says which files were written (stdout keeps the legacy output).
  */
 export async function generateAndUpload<T>(
   ctx: Context,
@@ -50,5 +51,10 @@ export async function generateAndUpload<T>(
   }
   // Outside the try: once the certificate is uploaded, its key file must never be removed.
   await keep(reserved);
+  const written = [
+    ...(generated.privateKeyFile ? [`the private key to ${generated.privateKeyFile} (mode 0600)`] : []),
+    ...(generated.certificateFile ? [`the certificate to ${generated.certificateFile}`] : []),
+  ];
+  if (written.length > 0) ctx.note(`wrote ${written.join(" and ")}`);
   return generated;
 }

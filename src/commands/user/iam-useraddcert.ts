@@ -45,7 +45,11 @@ export default defineCommand({
     "[with --generate --cert-out -] the certificate PEM",
     "[with --generate --key-out -] the private key PEM",
   ],
-  example: "iam-useraddcert -u david -f cert.pem",
+  example: [
+    "iam-useraddcert -u david -f cert.pem",
+    "# a new key pair and certificate: writes david-key.pem (0600) and david-cert.pem, uploads the certificate",
+    "iam-useraddcert -u david --generate",
+  ].join("\n"),
 
   check(opts) {
     if (opts.generate && opts.certificateFile !== undefined) return "give -f CERTFILE or --generate, not both";
