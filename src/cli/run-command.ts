@@ -15,6 +15,7 @@ import { oneLine, printable, printableJson } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { stopYoungGenerationGrowth } from "./process-tuning.js";
+import { cleanupBound } from "../core/cleanup.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
@@ -242,13 +243,14 @@ async function printResult(write: Write, spec: CommandSpec<any, any>, result: un
 }
 
 /**
- * Refuses every request started after SIGINT or SIGTERM (with the signal's Interrupted reason);
- * requests already sent finish, so a recursive delete can report what it removed.
+ * Refuses every request started after SIGINT or SIGTERM (with the signal's Interrupted reason),
+ * except the requests of iamkit's undo of its own half-made change (runCleanup). Requests in
+ * flight are cut off by the request handler (src/aws/deadline-handler.ts).
  */
 function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, signal: AbortSignal): C {
   client.middlewareStack.add(
     (next) => async (args) => {
-      signal.throwIfAborted();
+      if (!cleanupBound()) signal.throwIfAborted();
       return next(args);
     },
     { step: "initialize", name: "iamkitStopWhenInterrupted" },
@@ -377,13 +379,26 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   if (proxy) local.debug(`proxy: ${network.redactUrl(proxy.url)} (${proxy.source})`);
   if (caBundle) local.debug(`CA bundle: ${caBundle.file} (${caBundle.source})`);
   if (deadline) local.debug(`time limit: ${deadline.seconds} s (${deadline.source})`);
-  let retried = false;
   // One line, the first time: enough to explain a pause without flooding a bulk run.
-  const onRetry = (message: string) => {
-    if (!retried) io.stderr.write(`${local.prog}: ${message}\n`);
-    retried = true;
+  const firstOnly = () => {
+    let said = false;
+    return (message: string) => {
+      if (!said) io.stderr.write(`${local.prog}: ${message}\n`);
+      said = true;
+    };
   };
-  const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
+  const settings = {
+    endpoint,
+    credentials,
+    config,
+    env: io.env,
+    caBundle,
+    deadline,
+    onRetry: firstOnly(),
+    onSlow: firstOnly(),
+    interrupt: local.signal,
+    debug: globals.debug ? local.debug : undefined,
+  };
   const iam = await createIamClient({ ...settings, planned });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {

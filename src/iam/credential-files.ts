@@ -374,13 +374,18 @@ export interface OpenTarget {
   target: CredentialTarget;
   /** The key id the target holds now ("rotate" only). */
   currentKeyId?: string;
-  /** Puts `pair` in the target; refuses if another run changed the target since it was opened. */
-  write(pair: KeyPair): Promise<void>;
+  /**
+   * Puts `pair` in the target; refuses if another run changed the target since it was opened.
+   * `signal` stops the wait for another run's lock.
+   */
+  write(pair: KeyPair, signal?: AbortSignal): Promise<void>;
   /**
    * Undoes write(): the target's old entries (the file's old bytes and mode when nothing else
    * changed it meanwhile), or no file if there was none. False when there was nothing to undo.
    */
-  restore(): Promise<boolean>;
+  restore(signal?: AbortSignal): Promise<boolean>;
+  /** Whether write() put a key in the target that restore() has not taken back. */
+  hasWritten(): boolean;
 }
 
 /**
@@ -421,8 +426,8 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
     const warning = await writeFileAtomic(file, data, how);
     if (warning) warn(warning);
   };
-  const locked = <T>(body: () => Promise<T>) =>
-    withFileLock(file, body).catch((err) => {
+  const locked = <T>(body: () => Promise<T>, signal: AbortSignal | undefined) =>
+    withFileLock(file, body, signal).catch((err) => {
       throw writeProblem(err, `credential file ${file}`);
     });
 
@@ -430,7 +435,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
   return {
     target,
     currentKeyId,
-    async write(pair) {
+    async write(pair, signal) {
       await locked(async () => {
         const now = await snapshot(file);
         if (!sameHolding(now?.text ?? "", text, target)) {
@@ -439,9 +444,10 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
         const next = withTargetKeys(now?.text ?? "", target, pair);
         await save(next, tightened(now));
         written = { text: next, pair };
-      });
+      }, signal);
     },
-    async restore() {
+    hasWritten: () => written !== undefined,
+    async restore(signal) {
       if (!written) return false;
       const ours = written;
       written = undefined;
@@ -457,7 +463,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
         if (!now || heldKey(now.text, target)?.accessKeyId !== ours.pair.accessKeyId) return false;
         await save(withHoldingOf(now.text, text, target), tightened(now));
         return true;
-      });
+      }, signal);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Context } from "../../core/context.js";
 import type { OptionSpec } from "../../core/define.js";
 import type { PlannedStep } from "../../core/context.js";
 import { PartialFailure } from "../../core/errors.js";
+import { runCleanup } from "../../core/cleanup.js";
 import { integerInRange } from "./options.js";
 import {
   checkProfileName,
@@ -93,27 +94,30 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
 }
 
 /**
- * Undoes a new key: the file back as it was, then the key deleted. Returns the report lines;
- * a step that fails is reported with what to do by hand rather than hiding the first failure.
+ * Undoes a new key whose secret reached no one: the key deleted, then the file back as it was.
+ * It runs as a cleanup (src/core/cleanup.ts): after SIGINT, SIGTERM or the deadline too, bounded
+ * in time. A key that cannot be deleted stays in the file: its secret is then the only way to use
+ * the key or to know what it is, and a warning says where it is. Returns the report lines.
  */
-export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
+export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
   const id = key.AccessKeyId!;
-  const undone: string[] = [];
-  const left: string[] = [];
-  if (target) {
+  return runCleanup(async (bound) => {
     try {
-      if (await target.restore()) undone.push(`restored ${describeTarget(target.target)}`);
+      await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: id });
     } catch (err) {
-      left.push(`could not restore ${describeTarget(target.target)} (${(err as Error).message})`);
+      const left = `could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`;
+      const kept = target?.hasWritten() ? [`WARNING: the new key ${id} is active and its secret is kept in ${describeTarget(target.target)}`] : [];
+      return [left, ...kept];
     }
-  }
-  try {
-    await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: id });
-    undone.unshift(`deleted the new key ${id}`);
-  } catch (err) {
-    left.push(`could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`);
-  }
-  return [...(undone.length > 0 ? [`rolled back: ${undone.join(", ")}`] : []), ...left];
+    const undone = [`deleted the new key ${id}`];
+    const left: string[] = [];
+    try {
+      if (await target?.restore(bound)) undone.push(`restored ${describeTarget(target!.target)}`);
+    } catch (err) {
+      left.push(`could not restore ${describeTarget(target!.target)} (${(err as Error).message})`);
+    }
+    return [`rolled back: ${undone.join(", ")}`, ...left];
+  });
 }
 
 /**
@@ -125,7 +129,7 @@ export async function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarge
 export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
   try {
     if (target) {
-      await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+      await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, ctx.signal);
       ctx.debug(`wrote the new key ${key.AccessKeyId} to ${describeTarget(target.target)}`);
     }
     if (opts.wait) await verifyNewKey(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
@@ -146,7 +150,15 @@ export function credentialWrite(target: CredentialTarget): PlannedStep {
   return { Action: "write credentials", Input: { File: target.file, Profile: target.profile } };
 }
 
-/** Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. */
+/**
+ * Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. After
+ * SIGINT or SIGTERM the failure is the interruption, whatever the last STS request said.
+ */
 export async function verifyNewKey(ctx: Context, key: AccessKey, timeoutSeconds: number): Promise<void> {
-  await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
+  try {
+    await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
+  } catch (err) {
+    ctx.signal.throwIfAborted();
+    throw err;
+  }
 }

@@ -97,7 +97,7 @@ export default defineCommand<Options, Result>({
     const key = created ?? ({} as AccessKey);
     try {
       await ctx.change(async () => {
-        await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+        await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, ctx.signal);
         ctx.debug(`wrote the new key ${key.AccessKeyId} to ${where}`);
       }, credentialWrite(file.target));
       await verifyNewKey(ctx, key, seconds);
