@@ -185,6 +185,24 @@ describe("deadlines", () => {
     expect(endpoint!.requests.length).toBe(1);
   });
 
+  it("by default a request with no answer is reported after 4 s, before its 8 s attempt times out", async () => {
+    const { code, stderr } = await against("stall", { AWS_MAX_ATTEMPTS: "1" }, "iam-userlistbypath");
+    expect(code).toBe(4);
+    expect(stderr.split("\n")).toEqual([
+      "iam-userlistbypath: no answer to ListUsers yet after 4 s; waiting up to 8 s per attempt, 1 attempt",
+      `iam-userlistbypath: cannot reach the IAM endpoint ${endpoint!.url} (timed out); ListUsers failed after 1 attempt`,
+      "",
+    ]);
+  });
+
+  it.each(["IAMKIT_REQUEST_TIMEOUT", "IAMKIT_CONNECTION_TIMEOUT"])("%s of 2^31 ms or more, which Node's timers cannot hold, is refused (exit 3)", async (variable) => {
+    expect(await runCli("iam-userlistbypath", [], { env: { ...moto.env, [variable]: String(2 ** 31) } })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: ${variable} must be a positive whole number of milliseconds, at most 86400000 (a day)\n`,
+    });
+  });
+
   it("an invalid --timeout is a usage error (2), an invalid IAMKIT_TIMEOUT a configuration error (3)", async () => {
     expect(await runCli("iam-userlistbypath", ["--timeout", "soon"], { env: moto.env })).toEqual({
       code: 2,

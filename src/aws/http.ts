@@ -67,7 +67,10 @@ export async function createRequestHandler(settings: HttpSettings): Promise<Dead
   const slow = onSlow && {
     afterMs: SLOW_NOTICE_MS,
     notify: (action: string, ms: number) =>
-      onSlow(`no answer to ${action} yet after ${ms / 1000} s; waiting up to ${config.requestTimeout / 1000} s per attempt, ${config.maxAttempts} attempts`),
+      onSlow(
+        `no answer to ${action} yet after ${ms / 1000} s; waiting up to ${config.requestTimeout / 1000} s per attempt, ` +
+          `${config.maxAttempts} attempt${config.maxAttempts === 1 ? "" : "s"}`,
+      ),
   };
   return new DeadlineHandler(inner, config.requestTimeout, settings.deadline, settings.interrupt, slow);
 }

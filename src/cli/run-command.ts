@@ -2,8 +2,8 @@ import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import type { CommanderError } from "commander";
 import type { CommandSpec, OptionSpec } from "../core/define.js";
-import { EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
-import { dryRunEffects, localContext, type Auth, type Context, type Io } from "../core/context.js";
+import { DeadlineReached, EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
+import { dryRunEffects, localContext, untilAborted, type Auth, type Context, type Io } from "../core/context.js";
 import type { PlannedStep } from "../core/context.js";
 import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
 import { predictRefusals } from "../iam/refusals.js";
@@ -295,8 +295,9 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     }
     const { values, warnings } = await parseArguments(spec, argv, prog);
     const globals = values as GlobalOptions;
+    const stop = stopOnInterrupt(io);
     const local: Omit<Context, "iam" | "auth"> = {
-      ...localContext(prog, io, Boolean(globals.debug), paint),
+      ...localContext(prog, io, Boolean(globals.debug), paint, stop.signal),
       undoUnlessPrinted: (undo) => {
         unprinted.push(undo);
       },
@@ -312,7 +313,8 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
     // the built-in modules it loads afterwards, tls and https among them, without their code cache).
     if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
-    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
+    // Reading configuration may hang too (a named pipe, a stalled network file system).
+    const connection = spec.operations.length > 0 ? await untilAborted(connect(globals, io, local, stop, planned), local.signal) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
     const ctx: Context = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
@@ -323,7 +325,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     await printResult(write, spec, result, opts, globals.json, planned);
     for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
-    local.signal.throwIfAborted();
+    io.interrupt?.throwIfAborted();
     return refusals.length > 0 ? EXIT.service : EXIT.ok;
   } catch (err) {
     if (readerLeft(err)) return EXIT.ok;
@@ -332,6 +334,18 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return failure.code;
   }
+}
+
+/**
+ * The context's signal: aborted by the first SIGINT or SIGTERM, and by the command's deadline
+ * once connect() knows it.
+ */
+function stopOnInterrupt(io: Io): AbortController {
+  const stop = new AbortController();
+  const interrupt = io.interrupt;
+  if (interrupt?.aborted) stop.abort(interrupt.reason);
+  else interrupt?.addEventListener("abort", () => stop.abort(interrupt.reason), { once: true });
+  return stop;
 }
 
 /** What an offline command gets instead of clients: using one is a bug in the command, said plainly. */
@@ -357,10 +371,15 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, stop: AbortController, planned?: PlannedStep[]) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
+  if (deadline) {
+    const timer = setTimeout(() => stop.abort(new DeadlineReached(deadline.seconds, deadline.source)), deadline.at - Date.now());
+    // A command done sooner does not wait for it.
+    timer.unref();
+  }
   const profile = await readProfileSettings(globals.profile, io.env, io.cwd);
   const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
@@ -396,7 +415,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     deadline,
     onRetry: firstOnly(),
     onSlow: firstOnly(),
-    interrupt: local.signal,
+    interrupt: io.interrupt,
     debug: globals.debug ? local.debug : undefined,
   };
   const iam = await createIamClient({ ...settings, planned });
