@@ -60,7 +60,15 @@ function splitLines(text: string): Line[] {
 
 const joinLines = (lines: Line[]) => lines.map((l) => l.text + l.end).join("");
 
-const HEADER = /^\s*\[\s*([^\]]*?)\s*\]\s*$/;
+/**
+ * The section a line opens, as the AWS SDK for JavaScript reads it (botocore agrees): a comment
+ * after the header (` # ...`, ` ; ...`) is not part of it, and the name between the brackets is
+ * kept as it is, spaces included (`[ prod ]` is the profile " prod ", not "prod").
+ */
+function sectionName(text: string): string | undefined {
+  const line = text.split(/(?:^|\s)[;#]/)[0].trim();
+  return line.startsWith("[") && line.endsWith("]") ? line.slice(1, -1) : undefined;
+}
 const ENTRY = /^(\s*([^\s=#;][^=]*?)\s*=\s*)(.*?)\s*$/;
 
 interface Dialect {
@@ -95,8 +103,8 @@ interface Region {
 }
 
 function profileRegion(lines: Line[], profile: string, file: string): Region | undefined {
-  const headers = lines.flatMap((line, index) => (HEADER.test(line.text) ? [index] : []));
-  const own = headers.filter((index) => HEADER.exec(lines[index].text)![1] === profile);
+  const headers = lines.flatMap((line, index) => (sectionName(line.text) === undefined ? [] : [index]));
+  const own = headers.filter((index) => sectionName(lines[index].text) === profile);
   if (own.length > 1) throw new UsageError(`profile ${profile} appears ${own.length} times in ${file}; merge those sections first`);
   if (own.length === 0) return undefined;
   const next = headers.find((index) => index > own[0]) ?? lines.length;

@@ -586,6 +586,33 @@ describe("credential file text (pure)", () => {
     );
   });
 
+  it("reads profile headers as the SDK does: a comment after the header is not part of it, spaces inside are", async () => {
+    const text = "[prod] # production account\naws_access_key_id = AKIAPROD\naws_secret_access_key = prod-secret\n[ dev ] ; spaced\nregion = x\n";
+    const file = join(dir, "headers");
+    writeFileSync(file, text);
+    // The SDK's own reader is the oracle.
+    const { loadSharedConfigFiles } = await import("@smithy/core/config");
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: file, configFilepath: join(dir, "none"), ignoreCache: true });
+    expect(Object.keys(credentialsFile).sort()).toEqual([" dev ", "prod"]);
+    expect(heldKey(text, { file, profile: "prod" })).toEqual({ accessKeyId: "AKIAPROD", hasSecret: true });
+    expect(withProfileKeys(text, "prod", pair)).toBe(text.replace("AKIAPROD", pair.accessKeyId).replace("prod-secret", pair.secretAccessKey));
+    expect(heldKey(text, { file, profile: "dev" })).toBeUndefined();
+  });
+
+  it("--write-profile on a profile whose header has a comment refuses without --force, never adds a second header", async () => {
+    const file = join(dir, "credentials");
+    const text = "[prod] # production account\naws_access_key_id = AKIAPRODPRODPRODPROD\naws_secret_access_key = prod-secret\n";
+    writeFileSync(file, text, { mode: 0o600 });
+    await moto.iam.createUser({ UserName: "paul" });
+    expect(await runCli("iam-useraddkey", ["-u", "paul", "--write-profile", "prod"], { env: { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file } })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: profile prod in ${file} already holds credentials; --force replaces them\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(await keysOf("paul")).toEqual([]);
+  });
+
   it("refuses a profile that appears twice", () => {
     expect(() => withProfileKeys("[p]\na = 1\n[p]\nb = 2\n", "p", pair, "creds")).toThrow(
       "profile p appears 2 times in creds; merge those sections first",
