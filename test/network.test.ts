@@ -154,6 +154,19 @@ describe("proxies from the standard variables", () => {
     });
   });
 
+  it.each([
+    ["NO_PROXY", "127.0.0.1/33", "0 to 32"],
+    ["no_proxy", "fd00::/129", "0 to 128"],
+    ["NO_PROXY", "example.com/8", "0 to 32"],
+  ])("%s=%s is a configuration error naming the variable and the entry (exit 3)", async (variable, entry, bits) => {
+    const res = await runCli("iam-userlistbypath", [], { env: { ...moto.env, HTTP_PROXY: "http://127.0.0.1:9", [variable]: `localhost,${entry}` } });
+    expect(res).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: ${variable} entry "${entry}" is not an address range: expected an IP address, "/" and ${bits}\n`,
+    });
+  });
+
   it("a proxy that is down: exit 4 naming the endpoint and the proxy, without the proxy's password", async () => {
     const proxy = `http://127.0.0.1:${await freePort()}`;
     const res = await list({ HTTP_PROXY: proxy.replace("//", "//u:hunter2@"), AWS_MAX_ATTEMPTS: "1" });
