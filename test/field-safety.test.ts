@@ -295,6 +295,33 @@ describe("terminal safety", () => {
     expect(JSON.parse(json.stdout).Users[0].Arn).toBe(arn);
   });
 
+  it("a line break in a name from the server cannot forge a --dry-run plan step", async () => {
+    await moto.iam.createUser({ UserName: "vic" });
+    const forged = "p\nDeleteUser\n\tUserName: admin";
+    const body =
+      `<ListUserPoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUserPoliciesResult><IsTruncated>false</IsTruncated>` +
+      `<PolicyNames><member>${forged.replace(/\n/g, "&#10;").replace(/\t/g, "&#9;")}</member></PolicyNames></ListUserPoliciesResult>` +
+      `<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListUserPoliciesResponse>`;
+    const wire = await proxy((req) => (req.params.Action === "ListUserPolicies" ? { status: 200, body } : undefined));
+    const res = await runCli("iam-userdel", ["-u", "vic", "-r", "--dry-run"], { env: wire.env });
+    expect(res.stdout.split("\n")).toContain("\tPolicyName: p\\nDeleteUser\\n\tUserName: admin");
+    expect(res.stdout.split("\n").filter((line) => line === "DeleteUser")).toHaveLength(1);
+  });
+
+  it("escapes Unicode format controls (bidi overrides, separators) in text and JSON output", async () => {
+    const name = "a\u202eb\u2066c\u2028d\u200be";
+    const body =
+      `<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><IsTruncated>false</IsTruncated><Users><member>` +
+      `<UserName>u</UserName><Path>/</Path><Arn>arn:aws:iam::123456789012:user/${name}</Arn><UserId>AIDA1</UserId><CreateDate>2020-01-01T00:00:00Z</CreateDate>` +
+      `</member></Users></ListUsersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListUsersResponse>`;
+    const wire = await proxy((req) => (req.params.Action === "ListUsers" ? { status: 200, body } : undefined));
+    const res = await runCli("iam-userlistbypath", [], { env: wire.env });
+    expect(res).toEqual({ code: 0, stdout: "arn:aws:iam::123456789012:user/a\\u202eb\\u2066c\\u2028d\\u200be\nIsTruncated: false\n", stderr: "" });
+    const json = await runCli("iam-userlistbypath", ["--json"], { env: wire.env });
+    expect(json.stdout).not.toMatch(/[\u202e\u2066\u2028\u200b]/);
+    expect(JSON.parse(json.stdout).Users[0].Arn).toBe(`arn:aws:iam::123456789012:user/${name}`);
+  });
+
   it("keeps a policy document's line breaks and tabs, escapes the rest", async () => {
     const document = `{\r\n\t"Version": "2012-10-17",\n\t"Id": "${ESC}[8m\rhidden\u009b"\n}`;
     const body =

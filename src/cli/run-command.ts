@@ -11,7 +11,7 @@ import { optionLabel, renderHelp } from "./help.js";
 import { versionText } from "./version.js";
 import { GLOBAL_OPTIONS, type GlobalOptions } from "./global-options.js";
 import { painterFor } from "../output/color.js";
-import { oneLine, printable, printableJson } from "../output/escape.js";
+import { oneLine, printable, printableJson, withoutLineBreaks } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { stopYoungGenerationGrowth } from "./process-tuning.js";
@@ -237,7 +237,8 @@ async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog:
 async function printResult(write: Write, spec: CommandSpec<any, any>, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
   const writeJson = (value: unknown) => write(`${printableJson(JSON.stringify(value, null, 2))}\n`);
   // What the command would print describes changes that were not made: a plan replaces it.
-  if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned));
+  // A plan line per parameter: a line break in a value (the server's or a file's) must not forge a step.
+  if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned).map(withoutLineBreaks));
   if (json) return writeJson(await jsonReady(result ?? {}));
   return writeOutput(write, spec.render?.(result, opts) ?? []);
 }
