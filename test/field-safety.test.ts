@@ -175,6 +175,27 @@ describe("SIGINT and SIGTERM", () => {
     expect(actions(wire.requests, "DeleteUser")).toBe(0);
   });
 
+  it("iam-userdel -r whose DeleteUser was in flight at SIGINT says everything was done, the user included", async () => {
+    await moto.iam.createUser({ UserName: "late" });
+    await moto.iam.putUserPolicy({ UserName: "late", PolicyName: "p", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' });
+    let run: ReturnType<typeof start>;
+    const wire = await proxy((req) => {
+      // A change in flight gets time to be answered: this one is.
+      if (req.params.Action === "DeleteUser") run.child.kill("SIGINT");
+      return undefined;
+    });
+    run = start(process.execPath, [binPath("iam-userdel"), "-u", "late", "-r"], { env: wire.env });
+    expect(await run.ended).toEqual({
+      code: null,
+      signal: "SIGINT",
+      stdout: "",
+      stderr:
+        "iam-userdel: interrupted by SIGINT; no further requests were sent\n" +
+        "iam-userdel: the signal came after the last request was answered: everything asked for was done\n",
+    });
+    expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName)).not.toContain("late");
+  });
+
   it("a listing stops paging on SIGTERM: the page in flight is cut off, the pages before it printed, no trailer, ends by SIGTERM", async () => {
     await seedRoles();
     let run: ReturnType<typeof start>;

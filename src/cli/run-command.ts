@@ -259,6 +259,9 @@ function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, 
   return client;
 }
 
+/** A signal that came once the last request was answered stopped nothing: the report says so. */
+const DONE_BEFORE_SIGNAL = "the signal came after the last request was answered: everything asked for was done";
+
 /** `> /dev/null` is a choice (euca2ools' guide discards a new key that way); a closed stdout is a mistake. */
 const SECRET_LOST = "it was closed when the command started, so the new secret would be lost unread";
 
@@ -326,7 +329,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     await printResult(write, spec, result, opts, globals.json, planned);
     for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
-    io.interrupt?.throwIfAborted();
+    if (io.interrupt?.aborted) throw new PartialFailure(io.interrupt.reason, [DONE_BEFORE_SIGNAL]);
     return refusals.length > 0 ? EXIT.service : EXIT.ok;
   } catch (err) {
     if (readerLeft(err)) return EXIT.ok;
