@@ -285,6 +285,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   const paint = await painterFor(io.stderr, io.env);
   const write = writerFor(io.stdout);
   const unprinted: (() => Promise<string[]>)[] = [];
+  const failures: unknown[] = [];
   let endpointUrl: string | undefined;
   try {
     // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
@@ -304,6 +305,9 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
       ...localContext(prog, io, Boolean(globals.debug), paint, stop.signal),
       undoUnlessPrinted: (undo) => {
         unprinted.push(undo);
+      },
+      failAfterPrinting: (failure) => {
+        failures.push(failure);
       },
     };
     for (const message of warnings) local.warn(message);
@@ -328,6 +332,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     const refusals = planned ? await predictRefusals(planned, iam, local.debug) : [];
     await printResult(write, spec, result, opts, globals.json, planned);
     for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
+    if (failures.length > 0) throw failures[0];
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
     if (io.interrupt?.aborted) throw new PartialFailure(io.interrupt.reason, [DONE_BEFORE_SIGNAL]);
     return refusals.length > 0 ? EXIT.service : EXIT.ok;

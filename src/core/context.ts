@@ -73,6 +73,11 @@ export interface Context {
    */
   undoUnlessPrinted(undo: () => Promise<string[]>): void;
   /**
+   * Makes the run fail with `failure` once its result is printed: for a result the user must get
+   * although the command failed (a new key that could not be deleted, whose secret is nowhere else).
+   */
+  failAfterPrinting(failure: unknown): void;
+  /**
    * A change outside IAM that needs no file of its own (a credential file written, a new key tried
    * with STS): made now and its result returned. Under --dry-run it is not made: `step`, when
    * given, goes into the plan, and the result is undefined, as a held-back IAM change answers
@@ -159,7 +164,7 @@ export function whenAborted(signal: AbortSignal): Promise<never> {
 /** A signal that never aborts, for runs no SIGINT can reach (tests calling runByName). */
 const NEVER = new AbortController().signal;
 
-type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted">;
+type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted" | "failAfterPrinting">;
 
 /** `work`, or the reason of `signal` as soon as it aborts: for waits that cannot be cancelled (a file open). */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

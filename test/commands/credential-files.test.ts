@@ -539,6 +539,40 @@ describe("--wait", () => {
     expect(readdirSync(dir)).toEqual(["admin-key"]);
   });
 
+  describe("a new key that cannot be deleted again keeps its secret, with a warning (exit 1)", () => {
+    /** Signing as an admin whom IAM refuses DeleteAccessKey, with an STS that never accepts the new key. */
+    async function refusedDelete(argv: string[]) {
+      const file = join(dir, "admin-key");
+      writeFileSync(file, legacyKeyText(await createAdmin(moto, { denied: ["iam:DeleteAccessKey"] })), { mode: 0o600 });
+      const env = { ...moto.env, AWS_CREDENTIAL_FILE: file, AWS_ENDPOINT_URL_STS: otherSts.url };
+      await moto.iam.createUser({ UserName: "david" });
+      return enforced(otherSts, () => enforced(moto, () => runCli("iam-useraddkey", ["-u", "david", "--wait", "--wait-timeout", "0", ...argv], { env })));
+    }
+
+    it("printed on stdout when no file was named", async () => {
+      const res = await refusedDelete([]);
+      const [key] = (await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata!;
+      const id = key.AccessKeyId!;
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(new RegExp(`^${id}\n[A-Za-z0-9/+]{40}\n$`));
+      const lines = res.stderr.split("\n");
+      expect(lines[1]).toMatch(new RegExp(`^iam-useraddkey: could not delete the new key ${id} \\(.*not authorized.*\\); delete it with: iam-userdelkey -u david -k ${id}$`));
+      expect(lines.slice(2)).toEqual([`iam-useraddkey: WARNING: the new key ${id} is active; its secret is printed above`, ""]);
+      expect(key.Status).toBe("Active");
+    });
+
+    it("kept in the credential file it was written to", async () => {
+      const file = join(dir, "david.cred");
+      const res = await refusedDelete(["--write-credential-file", file]);
+      const written = parseLegacy(file);
+      expect(res.code).toBe(1);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.trimEnd().split("\n").at(-1)).toBe(`iam-useraddkey: WARNING: the new key ${written.id} is active and its secret is kept in credential file ${file}`);
+      expect(res.stderr).not.toMatch(SECRET_LIKE);
+      expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([written.id]);
+    });
+  });
+
   it("usercreate reports the rollback and that the user was created", async () => {
     const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
     const res = await enforced(otherSts, () => enforced(moto, () => runCli("iam-usercreate", ["-u", "david", "-k", "--wait", "--wait-timeout", "0"], { env })));

@@ -93,13 +93,19 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
   return ctx.change(() => openTarget(target, mode, ctx.warn), credentialWrite(target));
 }
 
+/** What undoNewKey did: whether the key is gone, and the lines that report it. */
+export interface Undone {
+  keyDeleted: boolean;
+  report: string[];
+}
+
 /**
  * Undoes a new key whose secret reached no one: the key deleted, then the file back as it was.
  * It runs as a cleanup (src/core/cleanup.ts): after SIGINT, SIGTERM or the deadline too, bounded
  * in time. A key that cannot be deleted stays in the file: its secret is then the only way to use
- * the key or to know what it is, and a warning says where it is. Returns the report lines.
+ * the key or to know what it is, and a warning says where it is.
  */
-export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
+export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined): Promise<Undone> {
   const id = key.AccessKeyId!;
   return runCleanup(async (bound) => {
     try {
@@ -107,7 +113,7 @@ export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | un
     } catch (err) {
       const left = `could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`;
       const kept = target?.hasWritten() ? [`WARNING: the new key ${id} is active and its secret is kept in ${describeTarget(target.target)}`] : [];
-      return [left, ...kept];
+      return { keyDeleted: false, report: [left, ...kept] };
     }
     const undone = [`deleted the new key ${id}`];
     const left: string[] = [];
@@ -116,7 +122,7 @@ export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | un
     } catch (err) {
       left.push(`could not restore ${describeTarget(target!.target)} (${(err as Error).message})`);
     }
-    return [`rolled back: ${undone.join(", ")}`, ...left];
+    return { keyDeleted: true, report: [`rolled back: ${undone.join(", ")}`, ...left] };
   });
 }
 
@@ -125,6 +131,7 @@ export function undoNewKey(ctx: Context, key: AccessKey, target: OpenTarget | un
  * secret once the secret is in a file, so that neither the text output nor --json repeats it.
  * Any failure deletes the key again and restores the file: an unverified or unsaved key is of no
  * use to anyone, and its secret can never be read again. So does a failure to print the secret.
+ * A key that cannot be deleted keeps its secret: in the file, or printed although the run fails.
  */
 export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
   try {
@@ -134,11 +141,15 @@ export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarge
     }
     if (opts.wait) await verifyNewKey(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
   } catch (err) {
-    throw new PartialFailure(err, await undoNewKey(ctx, key, target));
+    const { keyDeleted, report } = await undoNewKey(ctx, key, target);
+    if (keyDeleted || target) throw new PartialFailure(err, report);
+    // A key that is still active, with its secret nowhere else: printed, and the run fails all the same.
+    ctx.failAfterPrinting(new PartialFailure(err, [...report, `WARNING: the new key ${key.AccessKeyId} is active; its secret is printed above`]));
+    return key;
   }
   if (!target) {
     // The secret is printed, nowhere else: if standard output refuses it, the key is of no use.
-    ctx.undoUnlessPrinted(() => undoNewKey(ctx, key, undefined));
+    ctx.undoUnlessPrinted(async () => (await undoNewKey(ctx, key, undefined)).report);
     return key;
   }
   const { SecretAccessKey: _written, ...withoutSecret } = key;

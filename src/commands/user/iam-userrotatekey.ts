@@ -104,7 +104,7 @@ export default defineCommand<Options, Result>({
       // The last step: when the old key signs this run, it is still active for this request.
       await retire(ctx, key.UserName ?? userName, oldId, deleteOld);
     } catch (err) {
-      throw new PartialFailure(err, await undoNewKey(ctx, key, file));
+      throw new PartialFailure(err, (await undoNewKey(ctx, key, file)).report);
     }
     return {
       UserName: key.UserName!,
