@@ -420,6 +420,29 @@ describe("a lock left behind", () => {
   });
 });
 
+describe("a stale lock and six runs at once", () => {
+  const RUNS = 6;
+  const ROUNDS = 4;
+
+  it(`one run at a time breaks it and writes: every run exits 0 with its key in the file (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      // IAM allows two keys per user: new users each round.
+      const users = Array.from({ length: RUNS }, (_, i) => `w${round}-${i}`);
+      for (const user of users) await moto.iam.createUser({ UserName: user });
+      const file = join(dir, `credentials${round}`);
+      writeFileSync(file, "", { mode: 0o600 });
+      // Left by a writer killed with -9: its process is gone.
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+      writeFileSync(`${file}.lock`, `${dead} ${hostname()} x\n`);
+      const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+      const runs = await Promise.all(users.map((user) => runBin("iam-useraddkey", ["-u", user, "--write-profile", user], { env })));
+      expect(runs.map((r) => [r.code, r.stderr])).toEqual(users.map(() => [0, ""]));
+      const text = readFileSync(file, "utf8");
+      users.forEach((user, i) => expect(heldKey(text, { file, profile: user })).toEqual({ accessKeyId: runs[i].stdout.trim(), hasSecret: true }));
+    }
+  }, 120_000);
+});
+
 describe("iam-usercreate -k with a credential file", () => {
   it("-v still prints the ARN and id, but no secret", async () => {
     const file = join(dir, "david.cred");
