@@ -76,6 +76,7 @@ export class DeadlineHandler implements HttpHandler<NodeHttpHandlerOptions> {
     const cleanup = cleanupBound();
     const interrupt = cleanup ? undefined : this.interrupt;
     interrupt?.throwIfAborted();
+    cleanup?.throwIfAborted();
     const deadline = cleanup ? undefined : this.deadline;
     const left = deadline ? deadline.at - Date.now() : Infinity;
     if (left <= 0) throw new DeadlineReached(deadline!.seconds, deadline!.source);

@@ -168,7 +168,13 @@ type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted" | "failAf
 
 /** `work`, or the reason of `signal` as soon as it aborts: for waits that cannot be cancelled (a file open). */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return Promise.race([work, whenAborted(signal)]);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolvePromise, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener("abort", stop, { once: true });
+    // Removed once the work is over: a command reading many files adds no listener for each.
+    work.then(resolvePromise, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
 }
 
 /**
