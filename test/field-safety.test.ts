@@ -175,7 +175,28 @@ describe("SIGINT and SIGTERM", () => {
     expect(actions(wire.requests, "DeleteUser")).toBe(0);
   });
 
-  it("a listing stops paging on SIGTERM: the page in flight is printed, no trailer, ends by SIGTERM", async () => {
+  it("iam-userdel -r whose DeleteUser was in flight at SIGINT says everything was done, the user included", async () => {
+    await moto.iam.createUser({ UserName: "late" });
+    await moto.iam.putUserPolicy({ UserName: "late", PolicyName: "p", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' });
+    let run: ReturnType<typeof start>;
+    const wire = await proxy((req) => {
+      // A change in flight gets time to be answered: this one is.
+      if (req.params.Action === "DeleteUser") run.child.kill("SIGINT");
+      return undefined;
+    });
+    run = start(process.execPath, [binPath("iam-userdel"), "-u", "late", "-r"], { env: wire.env });
+    expect(await run.ended).toEqual({
+      code: null,
+      signal: "SIGINT",
+      stdout: "",
+      stderr:
+        "iam-userdel: interrupted by SIGINT; no further requests were sent\n" +
+        "iam-userdel: the signal came after the last request was answered: everything asked for was done\n",
+    });
+    expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName)).not.toContain("late");
+  });
+
+  it("a listing stops paging on SIGTERM: the page in flight is cut off, the pages before it printed, no trailer, ends by SIGTERM", async () => {
     await seedRoles();
     let run: ReturnType<typeof start>;
     const wire = await proxy((req, seq) => {
@@ -186,9 +207,25 @@ describe("SIGINT and SIGTERM", () => {
     const res = await run.ended;
     expect(res).toMatchObject({ code: null, signal: "SIGTERM", stderr: "iam-rolelistbypath: interrupted by SIGTERM; no further requests were sent\n" });
     const lines = res.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(200);
+    expect(lines).toHaveLength(100);
     expect(lines.every((line) => line.startsWith("arn:aws:iam::123456789012:role/"))).toBe(true);
     expect(actions(wire.requests, "ListRoles")).toBe(2);
+  });
+
+  it.each([
+    ["a read", "iam-userlistbypath", [], "ListUsers", "interrupted by SIGINT; no further requests were sent"],
+    ["a change", "iam-usercreate", ["-u", "hung"], "CreateUser", "interrupted by SIGINT while CreateUser was in flight: it may or may not have taken effect; no further requests were sent"],
+  ])("SIGINT cuts off %s an endpoint never answers, and says what may have happened", async (_what, name, argv, action, message) => {
+    let run: ReturnType<typeof start>;
+    const wire = await proxy((req) => {
+      if (req.params.Action !== action) return undefined;
+      run.child.kill("SIGINT");
+      return "stall";
+    });
+    // Without the cut-off, five attempts of 30 s each would outlast the test's time.
+    run = start(process.execPath, [binPath(name), ...argv], { env: { ...wire.env, IAMKIT_REQUEST_TIMEOUT: "30000" } });
+    expect(await run.ended).toEqual({ code: null, signal: "SIGINT", stdout: "", stderr: `${name}: ${message}\n` });
+    expect(actions(wire.requests, action)).toBe(1);
   });
   it("a command waiting on standard input stops on SIGINT without sending anything", async () => {
     const wire = await proxy();
@@ -277,6 +314,33 @@ describe("terminal safety", () => {
     const json = await runCli("iam-userlistbypath", ["--json"], { env: wire.env });
     expect(json.stdout).not.toContain(ESC);
     expect(JSON.parse(json.stdout).Users[0].Arn).toBe(arn);
+  });
+
+  it("a line break in a name from the server cannot forge a --dry-run plan step", async () => {
+    await moto.iam.createUser({ UserName: "vic" });
+    const forged = "p\nDeleteUser\n\tUserName: admin";
+    const body =
+      `<ListUserPoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUserPoliciesResult><IsTruncated>false</IsTruncated>` +
+      `<PolicyNames><member>${forged.replace(/\n/g, "&#10;").replace(/\t/g, "&#9;")}</member></PolicyNames></ListUserPoliciesResult>` +
+      `<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListUserPoliciesResponse>`;
+    const wire = await proxy((req) => (req.params.Action === "ListUserPolicies" ? { status: 200, body } : undefined));
+    const res = await runCli("iam-userdel", ["-u", "vic", "-r", "--dry-run"], { env: wire.env });
+    expect(res.stdout.split("\n")).toContain("\tPolicyName: p\\nDeleteUser\\n\tUserName: admin");
+    expect(res.stdout.split("\n").filter((line) => line === "DeleteUser")).toHaveLength(1);
+  });
+
+  it("escapes Unicode format controls (bidi overrides, separators) in text and JSON output", async () => {
+    const name = "a\u202eb\u2066c\u2028d\u200be";
+    const body =
+      `<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><IsTruncated>false</IsTruncated><Users><member>` +
+      `<UserName>u</UserName><Path>/</Path><Arn>arn:aws:iam::123456789012:user/${name}</Arn><UserId>AIDA1</UserId><CreateDate>2020-01-01T00:00:00Z</CreateDate>` +
+      `</member></Users></ListUsersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListUsersResponse>`;
+    const wire = await proxy((req) => (req.params.Action === "ListUsers" ? { status: 200, body } : undefined));
+    const res = await runCli("iam-userlistbypath", [], { env: wire.env });
+    expect(res).toEqual({ code: 0, stdout: "arn:aws:iam::123456789012:user/a\\u202eb\\u2066c\\u2028d\\u200be\nIsTruncated: false\n", stderr: "" });
+    const json = await runCli("iam-userlistbypath", ["--json"], { env: wire.env });
+    expect(json.stdout).not.toMatch(/[\u202e\u2066\u2028\u200b]/);
+    expect(JSON.parse(json.stdout).Users[0].Arn).toBe(`arn:aws:iam::123456789012:user/${name}`);
   });
 
   it("keeps a policy document's line breaks and tabs, escapes the rest", async () => {

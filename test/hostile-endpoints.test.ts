@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { useMoto } from "./harness/moto.js";
+import { freePort, useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
 import { startLoopbackProxy, type Answer, type Fault } from "./support/loopback-proxy.mjs";
 
@@ -185,6 +185,24 @@ describe("deadlines", () => {
     expect(endpoint!.requests.length).toBe(1);
   });
 
+  it("by default a request with no answer is reported after 4 s, before its 8 s attempt times out", async () => {
+    const { code, stderr } = await against("stall", { AWS_MAX_ATTEMPTS: "1" }, "iam-userlistbypath");
+    expect(code).toBe(4);
+    expect(stderr.split("\n")).toEqual([
+      "iam-userlistbypath: no answer to ListUsers yet after 4 s; waiting up to 8 s per attempt, 1 attempt",
+      `iam-userlistbypath: cannot reach the IAM endpoint ${endpoint!.url} (timed out); ListUsers failed after 1 attempt`,
+      "",
+    ]);
+  });
+
+  it.each(["IAMKIT_REQUEST_TIMEOUT", "IAMKIT_CONNECTION_TIMEOUT"])("%s of 2^31 ms or more, which Node's timers cannot hold, is refused (exit 3)", async (variable) => {
+    expect(await runCli("iam-userlistbypath", [], { env: { ...moto.env, [variable]: String(2 ** 31) } })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: ${variable} must be a positive whole number of milliseconds, at most 86400000 (a day)\n`,
+    });
+  });
+
   it("an invalid --timeout is a usage error (2), an invalid IAMKIT_TIMEOUT a configuration error (3)", async () => {
     expect(await runCli("iam-userlistbypath", ["--timeout", "soon"], { env: moto.env })).toEqual({
       code: 2,
@@ -209,6 +227,27 @@ describe("credentials inside URLs are never shown", () => {
     const shown = `${endpoint.url.replace("//", "//admin:***@")}/`;
     expect(res.stderr).toContain(`debug: endpoint: ${shown} (--url), signing region us-east-1\n`);
     expect(res.stderr).toContain(`iam-userlistbypath: ${shown} did not answer like IAM: HTTP 200`);
+  });
+
+  it.each([
+    ["@", "p@ss"],
+    ["@ and a space", "p@s s"],
+    ["@ and /", "p@s/s"],
+  ])("a proxy password holding %s is hidden whole, in -d lines and errors", async (_what, password) => {
+    const proxy = `127.0.0.1:${await freePort()}`;
+    const res = await runCli("iam-userlistbypath", ["-d"], { env: { ...moto.env, HTTP_PROXY: `http://u:${password}@${proxy}`, AWS_MAX_ATTEMPTS: "1" } });
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).not.toMatch(/p@|@s|s s|s\/s/);
+    expect(res.stderr).toContain(`http://u:***@${proxy}`);
+  });
+
+  it("a proxy URL without a scheme is redacted too", async () => {
+    const res = await runCli("iam-userlistbypath", [], { env: { ...moto.env, HTTP_PROXY: "u:p@s s@proxy:99999" } });
+    expect(res).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: 'iam-userlistbypath: invalid proxy URL "u:***@proxy:99999" from HTTP_PROXY: expected http://[user:password@]host:port\n',
+    });
   });
 
   it("an invalid endpoint URL holding a password is repeated without it", async () => {

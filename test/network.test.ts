@@ -1,5 +1,7 @@
+import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, useMoto, writeTestFile } from "./harness/moto.js";
+import { runBin } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
 import { startForwardProxy } from "./support/forward-proxy.mjs";
 import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
@@ -152,6 +154,19 @@ describe("proxies from the standard variables", () => {
     });
   });
 
+  it.each([
+    ["NO_PROXY", "127.0.0.1/33", "0 to 32"],
+    ["no_proxy", "fd00::/129", "0 to 128"],
+    ["NO_PROXY", "example.com/8", "0 to 32"],
+  ])("%s=%s is a configuration error naming the variable and the entry (exit 3)", async (variable, entry, bits) => {
+    const res = await runCli("iam-userlistbypath", [], { env: { ...moto.env, HTTP_PROXY: "http://127.0.0.1:9", [variable]: `localhost,${entry}` } });
+    expect(res).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: ${variable} entry "${entry}" is not an address range: expected an IP address, "/" and ${bits}\n`,
+    });
+  });
+
   it("a proxy that is down: exit 4 naming the endpoint and the proxy, without the proxy's password", async () => {
     const proxy = `http://127.0.0.1:${await freePort()}`;
     const res = await list({ HTTP_PROXY: proxy.replace("//", "//u:hunter2@"), AWS_MAX_ATTEMPTS: "1" });
@@ -160,6 +175,27 @@ describe("proxies from the standard variables", () => {
       stdout: "",
       stderr: `iam-userlistbypath: cannot reach the IAM endpoint ${moto.url} via proxy ${proxy.replace("//", "//u:***@")} (ECONNREFUSED); ListUsers failed after 1 attempt\n`,
     });
+  });
+
+  it("a CONNECT proxy that accepts and never answers: the run ends at its deadline, the process too (exit 4)", async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+    const proxy = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      // A real process: a socket left open would keep it alive after its error, past the test's time.
+      const res = await runBin("iam-userlistbypath", ["--timeout", "1"], { env: { ...moto.env, AWS_IAM_URL: https.url, HTTPS_PROXY: proxy } });
+      expect(res).toEqual({
+        code: 4,
+        signal: null,
+        stdout: "",
+        stderr: `iam-userlistbypath: no answer from ${https.url} via proxy ${proxy} within --timeout 1 s; ListUsers failed after 1 attempt\n`,
+      });
+      expect(held.length).toBe(1);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
   });
 
   it.each([

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { rootCertificates } from "node:tls";
 import { ConfigError } from "../core/errors.js";
 import type { ProfileSettings } from "./shared-config.js";
+import { readRegularFile } from "./key-value-file.js";
 
 export interface CaBundle {
   file: string;
@@ -14,16 +14,12 @@ export interface CaBundle {
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
+/** Far above any real bundle (the public CAs together take about 200 KiB). */
+const MAX_BUNDLE = { maxBytes: 16 * 1024 * 1024, kind: "a CA bundle" };
+
 async function readCertificates(file: string, cwd: string, source: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable" : `cannot be read (${code})`;
-    throw new ConfigError(`CA bundle ${file} (${source}) ${reason}`);
-  }
-  const certificates = text.match(PEM_CERTIFICATE) ?? [];
+  const { bytes } = (await readRegularFile(resolve(cwd, file), `CA bundle ${file} (${source})`, MAX_BUNDLE))!;
+  const certificates = bytes.toString("utf8").match(PEM_CERTIFICATE) ?? [];
   if (certificates.length === 0) throw new ConfigError(`CA bundle ${file} (${source}) holds no PEM certificate`);
   return certificates;
 }

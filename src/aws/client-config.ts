@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigError } from "../core/errors.js";
-import { parseKeyValueLines, quotedKey } from "./key-value-file.js";
+import { parseKeyValueLines, quotedKey, readKeyValueFile } from "./key-value-file.js";
 
 /**
  * Connection and retry settings. IAMCli's client-config key names were never published, so
@@ -24,11 +23,12 @@ export interface ClientConfig {
 
 /**
  * Five attempts ride out bursts of throttling (at 30% throttled requests one request in 400
- * exhausts them) while a dead endpoint still fails within seconds.
+ * exhausts them) while a dead endpoint still fails within seconds, and one that accepts and never
+ * answers within about 45 s (IAM answers in well under a second).
  */
 const DEFAULT_CLIENT_CONFIG: ClientConfig = {
   connectionTimeout: 5_000,
-  requestTimeout: 30_000,
+  requestTimeout: 8_000,
   maxAttempts: 5,
   retryMode: "standard",
 };
@@ -43,11 +43,19 @@ interface Setting {
 
 const positive = (value: string) => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
 
+/** A day: Node's timers take at most 2^31 - 1 ms, and turn anything longer into 1 ms. */
+const MAX_MILLISECONDS = 86_400_000;
+const milliseconds = (value: string) => {
+  const ms = positive(value);
+  return ms !== undefined && ms <= MAX_MILLISECONDS ? ms : undefined;
+};
+const MILLISECONDS = `a positive whole number of milliseconds, at most ${MAX_MILLISECONDS} (a day)`;
+
 const SETTINGS: Setting[] = [
   { key: "proxyHost", parse: (v) => v || undefined, expected: "a host name" },
   { key: "proxyPort", parse: positive, expected: "a positive whole number" },
-  { key: "connectionTimeout", env: "IAMKIT_CONNECTION_TIMEOUT", parse: positive, expected: "a positive whole number of milliseconds" },
-  { key: "requestTimeout", env: "IAMKIT_REQUEST_TIMEOUT", parse: positive, expected: "a positive whole number of milliseconds" },
+  { key: "connectionTimeout", env: "IAMKIT_CONNECTION_TIMEOUT", parse: milliseconds, expected: MILLISECONDS },
+  { key: "requestTimeout", env: "IAMKIT_REQUEST_TIMEOUT", parse: milliseconds, expected: MILLISECONDS },
   { key: "maxAttempts", env: "AWS_MAX_ATTEMPTS", parse: positive, expected: "a positive whole number" },
   {
     key: "retryMode",
@@ -78,13 +86,7 @@ function parseClientConfig(text: string, file: string, config: ClientConfig = { 
 export async function loadClientConfig(file: string | undefined, cwd: string, env: NodeJS.ProcessEnv): Promise<ClientConfig> {
   const config = { ...DEFAULT_CLIENT_CONFIG };
   if (file) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, file), "utf8");
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new ConfigError(`client config file ${file} ${code === "ENOENT" ? "does not exist" : `cannot be read (${code})`}`);
-    }
+    const { text } = (await readKeyValueFile(resolve(cwd, file), `client config file ${file}`))!;
     parseClientConfig(text, file, config);
   }
   for (const setting of SETTINGS) {

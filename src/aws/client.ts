@@ -85,6 +85,10 @@ export interface ClientSettings {
   debug?: (message: string) => void;
   /** Told when a timed-out or throttled request is about to be sent again. */
   onRetry?: (message: string) => void;
+  /** Told when a request has had no answer for a few seconds. */
+  onSlow?: (message: string) => void;
+  /** SIGINT or SIGTERM: refuses new requests (but a cleanup's) and cuts off those in flight. */
+  interrupt?: AbortSignal;
   /** --dry-run: changing actions are recorded here and not sent. */
   planned?: PlannedStep[];
 }

@@ -13,7 +13,14 @@ export interface HttpSettings {
   env: NodeJS.ProcessEnv;
   caBundle?: CaBundle;
   deadline?: CommandDeadline;
+  /** SIGINT or SIGTERM: cuts off requests in flight. */
+  interrupt?: AbortSignal;
+  /** Told when a request has had no answer for SLOW_NOTICE_MS. */
+  onSlow?: (message: string) => void;
 }
+
+/** A request unanswered this long is worth a line without -d: the user sees why nothing happens. */
+export const SLOW_NOTICE_MS = 4_000;
 
 /**
  * The client config file's ProxyHost/ProxyPort win over the environment, and tunnel every request
@@ -56,5 +63,14 @@ export async function createRequestHandler(settings: HttpSettings): Promise<Dead
     throwOnRequestTimeout: true,
     ...(await agents(settings)),
   });
-  return new DeadlineHandler(inner, config.requestTimeout, settings.deadline);
+  const { onSlow } = settings;
+  const slow = onSlow && {
+    afterMs: SLOW_NOTICE_MS,
+    notify: (action: string, ms: number) =>
+      onSlow(
+        `no answer to ${action} yet after ${ms / 1000} s; waiting up to ${config.requestTimeout / 1000} s per attempt, ` +
+          `${config.maxAttempts} attempt${config.maxAttempts === 1 ? "" : "s"}`,
+      ),
+  };
+  return new DeadlineHandler(inner, config.requestTimeout, settings.deadline, settings.interrupt, slow);
 }

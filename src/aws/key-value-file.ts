@@ -76,6 +76,15 @@ const READ_PROBLEMS: Record<string, string> = {
   ELOOP: "is a symbolic link, not a regular file",
 };
 
+/** A failure to read `what` in plain words; a ConfigError is already worded. */
+function readProblem(err: unknown, what: string): ConfigError {
+  if (err instanceof ConfigError) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? "";
+  return new ConfigError(`${what} ${READ_PROBLEMS[code] ?? `cannot be read (${code})`}`);
+}
+
+const isMissing = (err: unknown) => ["ENOENT", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "");
+
 export interface FileText {
   text: string;
   bytes: Buffer;
@@ -92,19 +101,24 @@ export interface ReadOptions {
   noFollow?: boolean;
 }
 
+/** A cap on what readRegularFile reads, and what the file cannot be when it is larger. */
+export interface SizeLimit {
+  maxBytes: number;
+  /** "a credential or config file" */
+  kind: string;
+}
+
 /**
- * Reads a file of the grammar above: only a regular file (checked before opening, and opened
- * non-blocking, so that a named pipe swapped in meanwhile cannot hang the command), at most
- * MAX_FILE_BYTES, valid UTF-8 without NUL.
+ * Reads a regular file only (checked before opening, and opened non-blocking, so that a named
+ * pipe or a device, or one swapped in meanwhile, cannot hang the command or feed it endlessly), of
+ * at most `limit.maxBytes`. Errors name the file by `what`.
  */
-export async function readKeyValueFile(path: string, what: string, options: ReadOptions = {}): Promise<FileText | undefined> {
+export async function readRegularFile(path: string, what: string, limit: SizeLimit, options: ReadOptions = {}): Promise<Omit<FileText, "text"> | undefined> {
   const fail = (err: unknown): never => {
-    if (err instanceof ConfigError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new ConfigError(`${what} ${READ_PROBLEMS[code] ?? `cannot be read (${code})`}`);
+    throw readProblem(err, what);
   };
   const checkSize = (size: number) => {
-    if (size > MAX_FILE_BYTES) throw new ConfigError(`${what} is larger than ${MAX_FILE_BYTES / 1024} KiB; it cannot be a credential or config file`);
+    if (size > limit.maxBytes) throw new ConfigError(`${what} is larger than ${limit.maxBytes / 1024} KiB; it cannot be ${limit.kind}`);
   };
   const checkKind = (info: Stats) => {
     const problem = notRegular(info);
@@ -116,8 +130,7 @@ export async function readKeyValueFile(path: string, what: string, options: Read
     if (info.isSymbolicLink()) throw new ConfigError(`${what} is a symbolic link, not a regular file`);
     checkKind(info);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR")) return undefined;
+    if (options.missingOk && isMissing(err)) return undefined;
     return fail(err);
   }
   let handle;
@@ -131,19 +144,35 @@ export async function readKeyValueFile(path: string, what: string, options: Read
     const info = await handle.stat();
     checkKind(info);
     // One byte more than allowed, to notice a file that grew past the cap since stat().
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const buffer = Buffer.alloc(limit.maxBytes + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) {
       ({ bytesRead: n } = await handle.read(buffer, length, buffer.length - length, length));
     }
     checkSize(length);
-    const bytes = buffer.subarray(0, length);
-    return { text: decodeText(bytes, what), bytes, mode: info.mode & 0o777, uid: info.uid, gid: info.gid };
+    return { bytes: buffer.subarray(0, length), mode: info.mode & 0o777, uid: info.uid, gid: info.gid };
   } catch (err) {
     return fail(err);
   } finally {
     await handle.close();
   }
+}
+
+/** Fails unless `path` is a regular file or (missingOk) missing: for files another library reads. */
+export async function checkRegularFile(path: string, what: string, options: ReadOptions = {}): Promise<void> {
+  try {
+    const problem = notRegular(await stat(path));
+    if (problem) throw new ConfigError(`${what} ${problem}`);
+  } catch (err) {
+    if (options.missingOk && isMissing(err)) return;
+    throw readProblem(err, what);
+  }
+}
+
+/** Reads a file of the grammar above: a regular file of at most MAX_FILE_BYTES, valid UTF-8 without NUL. */
+export async function readKeyValueFile(path: string, what: string, options: ReadOptions = {}): Promise<FileText | undefined> {
+  const file = await readRegularFile(path, what, { maxBytes: MAX_FILE_BYTES, kind: "a credential or config file" }, options);
+  return file && { ...file, text: decodeText(file.bytes, what) };
 }
 
 /** Strict UTF-8 without NUL; the error names the first bad line. */

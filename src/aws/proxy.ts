@@ -38,11 +38,19 @@ function splitPort(entry: string): [string, string | undefined] {
   return withPort ? [withPort[1], withPort[2]] : [entry, undefined];
 }
 
-/** An IP address inside a CIDR range such as 10.0.0.0/8 or fd00::/8. */
-function inRange(host: string, range: string): boolean {
-  const [network, bits] = range.split("/");
+/**
+ * An IP address inside a CIDR range such as 10.0.0.0/8 or fd00::/8. A range that is not one (a
+ * prefix longer than the address, a network that is not an address) is a configuration error
+ * naming `entry` and `variable`.
+ */
+function inRange(host: string, range: string, entry: string, variable: string): boolean {
+  const [network, bits, extra] = range.split("/");
   const version = isIP(network);
-  if (version === 0 || isIP(host) !== version || !/^\d+$/.test(bits)) return false;
+  const maxBits = version === 6 ? 128 : 32;
+  if (version === 0 || extra !== undefined || !/^\d{1,3}$/.test(bits) || Number(bits) > maxBits) {
+    throw new ConfigError(`${variable} entry "${entry}" is not an address range: expected an IP address, "/" and 0 to ${maxBits}`);
+  }
+  if (isIP(host) !== version) return false;
   const family = version === 6 ? "ipv6" : "ipv4";
   const list = new BlockList();
   list.addSubnet(network, Number(bits), family);
@@ -50,11 +58,11 @@ function inRange(host: string, range: string): boolean {
 }
 
 /** A NO_PROXY entry: `*`, a host or domain suffix (`corp`, `.corp`, `*.corp`), an IP or CIDR range; each may end in `:port`. */
-function bypasses(entry: string, host: string, port: string): boolean {
+function bypasses(entry: string, host: string, port: string, variable: string): boolean {
   if (entry === "*") return true;
   const [pattern, onlyPort] = splitPort(entry);
   if (onlyPort !== undefined && onlyPort !== port) return false;
-  if (pattern.includes("/")) return inRange(host, pattern);
+  if (pattern.includes("/")) return inRange(host, pattern, entry, variable);
   const name = pattern.replace(/^\*?\./, "").toLowerCase();
   return host === name || host.endsWith(`.${name}`);
 }
@@ -71,8 +79,9 @@ export function proxyFromEnvironment(endpoint: string, env: NodeJS.ProcessEnv): 
   const url = parseProxyUrl(env[variable]!, variable);
   const host = target.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = target.port || (scheme === "https:" ? "443" : "80");
-  const noProxy = env.no_proxy ?? env.NO_PROXY ?? "";
-  const entries = noProxy.split(/[\s,]+/).filter(Boolean);
-  if (entries.some((entry) => bypasses(entry, host, port))) return undefined;
+  const noProxyVariable = env.no_proxy !== undefined ? "no_proxy" : "NO_PROXY";
+  const entries = (env[noProxyVariable] ?? "").split(/[\s,]+/).filter(Boolean);
+  // Every entry is checked, so that a mistake shows whatever the endpoint.
+  if (entries.map((entry) => bypasses(entry, host, port, noProxyVariable)).some(Boolean)) return undefined;
   return { url, source: variable };
 }

@@ -1,8 +1,10 @@
 /**
- * A URL as it may be shown: a password inside it (`http://user:password@host/`, common in proxy
- * settings) becomes `***`. Works on text that does not parse as a URL too, since error messages
- * repeat what the user typed.
+ * A URL as it may be shown: its password (`http://user:password@host/`, common in proxy settings)
+ * becomes `***`. The password runs from the first `:` after the user name to the last `@`, so one
+ * holding `@`, `/` or a space is hidden whole (a path holding `@` is hidden too: better too much
+ * than a part of a password). Works on a value that does not parse as a URL, or has no scheme,
+ * since error messages repeat what the user typed. Every URL iamkit prints passes through here.
  */
-export function redactUrl(text: string): string {
-  return text.replace(/(\/\/[^/@:\s]*):[^/@\s]*@/g, "$1:***@");
+export function redactUrl(url: string): string {
+  return url.replace(/^((?:[^/]*\/\/)?[^/@:]*):.*@/s, "$1:***@");
 }

@@ -1,5 +1,5 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
-import { ACTION, DeadlineReached, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../core/errors.js";
+import { ACTION, DeadlineReached, Interrupted, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../core/errors.js";
 import { isNotImplementedAnswer } from "../core/not-implemented.js";
 import type { ClientConfig } from "./client-config.js";
 
@@ -23,8 +23,8 @@ function retryAllowed(info: RetryErrorInfo): boolean {
   if (code && NEVER_RETRIED.has(code)) return false;
   // An endpoint lacking the action will lack it on the next attempt too; the same holds for a
   // certificate it is not trusted with, a port that speaks no TLS, an answer that is not HTTP, or
-  // a 2xx that is not IAM's. And once the command's time is up, nothing more is sent.
-  if (isNotImplementedAnswer(error) || transportProblem(error) || error instanceof DeadlineReached) return false;
+  // a 2xx that is not IAM's. And once the command's time is up, or it was interrupted, nothing more is sent.
+  if (isNotImplementedAnswer(error) || transportProblem(error) || error instanceof DeadlineReached || error instanceof Interrupted) return false;
   if (error instanceof NotIamAnswer && error.status < 300) return false;
   if (!error?.[ACTION] || !NOT_IDEMPOTENT.has(error[ACTION])) return true;
   if (info.errorType === "THROTTLING" || NEVER_CONNECTED.has(error.code ?? "")) return true;

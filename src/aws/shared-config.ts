@@ -1,5 +1,6 @@
 import { devNull } from "node:os";
-import { sharedConfigFile } from "./credentials.js";
+import { sharedConfigFile, sharedCredentialsFile } from "./credentials.js";
+import { checkRegularFile } from "./key-value-file.js";
 
 /** What iamkit reads from the AWS shared config file for the active profile. */
 export interface ProfileSettings {
@@ -21,6 +22,10 @@ export interface ProfileSettings {
 export async function readProfileSettings(profile: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Promise<ProfileSettings> {
   const name = profile ?? env.AWS_PROFILE ?? "default";
   const file = sharedConfigFile(env, cwd);
+  // The SDK reads both files whatever they are: a named pipe would hang it, a device feed it forever.
+  await checkRegularFile(file, `config file ${file}`, { missingOk: true });
+  const credentials = sharedCredentialsFile(env, cwd);
+  await checkRegularFile(credentials, `shared credentials file ${credentials}`, { missingOk: true });
   const { loadSharedConfigFiles } = await import("@smithy/core/config");
   // The credentials file is not needed here: pointing the loader at the null device keeps secrets unread.
   const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: devNull, ignoreCache: true });

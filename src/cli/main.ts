@@ -55,11 +55,14 @@ function endBySignal(signal: (typeof SIGNALS)[number]): void {
   process.kill(process.pid, signal);
 }
 
+/** The Io of the process itself (processIo), whose run ends the process (runByName). */
+const PROCESS_IOS = new WeakSet<Io>();
+
 export function processIo(): Io {
   // A failed write is reported through its callback (src/output/stdout.ts); without a listener the
   // 'error' event would also end the process with a stack trace. A closed stderr loses diagnostics.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
-  return {
+  const io: Io = {
     stdout: processStdout(),
     stderr: process.stderr,
     // process.stdin opens a stream on first access; only commands that read standard input need it.
@@ -70,6 +73,8 @@ export function processIo(): Io {
     cwd: process.cwd(),
     interrupt: interruptSignal(),
   };
+  PROCESS_IOS.add(io);
+  return io;
 }
 
 /** Runs a command by its legacy name (or its euca2ools `euare-` name); what the bins, the dispatcher and the tests all call. */
@@ -79,6 +84,9 @@ export async function runByName(name: string, argv: string[], io: Io): Promise<n
   if (!spec || (euare && !spec.euare)) return unknownCommand(name, io);
   const code = await runCommand(spec, argv, io, name);
   if (io.interrupt?.aborted) endBySignal((io.interrupt.reason as Interrupted).signal);
+  // Its output is written (each write confirmed): what is still pending, a proxy that never answered
+  // a CONNECT or a named pipe no one writes to, must not keep the process alive.
+  if (PROCESS_IOS.has(io)) process.exit(code);
   return code;
 }
 

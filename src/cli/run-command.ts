@@ -2,8 +2,8 @@ import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
 import type { CommanderError } from "commander";
 import type { CommandSpec, OptionSpec } from "../core/define.js";
-import { EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
-import { dryRunEffects, localContext, type Auth, type Context, type Io } from "../core/context.js";
+import { DeadlineReached, EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
+import { dryRunEffects, localContext, untilAborted, type Auth, type Context, type Io } from "../core/context.js";
 import type { PlannedStep } from "../core/context.js";
 import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
 import type { Operation } from "../core/operations.js";
@@ -12,12 +12,13 @@ import { optionLabel, renderHelp } from "../usage/help.js";
 import { versionText } from "./version.js";
 import { globalOptions, type GlobalOptions } from "../usage/global-options.js";
 import { painterFor } from "../output/color.js";
-import { oneLine, printable, printableJson } from "../output/escape.js";
+import { oneLine, printable, printableJson, withoutLineBreaks } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { asPrintedBy } from "../output/print.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { stopYoungGenerationGrowth } from "./process-tuning.js";
 import { explainDeleteConflicts, nameSigningKey } from "./failure-context.js";
+import { cleanupBound } from "../core/cleanup.js";
 
 /** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
 function commanderFlags(option: OptionSpec): string {
@@ -239,25 +240,30 @@ async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog:
 async function printResult(write: Write, spec: CommandSpec<any, any>, prog: string, result: unknown, opts: unknown, json?: boolean, planned?: PlannedStep[]) {
   const writeJson = (value: unknown) => write(`${printableJson(JSON.stringify(value, null, 2))}\n`);
   // What the command would print describes changes that were not made: a plan replaces it.
-  if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned));
+  // A plan line per parameter: a line break in a value (the server's or a file's) must not forge a step.
+  if (planned) return json ? writeJson(planDocument(planned)) : writeOutput(write, planLines(planned).map(withoutLineBreaks));
   if (json) return writeJson(await jsonReady(result ?? {}));
   return writeOutput(write, asPrintedBy(prog, spec.render?.(result, opts) ?? []));
 }
 
 /**
- * Refuses every request started after SIGINT or SIGTERM (with the signal's Interrupted reason);
- * requests already sent finish, so a recursive delete can report what it removed.
+ * Refuses every request started after SIGINT or SIGTERM (with the signal's Interrupted reason),
+ * except the requests of iamkit's undo of its own half-made change (runCleanup). Requests in
+ * flight are cut off by the request handler (src/aws/deadline-handler.ts).
  */
 function stopWhenInterrupted<C extends Pick<IAM, "middlewareStack">>(client: C, signal: AbortSignal): C {
   client.middlewareStack.add(
     (next) => async (args) => {
-      signal.throwIfAborted();
+      if (!cleanupBound()) signal.throwIfAborted();
       return next(args);
     },
     { step: "initialize", name: "iamkitStopWhenInterrupted" },
   );
   return client;
 }
+
+/** A signal that came once the last request was answered stopped nothing: the report says so. */
+const DONE_BEFORE_SIGNAL = "the signal came after the last request was answered: everything asked for was done";
 
 /** `> /dev/null` is a choice (euca2ools' guide discards a new key that way); a closed stdout is a mistake. */
 const SECRET_LOST = "it was closed when the command started, so the new secret would be lost unread";
@@ -282,6 +288,7 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
   const paint = await painterFor(io.stderr, io.env);
   const write = writerFor(io.stdout);
   const unprinted: (() => Promise<string[]>)[] = [];
+  const failures: unknown[] = [];
   let endpointUrl: string | undefined;
   try {
     // Help first, wherever -h stands, as IAMCli did: nothing else is parsed or checked.
@@ -296,10 +303,14 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     }
     const { values, warnings } = await parseArguments(spec, argv, prog);
     const globals = values as GlobalOptions;
+    const stop = stopOnInterrupt(io);
     const local: Omit<Context, "iam" | "auth"> = {
-      ...localContext(prog, io, Boolean(globals.debug), paint),
+      ...localContext(prog, io, Boolean(globals.debug), paint, stop.signal),
       undoUnlessPrinted: (undo) => {
         unprinted.push(undo);
+      },
+      failAfterPrinting: (failure) => {
+        failures.push(failure);
       },
     };
     for (const message of warnings) local.warn(message);
@@ -313,9 +324,10 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
     // the built-in modules it loads afterwards, tls and https among them, without their code cache).
     if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
+    // Reading configuration may hang too (a named pipe, a stalled network file system).
     // Without -r, a refused delete says everything that remains (with -r, iamkit removed what it knows of).
     const recursive = opts.recursive ? undefined : commandOptions(spec).find((o) => o.key === "recursive");
-    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned, recursive && optionLabel(recursive)) : OFFLINE;
+    const connection = spec.operations.length > 0 ? await untilAborted(connect(globals, io, local, stop, planned, recursive && optionLabel(recursive)), local.signal) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
     const ctx: Context<Operation> = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
@@ -325,8 +337,9 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     const refusals = planned ? await predictRefusals(planned, iam, local.debug) : [];
     await printResult(write, spec, prog, result, opts, globals.json, planned);
     for (const line of refusals) io.stderr.write(`${paint(oneLine(`${prog}: ${line}`), "error")}\n`);
+    if (failures.length > 0) throw failures[0];
     // Everything asked for was done and printed; the exit status still says the run was interrupted.
-    local.signal.throwIfAborted();
+    if (io.interrupt?.aborted) throw new PartialFailure(io.interrupt.reason, [DONE_BEFORE_SIGNAL]);
     return refusals.length > 0 ? EXIT.service : EXIT.ok;
   } catch (err) {
     if (readerLeft(err)) return EXIT.ok;
@@ -335,6 +348,18 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     if (io.env.IAMKIT_TRACE && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return failure.code;
   }
+}
+
+/**
+ * The context's signal: aborted by the first SIGINT or SIGTERM, and by the command's deadline
+ * once connect() knows it.
+ */
+function stopOnInterrupt(io: Io): AbortController {
+  const stop = new AbortController();
+  const interrupt = io.interrupt;
+  if (interrupt?.aborted) stop.abort(interrupt.reason);
+  else interrupt?.addEventListener("abort", () => stop.abort(interrupt.reason), { once: true });
+  return stop;
 }
 
 /** What an offline command gets instead of clients: using one is a bug in the command, said plainly. */
@@ -360,10 +385,15 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[], recursiveFlag?: string) {
+async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, stop: AbortController, planned?: PlannedStep[], recursiveFlag?: string) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
+  if (deadline) {
+    const timer = setTimeout(() => stop.abort(new DeadlineReached(deadline.seconds, deadline.source)), deadline.at - Date.now());
+    // A command done sooner does not wait for it.
+    timer.unref();
+  }
   const profile = await readProfileSettings(globals.profile, io.env, io.cwd);
   const endpoint = resolveEndpoint(globals.url, io.env, resolveRegion(globals.region, io.env, profile));
   const config = await loadClientConfig(globals.clientConfigFile ?? io.env.CLIENT_CONFIG_FILE, io.cwd, io.env);
@@ -383,13 +413,26 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   if (proxy) local.debug(`proxy: ${network.redactUrl(proxy.url)} (${proxy.source})`);
   if (caBundle) local.debug(`CA bundle: ${caBundle.file} (${caBundle.source})`);
   if (deadline) local.debug(`time limit: ${deadline.seconds} s (${deadline.source})`);
-  let retried = false;
   // One line, the first time: enough to explain a pause without flooding a bulk run.
-  const onRetry = (message: string) => {
-    if (!retried) io.stderr.write(`${local.prog}: ${message}\n`);
-    retried = true;
+  const firstOnly = () => {
+    let said = false;
+    return (message: string) => {
+      if (!said) io.stderr.write(`${local.prog}: ${message}\n`);
+      said = true;
+    };
   };
-  const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
+  const settings = {
+    endpoint,
+    credentials,
+    config,
+    env: io.env,
+    caBundle,
+    deadline,
+    onRetry: firstOnly(),
+    onSlow: firstOnly(),
+    interrupt: io.interrupt,
+    debug: globals.debug ? local.debug : undefined,
+  };
   const iam = nameSigningKey(await createIamClient({ ...settings, planned }), credentials);
   if (recursiveFlag) explainDeleteConflicts(iam, local.debug, recursiveFlag);
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;

@@ -7,7 +7,7 @@ import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { Paint } from "../output/color.js";
 import { oneLine } from "../output/escape.js";
 import type { OutputStream } from "../output/stdout.js";
-import { UsageError } from "./errors.js";
+import { DeadlineReached, UsageError } from "./errors.js";
 import type { IamClient, StsClient } from "./operations.js";
 
 /** One change a dry run held back: an IAM action with its parameters, or a local file step. */
@@ -69,9 +69,10 @@ export interface Context<Op extends string = never> {
   /** Reads a secret from the terminal without echo; undefined when stdin is not a terminal. */
   promptSecret(question: string): Promise<string | undefined>;
   /**
-   * Aborted by SIGINT or SIGTERM (its reason is an Interrupted error). The IAM and STS clients
-   * refuse every request started after it; a long local wait (reading standard input, generating
-   * a key) stops on it too.
+   * Aborted by SIGINT or SIGTERM (its reason is an Interrupted error), or once the command's
+   * deadline passes (DeadlineReached). The IAM and STS clients refuse every request started after
+   * it but a cleanup's (src/core/cleanup.ts); every local wait (reading a file or standard input,
+   * generating a key, another run's file lock) stops on it too.
    */
   signal: AbortSignal;
   /**
@@ -80,6 +81,11 @@ export interface Context<Op extends string = never> {
    * `undo` returns the lines that report what it did.
    */
   undoUnlessPrinted(undo: () => Promise<string[]>): void;
+  /**
+   * Makes the run fail with `failure` once its result is printed: for a result the user must get
+   * although the command failed (a new key that could not be deleted, whose secret is nowhere else).
+   */
+  failAfterPrinting(failure: unknown): void;
   /**
    * A change outside IAM that needs no file of its own (a credential file written, a new key tried
    * with STS): made now and its result returned. Under --dry-run it is not made: `step`, when
@@ -169,13 +175,27 @@ export function whenAborted(signal: AbortSignal): Promise<never> {
 /** A signal that never aborts, for runs no SIGINT can reach (tests calling runByName). */
 const NEVER = new AbortController().signal;
 
-type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted">;
+type LocalContext = Omit<Context, "iam" | "auth" | "undoUnlessPrinted" | "failAfterPrinting">;
 
-/** Builds the file, terminal and diagnostic half of the context; the clients are added by the caller. */
-export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint): LocalContext {
+/** `work`, or the reason of `signal` as soon as it aborts: for waits that cannot be cancelled (a file open). */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolvePromise, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener("abort", stop, { once: true });
+    // Removed once the work is over: a command reading many files adds no listener for each.
+    work.then(resolvePromise, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
+}
+
+/**
+ * Builds the file, terminal and diagnostic half of the context; the clients are added by the
+ * caller. `stop` becomes the context's signal (default: the interrupt alone).
+ */
+export function localContext(prog: string, io: Io, debugEnabled: boolean, paint: Paint, stop?: AbortSignal): LocalContext {
   // Messages quote file names and server text: escaped, so they cannot drive the terminal.
   const line = (text: string) => io.stderr.write(`${text}\n`);
-  const signal = io.interrupt ?? NEVER;
+  const signal = stop ?? io.interrupt ?? NEVER;
   return {
     prog,
     env: io.env,
@@ -185,13 +205,15 @@ export function localContext(prog: string, io: Io, debugEnabled: boolean, paint:
     note: (message) => line(oneLine(`${prog}: ${message}`)),
     debug: debugEnabled ? (message) => line(oneLine(`${prog}: debug: ${message}`)) : () => {},
     async readText(path, what) {
-      if (path === "-") return decodeUtf8(await Promise.race([readStream(io.stdin), whenAborted(signal)]), "(standard input)", what);
+      if (path === "-") return decodeUtf8(await untilAborted(readStream(io.stdin), signal), "(standard input)", what);
       const full = resolve(io.cwd, path);
       try {
         if ((await stat(full)).isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
-        return decodeUtf8(await readFile(full), path, what);
+        // A named pipe (`-f <(command)`) may be slow to open and to fill.
+        return decodeUtf8(await untilAborted(readFile(full), signal), path, what);
       } catch (err) {
-        if (err instanceof UsageError) throw err;
+        if (err instanceof DeadlineReached) throw new UsageError(`${what} ${path} was not read to its end within ${err.source} ${err.seconds} s`);
+        if (err instanceof UsageError || err === signal.reason) throw err;
         throw new UsageError(`${what} ${path} ${fileErrorReason(err)}`);
       }
     },

@@ -60,7 +60,15 @@ function splitLines(text: string): Line[] {
 
 const joinLines = (lines: Line[]) => lines.map((l) => l.text + l.end).join("");
 
-const HEADER = /^\s*\[\s*([^\]]*?)\s*\]\s*$/;
+/**
+ * The section a line opens, as the AWS SDK for JavaScript reads it (botocore agrees): a comment
+ * after the header (` # ...`, ` ; ...`) is not part of it, and the name between the brackets is
+ * kept as it is, spaces included (`[ prod ]` is the profile " prod ", not "prod").
+ */
+function sectionName(text: string): string | undefined {
+  const line = text.split(/(?:^|\s)[;#]/)[0].trim();
+  return line.startsWith("[") && line.endsWith("]") ? line.slice(1, -1) : undefined;
+}
 const ENTRY = /^(\s*([^\s=#;][^=]*?)\s*=\s*)(.*?)\s*$/;
 
 interface Dialect {
@@ -95,8 +103,8 @@ interface Region {
 }
 
 function profileRegion(lines: Line[], profile: string, file: string): Region | undefined {
-  const headers = lines.flatMap((line, index) => (HEADER.test(line.text) ? [index] : []));
-  const own = headers.filter((index) => HEADER.exec(lines[index].text)![1] === profile);
+  const headers = lines.flatMap((line, index) => (sectionName(line.text) === undefined ? [] : [index]));
+  const own = headers.filter((index) => sectionName(lines[index].text) === profile);
   if (own.length > 1) throw new UsageError(`profile ${profile} appears ${own.length} times in ${file}; merge those sections first`);
   if (own.length === 0) return undefined;
   const next = headers.find((index) => index > own[0]) ?? lines.length;
@@ -374,13 +382,18 @@ export interface OpenTarget {
   target: CredentialTarget;
   /** The key id the target holds now ("rotate" only). */
   currentKeyId?: string;
-  /** Puts `pair` in the target; refuses if another run changed the target since it was opened. */
-  write(pair: KeyPair): Promise<void>;
+  /**
+   * Puts `pair` in the target; refuses if another run changed the target since it was opened.
+   * `signal` stops the wait for another run's lock.
+   */
+  write(pair: KeyPair, signal?: AbortSignal): Promise<void>;
   /**
    * Undoes write(): the target's old entries (the file's old bytes and mode when nothing else
    * changed it meanwhile), or no file if there was none. False when there was nothing to undo.
    */
-  restore(): Promise<boolean>;
+  restore(signal?: AbortSignal): Promise<boolean>;
+  /** Whether write() put a key in the target that restore() has not taken back. */
+  hasWritten(): boolean;
 }
 
 /**
@@ -421,8 +434,8 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
     const warning = await writeFileAtomic(file, data, how);
     if (warning) warn(warning);
   };
-  const locked = <T>(body: () => Promise<T>) =>
-    withFileLock(file, body).catch((err) => {
+  const locked = <T>(body: () => Promise<T>, signal: AbortSignal | undefined) =>
+    withFileLock(file, body, signal).catch((err) => {
       throw writeProblem(err, `credential file ${file}`);
     });
 
@@ -430,7 +443,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
   return {
     target,
     currentKeyId,
-    async write(pair) {
+    async write(pair, signal) {
       await locked(async () => {
         const now = await snapshot(file);
         if (!sameHolding(now?.text ?? "", text, target)) {
@@ -439,9 +452,10 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
         const next = withTargetKeys(now?.text ?? "", target, pair);
         await save(next, tightened(now));
         written = { text: next, pair };
-      });
+      }, signal);
     },
-    async restore() {
+    hasWritten: () => written !== undefined,
+    async restore(signal) {
       if (!written) return false;
       const ours = written;
       written = undefined;
@@ -457,7 +471,7 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
         if (!now || heldKey(now.text, target)?.accessKeyId !== ours.pair.accessKeyId) return false;
         await save(withHoldingOf(now.text, text, target), tightened(now));
         return true;
-      });
+      }, signal);
     },
   };
 }

@@ -64,13 +64,16 @@ _iamkit_complete() {
     cmd="\${COMP_WORDS[1]}"
     case "$cmd" in iam-*|euare-*) ;; *) cmd="iam-$cmd" ;; esac
   fi
-  local words
+  # One reply per line, never globbed: a file name may hold spaces or a *.
+  local words IFS=$'\n' globbing=
+  if [ -n "$BASH_VERSION" ] && [[ $- != *f* ]]; then globbing=1; set -f; fi
   if words=$(_iamkit_words "$cmd" "$prev"); then
-    COMPREPLY=($(compgen -W "$words" -- "$cur"))
+    COMPREPLY=($(IFS=' '; compgen -W "$words" -- "$cur"))
   else
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
+  if [ -n "$globbing" ]; then set +f; fi
 }
 complete -o default -F _iamkit_complete iamkit ${binNames(specs).join(" ")}
 `;

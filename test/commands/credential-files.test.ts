@@ -420,6 +420,29 @@ describe("a lock left behind", () => {
   });
 });
 
+describe("a stale lock and six runs at once", () => {
+  const RUNS = 6;
+  const ROUNDS = 4;
+
+  it(`one run at a time breaks it and writes: every run exits 0 with its key in the file (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      // IAM allows two keys per user: new users each round.
+      const users = Array.from({ length: RUNS }, (_, i) => `w${round}-${i}`);
+      for (const user of users) await moto.iam.createUser({ UserName: user });
+      const file = join(dir, `credentials${round}`);
+      writeFileSync(file, "", { mode: 0o600 });
+      // Left by a writer killed with -9: its process is gone.
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+      writeFileSync(`${file}.lock`, `${dead} ${hostname()} x\n`);
+      const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file };
+      const runs = await Promise.all(users.map((user) => runBin("iam-useraddkey", ["-u", user, "--write-profile", user], { env })));
+      expect(runs.map((r) => [r.code, r.stderr])).toEqual(users.map(() => [0, ""]));
+      const text = readFileSync(file, "utf8");
+      users.forEach((user, i) => expect(heldKey(text, { file, profile: user })).toEqual({ accessKeyId: runs[i].stdout.trim(), hasSecret: true }));
+    }
+  }, 120_000);
+});
+
 describe("iam-usercreate -k with a credential file", () => {
   it("-v still prints the ARN and id, but no secret", async () => {
     const file = join(dir, "david.cred");
@@ -539,6 +562,40 @@ describe("--wait", () => {
     expect(readdirSync(dir)).toEqual(["admin-key"]);
   });
 
+  describe("a new key that cannot be deleted again keeps its secret, with a warning (exit 1)", () => {
+    /** Signing as an admin whom IAM refuses DeleteAccessKey, with an STS that never accepts the new key. */
+    async function refusedDelete(argv: string[]) {
+      const file = join(dir, "admin-key");
+      writeFileSync(file, legacyKeyText(await createAdmin(moto, { denied: ["iam:DeleteAccessKey"] })), { mode: 0o600 });
+      const env = { ...moto.env, AWS_CREDENTIAL_FILE: file, AWS_ENDPOINT_URL_STS: otherSts.url };
+      await moto.iam.createUser({ UserName: "david" });
+      return enforced(otherSts, () => enforced(moto, () => runCli("iam-useraddkey", ["-u", "david", "--wait", "--wait-timeout", "0", ...argv], { env })));
+    }
+
+    it("printed on stdout when no file was named", async () => {
+      const res = await refusedDelete([]);
+      const [key] = (await moto.iam.listAccessKeys({ UserName: "david" })).AccessKeyMetadata!;
+      const id = key.AccessKeyId!;
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(new RegExp(`^${id}\n[A-Za-z0-9/+]{40}\n$`));
+      const lines = res.stderr.split("\n");
+      expect(lines[1]).toMatch(new RegExp(`^iam-useraddkey: could not delete the new key ${id} \\(.*not authorized.*\\); delete it with: iam-userdelkey -u david -k ${id}$`));
+      expect(lines.slice(2)).toEqual([`iam-useraddkey: WARNING: the new key ${id} is active; its secret is printed above`, ""]);
+      expect(key.Status).toBe("Active");
+    });
+
+    it("kept in the credential file it was written to", async () => {
+      const file = join(dir, "david.cred");
+      const res = await refusedDelete(["--write-credential-file", file]);
+      const written = parseLegacy(file);
+      expect(res.code).toBe(1);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.trimEnd().split("\n").at(-1)).toBe(`iam-useraddkey: WARNING: the new key ${written.id} is active and its secret is kept in credential file ${file}`);
+      expect(res.stderr).not.toMatch(SECRET_LIKE);
+      expect((await keysOf("david")).map((k) => k.AccessKeyId)).toEqual([written.id]);
+    });
+  });
+
   it("usercreate reports the rollback and that the user was created", async () => {
     const env = { ...(await adminEnv()), AWS_ENDPOINT_URL_STS: otherSts.url };
     const res = await enforced(otherSts, () => enforced(moto, () => runCli("iam-usercreate", ["-u", "david", "-k", "--wait", "--wait-timeout", "0"], { env })));
@@ -584,6 +641,33 @@ describe("credential file text (pure)", () => {
     expect(withProfileKeys("[p]\nAWS_Access_Key_Id = A\naws_access_key_id = B\naws_secret_access_key = S\n", "p", pair)).toBe(
       "[p]\nAWS_Access_Key_Id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = new/secret+value\n",
     );
+  });
+
+  it("reads profile headers as the SDK does: a comment after the header is not part of it, spaces inside are", async () => {
+    const text = "[prod] # production account\naws_access_key_id = AKIAPROD\naws_secret_access_key = prod-secret\n[ dev ] ; spaced\nregion = x\n";
+    const file = join(dir, "headers");
+    writeFileSync(file, text);
+    // The SDK's own reader is the oracle.
+    const { loadSharedConfigFiles } = await import("@smithy/core/config");
+    const { credentialsFile } = await loadSharedConfigFiles({ filepath: file, configFilepath: join(dir, "none"), ignoreCache: true });
+    expect(Object.keys(credentialsFile).sort()).toEqual([" dev ", "prod"]);
+    expect(heldKey(text, { file, profile: "prod" })).toEqual({ accessKeyId: "AKIAPROD", hasSecret: true });
+    expect(withProfileKeys(text, "prod", pair)).toBe(text.replace("AKIAPROD", pair.accessKeyId).replace("prod-secret", pair.secretAccessKey));
+    expect(heldKey(text, { file, profile: "dev" })).toBeUndefined();
+  });
+
+  it("--write-profile on a profile whose header has a comment refuses without --force, never adds a second header", async () => {
+    const file = join(dir, "credentials");
+    const text = "[prod] # production account\naws_access_key_id = AKIAPRODPRODPRODPROD\naws_secret_access_key = prod-secret\n";
+    writeFileSync(file, text, { mode: 0o600 });
+    await moto.iam.createUser({ UserName: "paul" });
+    expect(await runCli("iam-useraddkey", ["-u", "paul", "--write-profile", "prod"], { env: { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: file } })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `iam-useraddkey: profile prod in ${file} already holds credentials; --force replaces them\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(await keysOf("paul")).toEqual([]);
   });
 
   it("refuses a profile that appears twice", () => {

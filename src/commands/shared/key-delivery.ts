@@ -4,6 +4,7 @@ import type { Context } from "../../core/context.js";
 import { option, optionGroup, type OptionsOf } from "../../core/define.js";
 import type { PlannedStep } from "../../core/context.js";
 import { PartialFailure } from "../../core/errors.js";
+import { runCleanup } from "../../core/cleanup.js";
 import { integerInRange } from "./options.js";
 import {
   checkProfileName,
@@ -88,28 +89,37 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
   return ctx.change(() => openTarget(target, mode, ctx.warn), credentialWrite(target));
 }
 
+/** What undoNewKey did: whether the key is gone, and the lines that report it. */
+export interface Undone {
+  keyDeleted: boolean;
+  report: string[];
+}
+
 /**
- * Undoes a new key: the file back as it was, then the key deleted. Returns the report lines;
- * a step that fails is reported with what to do by hand rather than hiding the first failure.
+ * Undoes a new key whose secret reached no one: the key deleted, then the file back as it was.
+ * It runs as a cleanup (src/core/cleanup.ts): after SIGINT, SIGTERM or the deadline too, bounded
+ * in time. A key that cannot be deleted stays in the file: its secret is then the only way to use
+ * the key or to know what it is, and a warning says where it is.
  */
-export async function undoNewKey(ctx: Context<"DeleteAccessKey">, key: AccessKey, target: OpenTarget | undefined): Promise<string[]> {
+export function undoNewKey(ctx: Context<"DeleteAccessKey">, key: AccessKey, target: OpenTarget | undefined): Promise<Undone> {
   const id = key.AccessKeyId!;
-  const undone: string[] = [];
-  const left: string[] = [];
-  if (target) {
+  return runCleanup(async (bound) => {
     try {
-      if (await target.restore()) undone.push(`restored ${describeTarget(target.target)}`);
+      await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: id });
     } catch (err) {
-      left.push(`could not restore ${describeTarget(target.target)} (${(err as Error).message})`);
+      const left = `could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`;
+      const kept = target?.hasWritten() ? [`WARNING: the new key ${id} is active and its secret is kept in ${describeTarget(target.target)}`] : [];
+      return { keyDeleted: false, report: [left, ...kept] };
     }
-  }
-  try {
-    await ctx.iam.deleteAccessKey({ UserName: key.UserName, AccessKeyId: id });
-    undone.unshift(`deleted the new key ${id}`);
-  } catch (err) {
-    left.push(`could not delete the new key ${id} (${(err as Error).message}); delete it with: iam-userdelkey -u ${key.UserName} -k ${id}`);
-  }
-  return [...(undone.length > 0 ? [`rolled back: ${undone.join(", ")}`] : []), ...left];
+    const undone = [`deleted the new key ${id}`];
+    const left: string[] = [];
+    try {
+      if (await target?.restore(bound)) undone.push(`restored ${describeTarget(target!.target)}`);
+    } catch (err) {
+      left.push(`could not restore ${describeTarget(target!.target)} (${(err as Error).message})`);
+    }
+    return { keyDeleted: true, report: [`rolled back: ${undone.join(", ")}`, ...left] };
+  });
 }
 
 /**
@@ -117,20 +127,25 @@ export async function undoNewKey(ctx: Context<"DeleteAccessKey">, key: AccessKey
  * secret once the secret is in a file, so that neither the text output nor --json repeats it.
  * Any failure deletes the key again and restores the file: an unverified or unsaved key is of no
  * use to anyone, and its secret can never be read again. So does a failure to print the secret.
+ * A key that cannot be deleted keeps its secret: in the file, or printed although the run fails.
  */
 export async function deliverKey(ctx: Context<"DeleteAccessKey" | "sts:GetCallerIdentity">, key: AccessKey, target: OpenTarget | undefined, opts: DeliveryOptions): Promise<DeliveredKey> {
   try {
     if (target) {
-      await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+      await target.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, ctx.signal);
       ctx.debug(`wrote the new key ${key.AccessKeyId} to ${describeTarget(target.target)}`);
     }
     if (opts.wait) await verifyNewKey(ctx, key, opts.waitTimeout ?? DEFAULT_WAIT_SECONDS);
   } catch (err) {
-    throw new PartialFailure(err, await undoNewKey(ctx, key, target));
+    const { keyDeleted, report } = await undoNewKey(ctx, key, target);
+    if (keyDeleted || target) throw new PartialFailure(err, report);
+    // A key that is still active, with its secret nowhere else: printed, and the run fails all the same.
+    ctx.failAfterPrinting(new PartialFailure(err, [...report, `WARNING: the new key ${key.AccessKeyId} is active; its secret is printed above`]));
+    return key;
   }
   if (!target) {
     // The secret is printed, nowhere else: if standard output refuses it, the key is of no use.
-    ctx.undoUnlessPrinted(() => undoNewKey(ctx, key, undefined));
+    ctx.undoUnlessPrinted(async () => (await undoNewKey(ctx, key, undefined)).report);
     return key;
   }
   const { SecretAccessKey: _written, ...withoutSecret } = key;
@@ -142,7 +157,15 @@ export function credentialWrite(target: CredentialTarget): PlannedStep {
   return { Action: "write credentials", Input: { File: target.file, Profile: target.profile } };
 }
 
-/** Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. */
+/**
+ * Waits until STS accepts a new key; a dry run made no key, so it plans the check instead. After
+ * SIGINT or SIGTERM the failure is the interruption, whatever the last STS request said.
+ */
 export async function verifyNewKey(ctx: Context<"sts:GetCallerIdentity">, key: AccessKey, timeoutSeconds: number): Promise<void> {
-  await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
+  try {
+    await ctx.change(() => waitUntilKeyWorks(ctx, key, timeoutSeconds), { Action: "sts:GetCallerIdentity", Input: {} });
+  } catch (err) {
+    ctx.signal.throwIfAborted();
+    throw err;
+  }
 }

@@ -90,14 +90,14 @@ export default defineCommand({
     const key = created ?? ({} as AccessKey);
     try {
       await ctx.change(async () => {
-        await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+        await file.write({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, ctx.signal);
         ctx.debug(`wrote the new key ${key.AccessKeyId} to ${where}`);
       }, credentialWrite(file.target));
       await verifyNewKey(ctx, key, seconds);
       // The last step: when the old key signs this run, it is still active for this request.
       await retire(ctx, key.UserName ?? userName, oldId, deleteOld);
     } catch (err) {
-      throw new PartialFailure(err, await undoNewKey(ctx, key, file));
+      throw new PartialFailure(err, (await undoNewKey(ctx, key, file)).report);
     }
     return {
       UserName: key.UserName!,
