@@ -356,7 +356,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
-  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
+  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network, lazyRecord, propagationBudget } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
   const profile = await readProfileSettings(globals.profile, io.env, io.cwd);
@@ -384,7 +384,13 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     retried = true;
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
-  const iam = await createIamClient({ ...settings, planned });
+  const budgetMs = propagationBudget(globals.propagationTimeout, io.env);
+  const propagation = {
+    budgetMs,
+    announce: (message: string) => io.stderr.write(`${local.prog}: ${message}\n`),
+    record: lazyRecord(async () => (await import("../iam/recent-creates.js")).recentCreates(io.env, endpoint.url, credentials.credentials, budgetMs, local.debug)),
+  };
+  const iam = await createIamClient({ ...settings, planned, propagation });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,

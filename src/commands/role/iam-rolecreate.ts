@@ -9,6 +9,7 @@ import {
   withDecodedTrustPolicy,
   type TrustPolicySource,
 } from "../shared/trust-policy.js";
+import { checkReferences, existingPolicy } from "../../iam/references.js";
 
 interface Options extends TrustPolicySource {
   roleName: string;
@@ -21,7 +22,7 @@ interface Options extends TrustPolicySource {
 export default defineCommand<Options, { Role: Role & { AssumeRolePolicyDocument: string } }>({
   name: "iam-rolecreate",
   summary: "Create a role that a service, or whoever its trust policy names, can assume.",
-  operations: ["CreateRole"],
+  operations: ["GetPolicy", "CreateRole"],
   euare: true,
   positional: "roleName",
   options: [
@@ -37,6 +38,7 @@ export default defineCommand<Options, { Role: Role & { AssumeRolePolicyDocument:
   example: "iam-rolecreate -r webserver -p / -s ec2.amazonaws.com -v",
   async run(ctx, { roleName, path, tags, permissionsBoundary, ...source }) {
     const AssumeRolePolicyDocument = await readTrustPolicy(ctx, source, roleName);
+    await checkReferences(ctx, permissionsBoundary ? [existingPolicy(permissionsBoundary)] : []);
     const { Role } = await ctx.iam.createRole({
       RoleName: roleName,
       Path: path,

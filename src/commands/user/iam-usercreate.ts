@@ -11,6 +11,7 @@ import {
   type DeliveryOptions,
 } from "../shared/key-delivery.js";
 import { checkName } from "../../iam/names.js";
+import { checkReferences, existingGroup, existingPolicy } from "../../iam/references.js";
 
 interface Options extends DeliveryOptions {
   userName: string;
@@ -31,7 +32,7 @@ interface Result {
 export default defineCommand<Options, Result>({
   name: "iam-usercreate",
   summary: "Create a user, optionally adding it to groups and giving it an access key.",
-  operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
+  operations: ["GetGroup", "GetPolicy", "CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
   euare: true,
   positional: "userName",
   options: [
@@ -64,6 +65,7 @@ export default defineCommand<Options, Result>({
     const { userName, path, groups = [], createKey, tags, permissionsBoundary } = opts;
     const iam = ctx.iam;
     const target = await prepareDelivery(ctx, opts);
+    await checkReferences(ctx, [...groups.flat().map(existingGroup), ...(permissionsBoundary ? [existingPolicy(permissionsBoundary)] : [])]);
     const { User } = await iam.createUser({
       UserName: userName,
       Path: path,
@@ -71,8 +73,8 @@ export default defineCommand<Options, Result>({
       PermissionsBoundary: permissionsBoundary,
     });
     const done: string[] = [`created user ${userName}`];
+    const added: string[] = [];
     try {
-      const added: string[] = [];
       for (const group of groups.flat()) {
         await iam.addUserToGroup({ GroupName: group, UserName: userName });
         added.push(group);
@@ -81,8 +83,13 @@ export default defineCommand<Options, Result>({
       const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey! : undefined;
       return { User: User!, Groups: added, AccessKey: createKey ? await deliverKey(ctx, key!, target, opts) : undefined };
     } catch (err) {
-      // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained.
-      throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`]);
+      // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained,
+      // and say what finishes the job.
+      const rest = [
+        ...groups.flat().filter((group) => !added.includes(group)).map((group) => `iam-groupadduser -g ${group} -u ${userName}`),
+        ...(createKey ? [`iam-useraddkey -u ${userName}${opts.wait ? " --wait" : ""}`] : []),
+      ];
+      throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`, ...(rest.length > 0 ? [`to finish: ${rest.join("; ")}`] : [])]);
     }
   },
 

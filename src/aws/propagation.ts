@@ -1,0 +1,152 @@
+import type { IAM } from "@aws-sdk/client-iam";
+import { ConfigError, serviceErrorCode } from "../core/errors.js";
+
+/**
+ * IAM is eventually consistent: for seconds after a create, other requests may answer NoSuchEntity
+ * for the new entity. A request refused so, for an entity this machine created within the budget
+ * (in this command, or in another one: the record), is sent again with backoff until IAM shows the
+ * entity or the budget since its creation runs out. Any other NoSuchEntity fails at once.
+ */
+
+export type EntityKind = "user" | "group" | "role" | "instance profile" | "policy" | "access key";
+
+export interface Entity {
+  kind: EntityKind;
+  /** The name, or for a managed policy its ARN and for an access key its id. */
+  name: string;
+}
+
+/** The entities this machine created recently, kept between commands (src/iam/recent-creates.ts). */
+export interface CreatedRecord {
+  add(entity: Entity, at: number): Promise<void>;
+  /** When `entity` was created here, if that is in the record. */
+  createdAt(entity: Entity): Promise<number | undefined>;
+}
+
+export interface PropagationSettings {
+  /** How long after its creation an entity is waited for; 0 turns waiting off. */
+  budgetMs: number;
+  record: CreatedRecord;
+  /** Told once per command, when it first waits. */
+  announce(message: string): void;
+}
+
+/**
+ * On a request's input (a symbol key, never sent): a NoSuchEntity for an entity created here is
+ * not waited for but thrown at once, marked CREATED_HERE. A check before a command's first change
+ * takes such an entity as existing, so that waiting for it overlaps with waiting for the command's
+ * own new entity.
+ */
+const NO_WAIT = Symbol("iamkit: no wait");
+export const CREATED_HERE = Symbol("iamkit: created here");
+
+/** The input of a read that must not wait for an entity created here (see NO_WAIT). */
+export const noWait = <T extends object>(input: T): T => Object.assign(input, { [NO_WAIT]: true });
+
+export const DEFAULT_BUDGET_SECONDS = 60;
+const FIRST_DELAY_MS = 200;
+const LONGEST_DELAY_MS = 2_000;
+
+/** A record loaded on first use: a command that creates nothing and meets no NoSuchEntity never loads it. */
+export function lazyRecord(load: () => Promise<CreatedRecord>): CreatedRecord {
+  let record: Promise<CreatedRecord> | undefined;
+  const opened = () => (record ??= load());
+  return {
+    add: async (entity, at) => (await opened()).add(entity, at),
+    createdAt: async (entity) => (await opened()).createdAt(entity),
+  };
+}
+
+/** --propagation-timeout, else IAMKIT_PROPAGATION_TIMEOUT, else 60 s: in milliseconds. */
+export function propagationBudget(flag: number | undefined, env: NodeJS.ProcessEnv): number {
+  const raw = env.IAMKIT_PROPAGATION_TIMEOUT;
+  if (flag === undefined && raw !== undefined && !/^\d+(\.\d+)?$/.test(raw)) {
+    throw new ConfigError(`IAMKIT_PROPAGATION_TIMEOUT must be a number of seconds (0 turns waiting off), not "${raw}"`);
+  }
+  return (flag ?? (raw === undefined ? DEFAULT_BUDGET_SECONDS : Number(raw))) * 1000;
+}
+
+/** What a successful create made, from its input or its answer. */
+function createdBy(action: string, input: Record<string, any>, output: Record<string, any>): Entity | undefined {
+  switch (action) {
+    case "CreateUser":
+      return { kind: "user", name: input.UserName };
+    case "CreateGroup":
+      return { kind: "group", name: input.GroupName };
+    case "CreateRole":
+      return { kind: "role", name: input.RoleName };
+    case "CreateInstanceProfile":
+      return { kind: "instance profile", name: input.InstanceProfileName };
+    case "CreatePolicy":
+      return output.Policy?.Arn ? { kind: "policy", name: output.Policy.Arn } : undefined;
+    case "CreateAccessKey":
+      return output.AccessKey?.AccessKeyId ? { kind: "access key", name: output.AccessKey.AccessKeyId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The entity a NoSuchEntity message says is missing, in IAM's wordings ("The user with name bob
+ * cannot be found.", "Instance Profile web cannot be found.", "Policy arn:... does not exist or is
+ * not attachable.", "The Access Key with id AKIA... cannot be found.") and the shorter ones of
+ * emulators ("Role web not found"). Undefined when the message names none: never waited for.
+ */
+export function missingEntity(message: string): Entity | undefined {
+  const policy = /(arn:[\w-]+:iam::\d*:policy\/\S+?)\.?\s+(?:does not exist|was not found|not found)/i.exec(message);
+  if (policy) return { kind: "policy", name: policy[1] };
+  const key = /\bAccess Key with id (\S+?)\.? cannot be found/i.exec(message);
+  if (key) return { kind: "access key", name: key[1] };
+  const named = /^(?:The )?(user|group|role|instance profile) (?:with name )?(\S+?)\.? (?:cannot be|not) found/i.exec(message.trim());
+  return named ? { kind: named[1].toLowerCase() as EntityKind, name: named[2] } : undefined;
+}
+
+/** The pause before the n-th resend (1-based): 0.2 s, 0.4 s, 0.8 s, 1.6 s, then 2 s each time. */
+const resendDelay = (n: number) => Math.min(FIRST_DELAY_MS * 2 ** (n - 1), LONGEST_DELAY_MS);
+
+const key = (e: Entity) => `${e.kind}:${e.name}`;
+
+/**
+ * Adds the wait to the IAM client, outside the SDK's own retries. `learn` is false for a dry run,
+ * whose creates are held back and make nothing.
+ */
+export function waitForNewEntities(client: IAM, settings: PropagationSettings, learn: boolean): void {
+  if (settings.budgetMs === 0) return;
+  const createdHere = new Map<string, number>();
+  let announced = false;
+  /** When the entity was created by this command or, asked only now, by an earlier one. */
+  const createdAt = async (entity: Entity) => createdHere.get(key(entity)) ?? (await settings.record.createdAt(entity));
+
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const action = String(context.commandName ?? "").replace(/Command$/, "");
+      for (let n = 1; ; n++) {
+        try {
+          const result = await next(args);
+          const made = learn ? createdBy(action, args.input as Record<string, any>, result.output as Record<string, any>) : undefined;
+          if (made?.name) {
+            const now = Date.now();
+            createdHere.set(key(made), now);
+            await settings.record.add(made, now);
+          }
+          return result;
+        } catch (err) {
+          const missing = serviceErrorCode(err) === "NoSuchEntity" ? missingEntity((err as Error).message) : undefined;
+          const born = missing && (await createdAt(missing));
+          const left = born === undefined || !missing ? 0 : born + settings.budgetMs - Date.now();
+          if (left <= 0) throw err;
+          if ((args.input as { [NO_WAIT]?: boolean })[NO_WAIT]) throw Object.assign(err as object, { [CREATED_HERE]: true });
+          if (!announced) {
+            announced = true;
+            const age = ((Date.now() - born!) / 1000).toFixed(1);
+            settings.announce(
+              `waiting for IAM to show ${missing!.kind} ${missing!.name}, created here ${age} s ago (up to ${settings.budgetMs / 1000} s after its creation)`,
+            );
+          }
+          await new Promise((done) => setTimeout(done, Math.min(resendDelay(n), left)));
+        }
+      }
+    },
+    { step: "initialize", name: "iamkitPropagation", priority: "high" },
+  );
+}
