@@ -89,6 +89,45 @@ describe("a runbook, one command per step, right after its creates", () => {
   });
 });
 
+describe("deletes and rollbacks right after creates", () => {
+  it("iam-useraddkey, then iam-userdel -r: the key IAM does not list yet is removed too, and the user is gone", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.createGroup({ GroupName: "staff" });
+    await moto.iam.addUserToGroup({ GroupName: "staff", UserName: "bob" });
+    await delayFromNowOn();
+    expect((await run("iam-useraddkey", ["-u", "bob"])).code).toBe(0);
+    expect(await run("iam-userdel", ["-u", "bob", "-r"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await userExists("bob")).toBe(false);
+  });
+
+  it("iam-instanceprofilecreate -r, then iam-roledel -c: the role leaves the profile IAM does not list yet", async () => {
+    await moto.iam.createRole({ RoleName: "web", AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' });
+    await delayFromNowOn();
+    expect((await run("iam-instanceprofilecreate", ["-s", "web", "-r", "web"])).code).toBe(0);
+    const res = await run("iam-roledel", ["-r", "web", "-c"]);
+    expect({ code: res.code, stderr: res.stderr.replace(/^.*: waiting for IAM to show .*\n/, "") }).toEqual({ code: 0, stderr: "" });
+    await settled();
+    expect((await moto.iam.listRoles({})).Roles).toEqual([]);
+  });
+
+  it("a --wait that fails rolls its new key back although IAM does not show the key yet", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    await delayFromNowOn();
+    const res = await run("iam-useraddkey", ["-u", "bob", "--wait", "--wait-timeout", "0"]);
+    const id = /new key (AKIA\w+)/.exec(res.stderr)![1];
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`iam-useraddkey: rolled back: deleted the new key ${id}\n`);
+    expect(await keysOf("bob")).toBe(0);
+  });
+
+  it("a delete refused for a reason that is not new fails at once, as before", async () => {
+    await moto.iam.createUser({ UserName: "bob" });
+    await moto.iam.createAccessKey({ UserName: "bob" });
+    const res = await run("iam-userdel", ["-u", "bob"]);
+    expect(res).toEqual({ code: 1, stdout: "", stderr: "iam-userdel: error (DeleteConflict): Cannot delete entity, must delete access keys first.\n" });
+  });
+});
+
 describe("names nobody created here", () => {
   it("a typo in -g changes nothing and fails at once, without waiting", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });

@@ -21,6 +21,8 @@ export interface CreatedRecord {
   add(entity: Entity, at: number): Promise<void>;
   /** When `entity` was created here, if that is in the record. */
   createdAt(entity: Entity): Promise<number | undefined>;
+  /** When the newest entity in the record was created. */
+  newest(): Promise<number | undefined>;
 }
 
 export interface PropagationSettings {
@@ -40,6 +42,13 @@ export interface PropagationSettings {
 const NO_WAIT = Symbol("iamkit: no wait");
 export const CREATED_HERE = Symbol("iamkit: created here");
 
+/**
+ * On a DeleteConflict, when this machine created something within the budget: the time until
+ * which the conflict may come from a dependent IAM's listings do not show yet (a key created
+ * moments ago). A recursive delete lists and removes again until then (src/iam/dependents.ts).
+ */
+export const SETTLED_BY = Symbol("iamkit: settled by");
+
 /** The input of a read that must not wait for an entity created here (see NO_WAIT). */
 export const noWait = <T extends object>(input: T): T => Object.assign(input, { [NO_WAIT]: true });
 
@@ -54,6 +63,7 @@ export function lazyRecord(load: () => Promise<CreatedRecord>): CreatedRecord {
   return {
     add: async (entity, at) => (await opened()).add(entity, at),
     createdAt: async (entity) => (await opened()).createdAt(entity),
+    newest: async () => (await opened()).newest(),
   };
 }
 
@@ -101,8 +111,10 @@ export function missingEntity(message: string): Entity | undefined {
   return named ? { kind: named[1].toLowerCase() as EntityKind, name: named[2] } : undefined;
 }
 
-/** The pause before the n-th resend (1-based): 0.2 s, 0.4 s, 0.8 s, 1.6 s, then 2 s each time. */
-const resendDelay = (n: number) => Math.min(FIRST_DELAY_MS * 2 ** (n - 1), LONGEST_DELAY_MS);
+/** The pause before the n-th resend (1-based): 0.2 s, 0.4 s, 0.8 s, 1.6 s, then 2 s each time, never past `leftMs`. */
+export function pauseBeforeResend(n: number, leftMs: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, Math.min(FIRST_DELAY_MS * 2 ** (n - 1), LONGEST_DELAY_MS, leftMs)));
+}
 
 const key = (e: Entity) => `${e.kind}:${e.name}`;
 
@@ -116,6 +128,8 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, l
   let announced = false;
   /** When the entity was created by this command or, asked only now, by an earlier one. */
   const createdAt = async (entity: Entity) => createdHere.get(key(entity)) ?? (await settings.record.createdAt(entity));
+  /** When this command or, asked only now, an earlier one last created something. */
+  const newest = async () => Math.max(...createdHere.values(), (await settings.record.newest()) ?? -Infinity);
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -131,6 +145,11 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, l
           }
           return result;
         } catch (err) {
+          if (serviceErrorCode(err) === "DeleteConflict") {
+            const settledBy = (await newest()) + settings.budgetMs;
+            if (settledBy > Date.now()) Object.assign(err as object, { [SETTLED_BY]: settledBy });
+            throw err;
+          }
           const missing = serviceErrorCode(err) === "NoSuchEntity" ? missingEntity((err as Error).message) : undefined;
           const born = missing && (await createdAt(missing));
           const left = born === undefined || !missing ? 0 : born + settings.budgetMs - Date.now();
@@ -143,7 +162,7 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, l
               `waiting for IAM to show ${missing!.kind} ${missing!.name}, created here ${age} s ago (up to ${settings.budgetMs / 1000} s after its creation)`,
             );
           }
-          await new Promise((done) => setTimeout(done, Math.min(resendDelay(n), left)));
+          await pauseBeforeResend(n, left);
         }
       }
     },

@@ -20,6 +20,8 @@ interface Entry extends Entity {
   at: number;
 }
 
+const newestOf = (entries: Entry[]) => (entries.length > 0 ? Math.max(...entries.map((e) => e.at)) : undefined);
+
 /** IAMKIT_CACHE_DIR, else $XDG_CACHE_HOME/iamkit, else ~/.cache/iamkit. */
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
   if (env.IAMKIT_CACHE_DIR) return env.IAMKIT_CACHE_DIR;
@@ -82,8 +84,10 @@ export function recentCreates(
     },
     async createdAt(entity) {
       const entries = recent(await readEntries(await fileFor()), Date.now());
-      const found = entries.filter((e) => e.kind === entity.kind && e.name === entity.name).map((e) => e.at);
-      return found.length > 0 ? Math.max(...found) : undefined;
+      return newestOf(entries.filter((e) => e.kind === entity.kind && e.name === entity.name));
+    },
+    async newest() {
+      return newestOf(recent(await readEntries(await fileFor()), Date.now()));
     },
   };
 }

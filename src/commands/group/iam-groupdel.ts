@@ -7,6 +7,7 @@ import {
   type GroupAttachments,
 } from "../../iam/group-attachments.js";
 import { sectionLines } from "../../output/print.js";
+import { combined, deleteWithDependents } from "../../iam/dependents.js";
 
 interface Options {
   groupName: string;
@@ -38,10 +39,9 @@ export default defineCommand<Options, { Pretend?: GroupAttachments; Removed?: Gr
       await iam.deleteGroup({ GroupName: groupName });
       return {};
     }
-    const attachments = await findGroupAttachments(iam, groupName);
-    if (pretend) return { Pretend: attachments };
-    await deleteGroupRecursively(iam, groupName, attachments);
-    return { Removed: attachments };
+    const find = () => findGroupAttachments(iam, groupName);
+    if (pretend) return { Pretend: await find() };
+    return { Removed: combined(await deleteWithDependents(find, (found) => deleteGroupRecursively(iam, groupName, found))) };
   },
 
   render: (result) => (result.Pretend ? sectionLines(groupSections(result.Pretend)) : []),

@@ -2,6 +2,7 @@ import { defineCommand } from "../../core/define.js";
 import { pretend, recursive, roleName } from "../shared/options.js";
 import { deleteRoleRecursively, findRoleAttachments, roleSections, type RoleAttachments } from "../../iam/role-attachments.js";
 import { sectionLines } from "../../output/print.js";
+import { combined, deleteWithDependents } from "../../iam/dependents.js";
 
 interface Options {
   roleName: string;
@@ -41,10 +42,9 @@ export default defineCommand<Options, { Pretend?: RoleAttachments; Removed?: Rol
       await iam.deleteRole({ RoleName: roleName });
       return {};
     }
-    const attachments = await findRoleAttachments(iam, roleName);
-    if (pretend) return { Pretend: attachments };
-    await deleteRoleRecursively(iam, roleName, attachments);
-    return { Removed: attachments };
+    const find = () => findRoleAttachments(iam, roleName);
+    if (pretend) return { Pretend: await find() };
+    return { Removed: combined(await deleteWithDependents(find, (found) => deleteRoleRecursively(iam, roleName, found))) };
   },
 
   render: (result) => (result.Pretend ? sectionLines(roleSections(result.Pretend)) : []),

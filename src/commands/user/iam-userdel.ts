@@ -2,6 +2,7 @@ import { defineCommand } from "../../core/define.js";
 import { pretend, pretendNeedsRecursive, recursive, userName } from "../shared/options.js";
 import { deleteUserRecursively, findUserAttachments, userSections, type UserAttachments } from "../../iam/user-attachments.js";
 import { sectionLines } from "../../output/print.js";
+import { combined, deleteWithDependents } from "../../iam/dependents.js";
 
 interface Options {
   userName: string;
@@ -52,10 +53,9 @@ export default defineCommand<Options, { Pretend?: UserAttachments; Removed?: Use
       await iam.deleteUser({ UserName: userName });
       return {};
     }
-    const attachments = await findUserAttachments(iam, userName, debug);
-    if (pretend) return { Pretend: attachments };
-    await deleteUserRecursively(iam, userName, attachments);
-    return { Removed: attachments };
+    const find = () => findUserAttachments(iam, userName, debug);
+    if (pretend) return { Pretend: await find() };
+    return { Removed: combined(await deleteWithDependents(find, (found) => deleteUserRecursively(iam, userName, found))) };
   },
 
   render: (result, { userName }) => (result.Pretend ? sectionLines(userSections(userName, result.Pretend)) : []),
