@@ -128,6 +128,25 @@ describe("deletes and rollbacks right after creates", () => {
   });
 });
 
+describe("a dry run right after a create", () => {
+  it("takes the new entity as there, with a note, instead of predicting NoSuchEntity", async () => {
+    await delayFromNowOn();
+    expect((await run("iam-groupcreate", ["-g", "Admin"])).code).toBe(0);
+    const res = await run("iam-usercreate", ["-u", "david", "-g", "Admin", "--dry-run"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe("CreateUser\n\tUserName: david\nAddUserToGroup\n\tGroupName: Admin\n\tUserName: david\n");
+    expect(res.stderr).toMatch(/^iam-usercreate: note: group Admin was created here [\d.]+ s ago and IAM does not show it yet; the dry run takes it as there\n$/);
+    expect(await userExists("david")).toBe(false);
+  });
+
+  it("still predicts NoSuchEntity for a name nobody created here", async () => {
+    await delayFromNowOn();
+    const res = await run("iam-usercreate", ["-u", "david", "-g", "Admn", "--dry-run"]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe("iam-usercreate: would fail: NoSuchEntity: AddUserToGroup: group Admn does not exist\n");
+  });
+});
+
 describe("names nobody created here", () => {
   it("a typo in -g changes nothing and fails at once, without waiting", async () => {
     await moto.iam.createGroup({ GroupName: "Admin" });

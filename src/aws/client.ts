@@ -101,7 +101,7 @@ function silenceNodeVersionWarning(): void {
 export async function createIamClient(settings: ClientSettings): Promise<IAM> {
   const { IAM } = await import("@aws-sdk/client-iam");
   const client = await configure(IAM, settings);
-  if (settings.propagation) waitForNewEntities(client, settings.propagation, !settings.planned);
+  if (settings.propagation) waitForNewEntities(client, settings.propagation, Boolean(settings.planned));
   return client;
 }
 

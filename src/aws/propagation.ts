@@ -119,17 +119,48 @@ export function pauseBeforeResend(n: number, leftMs: number): Promise<void> {
 const key = (e: Entity) => `${e.kind}:${e.name}`;
 
 /**
- * Adds the wait to the IAM client, outside the SDK's own retries. `learn` is false for a dry run,
- * whose creates are held back and make nothing.
+ * Adds the wait to the IAM client, outside the SDK's own retries. A dry run's creates are held
+ * back and make nothing, so it learns none; and it waits for nothing: an entity created here that
+ * IAM does not show yet is noted once and taken as there (CREATED_HERE), as the plan's reads expect.
  */
-export function waitForNewEntities(client: IAM, settings: PropagationSettings, learn: boolean): void {
+export function waitForNewEntities(client: IAM, settings: PropagationSettings, dryRun: boolean): void {
   if (settings.budgetMs === 0) return;
   const createdHere = new Map<string, number>();
-  let announced = false;
+  const told = new Set<string>();
+  const tellOnce = (topic: string, message: string) => {
+    if (!told.has(topic)) settings.announce(message);
+    told.add(topic);
+  };
   /** When the entity was created by this command or, asked only now, by an earlier one. */
   const createdAt = async (entity: Entity) => createdHere.get(key(entity)) ?? (await settings.record.createdAt(entity));
   /** When this command or, asked only now, an earlier one last created something. */
   const newest = async () => Math.max(...createdHere.values(), (await settings.record.newest()) ?? -Infinity);
+
+  async function learn(action: string, input: Record<string, any>, output: Record<string, any>): Promise<void> {
+    const made = dryRun ? undefined : createdBy(action, input, output);
+    if (!made?.name) return;
+    const now = Date.now();
+    createdHere.set(key(made), now);
+    await settings.record.add(made, now);
+  }
+
+  /** Returns how long to wait before sending the request again, or throws `err` (marked where that helps). */
+  async function judge(err: unknown, input: object): Promise<number> {
+    const code = serviceErrorCode(err);
+    if (code === "DeleteConflict") {
+      const settledBy = (await newest()) + settings.budgetMs;
+      throw settledBy > Date.now() ? Object.assign(err as object, { [SETTLED_BY]: settledBy }) : err;
+    }
+    const missing = code === "NoSuchEntity" ? missingEntity((err as Error).message) : undefined;
+    const born = missing && (await createdAt(missing));
+    if (!missing || born === undefined || born + settings.budgetMs <= Date.now()) throw err;
+    const entity = `${missing.kind} ${missing.name}`;
+    const age = `${((Date.now() - born) / 1000).toFixed(1)} s ago`;
+    if (dryRun) tellOnce(key(missing), `note: ${entity} was created here ${age} and IAM does not show it yet; the dry run takes it as there`);
+    if (dryRun || (input as { [NO_WAIT]?: boolean })[NO_WAIT]) throw Object.assign(err as object, { [CREATED_HERE]: true });
+    tellOnce("waiting", `waiting for IAM to show ${entity}, created here ${age} (up to ${settings.budgetMs / 1000} s after its creation)`);
+    return born + settings.budgetMs - Date.now();
+  }
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -137,32 +168,10 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, l
       for (let n = 1; ; n++) {
         try {
           const result = await next(args);
-          const made = learn ? createdBy(action, args.input as Record<string, any>, result.output as Record<string, any>) : undefined;
-          if (made?.name) {
-            const now = Date.now();
-            createdHere.set(key(made), now);
-            await settings.record.add(made, now);
-          }
+          await learn(action, args.input as Record<string, any>, result.output as Record<string, any>);
           return result;
         } catch (err) {
-          if (serviceErrorCode(err) === "DeleteConflict") {
-            const settledBy = (await newest()) + settings.budgetMs;
-            if (settledBy > Date.now()) Object.assign(err as object, { [SETTLED_BY]: settledBy });
-            throw err;
-          }
-          const missing = serviceErrorCode(err) === "NoSuchEntity" ? missingEntity((err as Error).message) : undefined;
-          const born = missing && (await createdAt(missing));
-          const left = born === undefined || !missing ? 0 : born + settings.budgetMs - Date.now();
-          if (left <= 0) throw err;
-          if ((args.input as { [NO_WAIT]?: boolean })[NO_WAIT]) throw Object.assign(err as object, { [CREATED_HERE]: true });
-          if (!announced) {
-            announced = true;
-            const age = ((Date.now() - born!) / 1000).toFixed(1);
-            settings.announce(
-              `waiting for IAM to show ${missing!.kind} ${missing!.name}, created here ${age} s ago (up to ${settings.budgetMs / 1000} s after its creation)`,
-            );
-          }
-          await pauseBeforeResend(n, left);
+          await pauseBeforeResend(n, await judge(err, args.input as object));
         }
       }
     },
