@@ -173,6 +173,20 @@ describe("names nobody created here", () => {
     });
   });
 
+  it("with waiting off, a runbook that fails halfway says which commands finish the job", async () => {
+    await moto.iam.createGroup({ GroupName: "ops" });
+    await delayFromNowOn();
+    const res = await run("iam-usercreate", ["-u", "ann", "-g", "ops", "-k", "--write-credential-file", "ann's key", "--propagation-timeout", "0"]);
+    expect(res).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "iam-usercreate: error (NoSuchEntity): The user with name ann cannot be found.\n" +
+        "iam-usercreate: done before the failure: created user ann\n" +
+        "iam-usercreate: to finish: iam-groupadduser -g ops -u ann; iam-useraddkey -u ann --write-credential-file 'ann'\\''s key'\n",
+    });
+  });
+
   it("a budget that is not a number of seconds is refused before any request", async () => {
     expect(await run("iam-userlistbypath", ["--propagation-timeout", "soon"])).toEqual({
       code: 2,
@@ -228,5 +242,18 @@ describe("with refusals at random", () => {
       expect(await groupsOf(user)).toEqual(["Admin"]);
       expect(await keysOf(user)).toBe(1);
     }
+  });
+
+  it("offboardings right after a new key leave no user behind", async () => {
+    const users = ["u1", "u2", "u3"];
+    for (const UserName of users) await moto.iam.createUser({ UserName });
+    await delayFromNowOn({ probability: 0.5, seed: 11 });
+    for (const user of users) {
+      expect((await run("iam-useraddkey", ["-u", user])).code).toBe(0);
+      const res = await run("iam-userdel", ["-u", user, "-r"]);
+      expect({ user, code: res.code, stderr: res.stderr }).toEqual({ user, code: 0, stderr: "" });
+    }
+    await settled();
+    expect((await moto.iam.listUsers({})).Users).toEqual([]);
   });
 });

@@ -23,6 +23,21 @@ interface Options extends DeliveryOptions {
   permissionsBoundary?: string;
 }
 
+/** A word for a shell command line: quoted unless it is plainly one word. */
+const shellWord = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+
+/** The iam-useraddkey command that gives the user its key as -k would have, delivered the same way. */
+function addKeyCommand(userName: string, opts: DeliveryOptions): string {
+  const flags = [
+    ...(opts.writeCredentialFile !== undefined ? ["--write-credential-file", shellWord(opts.writeCredentialFile)] : []),
+    ...(opts.writeProfile !== undefined ? ["--write-profile", shellWord(opts.writeProfile)] : []),
+    ...(opts.force ? ["--force"] : []),
+    ...(opts.wait ? ["--wait"] : []),
+    ...(opts.waitTimeout !== undefined ? ["--wait-timeout", String(opts.waitTimeout)] : []),
+  ];
+  return ["iam-useraddkey", "-u", userName, ...flags].join(" ");
+}
+
 interface Result {
   User: User;
   Groups: string[];
@@ -87,7 +102,7 @@ export default defineCommand<Options, Result>({
       // and say what finishes the job.
       const rest = [
         ...groups.flat().filter((group) => !added.includes(group)).map((group) => `iam-groupadduser -g ${group} -u ${userName}`),
-        ...(createKey ? [`iam-useraddkey -u ${userName}${opts.wait ? " --wait" : ""}`] : []),
+        ...(createKey ? [addKeyCommand(userName, opts)] : []),
       ];
       throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`, ...(rest.length > 0 ? [`to finish: ${rest.join("; ")}`] : [])]);
     }
