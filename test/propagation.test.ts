@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { STS } from "@aws-sdk/client-sts";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
@@ -35,6 +37,32 @@ const userExists = async (UserName: string) => (await settled(), moto.iam.getUse
 
 const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] });
 
+describe("the strict layer's propagation model", () => {
+  const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (err) => `${err.name}: ${err.message}`);
+
+  it("hides a new entity from requests naming it and from listings, for the window only", async () => {
+    await moto.iam.createUser({ UserName: "old" });
+    await delayFromNowOn();
+    await moto.iam.createUser({ UserName: "new" });
+    expect(await refusal(moto.iam.getUser({ UserName: "new" }))).toBe("NoSuchEntityException: The user with name new cannot be found.");
+    expect(await refusal(moto.iam.createAccessKey({ UserName: "new" }))).toBe("NoSuchEntityException: The user with name new cannot be found.");
+    expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName)).toEqual(["old"]);
+    await setPropagation(moto.url, { windowMs: 300 });
+    await sleep(400);
+    expect((await moto.iam.listUsers({})).Users!.map((u) => u.UserName).sort()).toEqual(["new", "old"]);
+  });
+
+  it("refuses a new key's signatures with InvalidClientTokenId", async () => {
+    await moto.iam.createUser({ UserName: "ann" });
+    await delayFromNowOn();
+    const { AccessKeyId, SecretAccessKey } = (await moto.iam.createAccessKey({ UserName: "ann" })).AccessKey!;
+    const sts = new STS({ endpoint: moto.url, region: "us-east-1", credentials: { accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey! } });
+    expect(await refusal(sts.getCallerIdentity({}))).toBe("InvalidClientTokenId: The security token included in the request is invalid.");
+    await settled();
+    expect((await sts.getCallerIdentity({})).Arn).toBe("arn:aws:iam::123456789012:user/ann");
+  });
+});
+
 describe("a runbook, one command per step, right after its creates", () => {
   it("iam-groupcreate, then iam-usercreate -g -k: the user is in the group and has its key", async () => {
     await delayFromNowOn();
@@ -64,6 +92,11 @@ describe("a runbook, one command per step, right after its creates", () => {
       "userattachpolicy of a new policy to a new user",
       [["iam-policycreate", ["-p", "read", "-o", POLICY]], ["iam-usercreate", ["-u", "ann"]], ["iam-userattachpolicy", ["-u", "ann", "-a", "arn:aws:iam::123456789012:policy/read"]]],
       async () => expect((await moto.iam.listAttachedUserPolicies({ UserName: "ann" })).AttachedPolicies!.map((p) => p.PolicyName)).toEqual(["read"]),
+    ],
+    [
+      "rolecreate with a new boundary",
+      [["iam-policycreate", ["-p", "cap", "-o", POLICY]], ["iam-rolecreate", ["-r", "web", "-s", "ec2.amazonaws.com", "--permissions-boundary", "arn:aws:iam::123456789012:policy/cap"]]],
+      async () => expect((await moto.iam.getRole({ RoleName: "web" })).Role!.PermissionsBoundary?.PermissionsBoundaryArn).toBe("arn:aws:iam::123456789012:policy/cap"),
     ],
     [
       "useraddcert --generate",

@@ -29,7 +29,7 @@ export interface PropagationSettings {
   /** How long after its creation an entity is waited for; 0 turns waiting off. */
   budgetMs: number;
   record: CreatedRecord;
-  /** Told once per command, when it first waits. */
+  /** Told once per command when it first waits, and in a dry run once per entity taken as there. */
   announce(message: string): void;
 }
 
@@ -52,7 +52,7 @@ export const SETTLED_BY = Symbol("iamkit: settled by");
 /** The input of a read that must not wait for an entity created here (see NO_WAIT). */
 export const noWait = <T extends object>(input: T): T => Object.assign(input, { [NO_WAIT]: true });
 
-export const DEFAULT_BUDGET_SECONDS = 60;
+const DEFAULT_BUDGET_SECONDS = 60;
 const FIRST_DELAY_MS = 200;
 const LONGEST_DELAY_MS = 2_000;
 
@@ -69,7 +69,7 @@ export function lazyRecord(load: () => Promise<CreatedRecord>): CreatedRecord {
 
 /** --propagation-timeout, else IAMKIT_PROPAGATION_TIMEOUT, else 60 s: in milliseconds. */
 export function propagationBudget(flag: number | undefined, env: NodeJS.ProcessEnv): number {
-  const raw = env.IAMKIT_PROPAGATION_TIMEOUT;
+  const raw = env.IAMKIT_PROPAGATION_TIMEOUT || undefined;
   if (flag === undefined && raw !== undefined && !/^\d+(\.\d+)?$/.test(raw)) {
     throw new ConfigError(`IAMKIT_PROPAGATION_TIMEOUT must be a number of seconds (0 turns waiting off), not "${raw}"`);
   }
@@ -102,7 +102,7 @@ function createdBy(action: string, input: Record<string, any>, output: Record<st
  * not attachable.", "The Access Key with id AKIA... cannot be found.") and the shorter ones of
  * emulators ("Role web not found"). Undefined when the message names none: never waited for.
  */
-export function missingEntity(message: string): Entity | undefined {
+function missingEntity(message: string): Entity | undefined {
   const policy = /(arn:[\w-]+:iam::\d*:policy\/\S+?)\.?\s+(?:does not exist|was not found|not found)/i.exec(message);
   if (policy) return { kind: "policy", name: policy[1] };
   const key = /\bAccess Key with id (\S+?)\.? cannot be found/i.exec(message);
