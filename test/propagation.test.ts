@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { STS } from "@aws-sdk/client-sts";
@@ -13,21 +12,17 @@ import { setPropagation } from "./support/propagation.mjs";
  * Runbooks under IAM's propagation delay: the strict layer hides every entity for WINDOW_MS after
  * its creation (NoSuchEntity for requests naming it, left out of listings, InvalidClientTokenId
  * for a new key's signatures). Each step is a command of its own, as an operator's runbook runs
- * them; the record of recent creates is in a directory of the test's own.
+ * them; the record of recent creates is in the test file's directory, emptied before each test.
  */
 const WINDOW_MS = 2500;
 const moto = useMoto();
-let env: NodeJS.ProcessEnv;
 
 /** Entities seeded before this call are old; what is created afterwards is hidden for the window. */
 const delayFromNowOn = (settings: { probability?: number; seed?: number } = {}) => setPropagation(moto.url, { windowMs: WINDOW_MS, ...settings });
 
-beforeEach(async () => {
-  await setPropagation(moto.url, { windowMs: 0 });
-  env = { ...moto.env, IAMKIT_CACHE_DIR: mkdtempSync(join(tmpdir(), "iamkit-cache-")) };
-});
+beforeEach(() => setPropagation(moto.url, { windowMs: 0 }));
 
-const run = (name: string, argv: string[], extra: NodeJS.ProcessEnv = {}) => runCli(name, argv, { env: { ...env, ...extra }, cwd: moto.dir });
+const run = (name: string, argv: string[], extra: NodeJS.ProcessEnv = {}) => runCli(name, argv, { env: { ...moto.env, ...extra }, cwd: moto.dir });
 
 /** Reads back the account as it is once every create has propagated: the window is closed first. */
 const settled = () => setPropagation(moto.url, { windowMs: 0 });
@@ -189,6 +184,17 @@ describe("names nobody created here", () => {
     expect(await userExists("frank")).toBe(false);
   });
 
+  it("an entity deleted here is not waited for", async () => {
+    await delayFromNowOn();
+    expect((await run("iam-usercreate", ["-u", "ann"])).code).toBe(0);
+    expect((await run("iam-userdel", ["-u", "ann"])).code).toBe(0);
+    expect(await run("iam-usergetattributes", ["-u", "ann"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "iam-usergetattributes: error (NoSuchEntity): The user with name ann cannot be found.\n",
+    });
+  });
+
   it("an entity another machine created is not waited for", async () => {
     await delayFromNowOn();
     await moto.iam.createGroup({ GroupName: "elsewhere" });
@@ -239,9 +245,9 @@ describe("the record of recent creates", () => {
     await delayFromNowOn();
     const created = await run("iam-usercreate", ["-u", "ann", "-k"]);
     const [id, secret] = created.stdout.split("\n");
-    const files = readdirSync(env.IAMKIT_CACHE_DIR!).filter((f) => f.endsWith(".json"));
+    const files = readdirSync(moto.env.IAMKIT_CACHE_DIR!).filter((f) => f.endsWith(".json"));
     expect(files).toHaveLength(1);
-    const file = join(env.IAMKIT_CACHE_DIR!, files[0]);
+    const file = join(moto.env.IAMKIT_CACHE_DIR!, files[0]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, "utf8");
     expect(JSON.parse(text).created.map((e: { kind: string; name: string }) => `${e.kind} ${e.name}`)).toEqual(["user ann", `access key ${id}`]);
@@ -255,7 +261,7 @@ describe("the record of recent creates", () => {
       "iam-usercreate -u carol -g a,b,c",
       "iam-userlistgroups -u carol",
     ].join(" && ");
-    const res = await runShell(script, { env, cwd: moto.dir });
+    const res = await runShell(script, { env: moto.env, cwd: moto.dir });
     expect(res.code).toBe(0);
     expect(res.stdout.split("\n").filter((line) => line.startsWith("arn:")).sort()).toEqual(["arn:aws:iam::123456789012:group/a", "arn:aws:iam::123456789012:group/b", "arn:aws:iam::123456789012:group/c"]);
     expect((await groupsOf("carol")).sort()).toEqual(["a", "b", "c"]);

@@ -19,6 +19,8 @@ export interface Entity {
 /** The entities this machine created recently, kept between commands (src/iam/recent-creates.ts). */
 export interface CreatedRecord {
   add(entity: Entity, at: number): Promise<void>;
+  /** Drops `entity`: it was deleted or renamed. */
+  forget(entity: Entity): Promise<void>;
   /** When `entity` was created here, if that is in the record. */
   createdAt(entity: Entity): Promise<number | undefined>;
   /** When the newest entity in the record was created. */
@@ -62,6 +64,7 @@ export function lazyRecord(load: () => Promise<CreatedRecord>): CreatedRecord {
   const opened = () => (record ??= load());
   return {
     add: async (entity, at) => (await opened()).add(entity, at),
+    forget: async (entity) => (await opened()).forget(entity),
     createdAt: async (entity) => (await opened()).createdAt(entity),
     newest: async () => (await opened()).newest(),
   };
@@ -76,25 +79,32 @@ export function propagationBudget(flag: number | undefined, env: NodeJS.ProcessE
   return (flag ?? (raw === undefined ? DEFAULT_BUDGET_SECONDS : Number(raw))) * 1000;
 }
 
-/** What a successful create made, from its input or its answer. */
-function createdBy(action: string, input: Record<string, any>, output: Record<string, any>): Entity | undefined {
-  switch (action) {
-    case "CreateUser":
-      return { kind: "user", name: input.UserName };
-    case "CreateGroup":
-      return { kind: "group", name: input.GroupName };
-    case "CreateRole":
-      return { kind: "role", name: input.RoleName };
-    case "CreateInstanceProfile":
-      return { kind: "instance profile", name: input.InstanceProfileName };
-    case "CreatePolicy":
-      return output.Policy?.Arn ? { kind: "policy", name: output.Policy.Arn } : undefined;
-    case "CreateAccessKey":
-      return output.AccessKey?.AccessKeyId ? { kind: "access key", name: output.AccessKey.AccessKeyId } : undefined;
-    default:
-      return undefined;
-  }
-}
+type Input = Record<string, any>;
+const named = (kind: EntityKind, name: unknown): Entity | undefined => (typeof name === "string" && name ? { kind, name } : undefined);
+
+/** What each create (or rename) makes, from its input or its answer. */
+const MADE: Record<string, (input: Input, output: Input) => Entity | undefined> = {
+  CreateUser: (input) => named("user", input.UserName),
+  CreateGroup: (input) => named("group", input.GroupName),
+  CreateRole: (input) => named("role", input.RoleName),
+  CreateInstanceProfile: (input) => named("instance profile", input.InstanceProfileName),
+  CreatePolicy: (_input, output) => named("policy", output.Policy?.Arn),
+  CreateAccessKey: (_input, output) => named("access key", output.AccessKey?.AccessKeyId),
+  UpdateUser: (input) => named("user", input.NewUserName),
+  UpdateGroup: (input) => named("group", input.NewGroupName),
+};
+
+/** What each delete (or rename) removes: a NoSuchEntity for it is then final, whoever created it. */
+const GONE: Record<string, (input: Input) => Entity | undefined> = {
+  DeleteUser: (input) => named("user", input.UserName),
+  DeleteGroup: (input) => named("group", input.GroupName),
+  DeleteRole: (input) => named("role", input.RoleName),
+  DeleteInstanceProfile: (input) => named("instance profile", input.InstanceProfileName),
+  DeletePolicy: (input) => named("policy", input.PolicyArn),
+  DeleteAccessKey: (input) => named("access key", input.AccessKeyId),
+  UpdateUser: (input) => (input.NewUserName ? named("user", input.UserName) : undefined),
+  UpdateGroup: (input) => (input.NewGroupName ? named("group", input.GroupName) : undefined),
+};
 
 /**
  * The entity a NoSuchEntity message says is missing, in IAM's wordings ("The user with name bob
@@ -136,12 +146,19 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, d
   /** When this command or, asked only now, an earlier one last created something. */
   const newest = async () => Math.max(...createdHere.values(), (await settings.record.newest()) ?? -Infinity);
 
-  async function learn(action: string, input: Record<string, any>, output: Record<string, any>): Promise<void> {
-    const made = dryRun ? undefined : createdBy(action, input, output);
-    if (!made?.name) return;
-    const now = Date.now();
-    createdHere.set(key(made), now);
-    await settings.record.add(made, now);
+  async function learn(action: string, input: Input, output: Input): Promise<void> {
+    if (dryRun) return;
+    const gone = GONE[action]?.(input);
+    if (gone) {
+      createdHere.delete(key(gone));
+      await settings.record.forget(gone);
+    }
+    const made = MADE[action]?.(input, output);
+    if (made) {
+      const now = Date.now();
+      createdHere.set(key(made), now);
+      await settings.record.add(made, now);
+    }
   }
 
   /** Returns how long to wait before sending the request again, or throws `err` (marked where that helps). */
@@ -168,7 +185,7 @@ export function waitForNewEntities(client: IAM, settings: PropagationSettings, d
       for (let n = 1; ; n++) {
         try {
           const result = await next(args);
-          await learn(action, args.input as Record<string, any>, result.output as Record<string, any>);
+          await learn(action, args.input as Input, result.output as Input);
           return result;
         } catch (err) {
           await pauseBeforeResend(n, await judge(err, args.input as object));

@@ -72,19 +72,27 @@ export function recentCreates(
     return join(directory, `created-${createHash("sha256").update(`${endpoint}\n${caller}`).digest("hex").slice(0, 32)}.json`);
   };
   const recent = (entries: Entry[], now: number) => entries.filter((e) => now - e.at < budgetMs);
+  const isEntity = (entity: Entity) => (e: Entity) => e.kind === entity.kind && e.name === entity.name;
+  /** Rewrites the file under its lock: `edit` gets the entries as they are then. */
+  async function rewrite(edit: (entries: Entry[]) => Entry[], what: string): Promise<void> {
+    try {
+      await mkdir(directory, { recursive: true, mode: 0o700 });
+      const file = await fileFor();
+      await withFileLock(file, async () => replaceEntries(file, edit(await readEntries(file))));
+    } catch (err) {
+      debug(`could not ${what} in the record of recent creates in ${directory}: ${(err as Error).message}`);
+    }
+  }
   return {
-    async add(entity, at) {
-      try {
-        await mkdir(directory, { recursive: true, mode: 0o700 });
-        const file = await fileFor();
-        await withFileLock(file, async () => replaceEntries(file, [...recent(await readEntries(file), at), { ...entity, at }]));
-      } catch (err) {
-        debug(`could not record the new ${entity.kind} ${entity.name} in ${directory}: ${(err as Error).message}`);
-      }
+    add: (entity, at) => rewrite((entries) => [...recent(entries, at), { ...entity, at }], `add the new ${entity.kind} ${entity.name}`),
+    async forget(entity) {
+      // Most deletes are of entities the record never held: they cost one read, no lock and no write.
+      if (!(await readEntries(await fileFor())).some(isEntity(entity))) return;
+      await rewrite((entries) => entries.filter((e) => !isEntity(entity)(e)), `drop the ${entity.kind} ${entity.name}`);
     },
     async createdAt(entity) {
       const entries = recent(await readEntries(await fileFor()), Date.now());
-      return newestOf(entries.filter((e) => e.kind === entity.kind && e.name === entity.name));
+      return newestOf(entries.filter(isEntity(entity)));
     },
     async newest() {
       return newestOf(recent(await readEntries(await fileFor()), Date.now()));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -108,6 +108,7 @@ export function useMoto(): Moto {
       AWS_IAM_URL: moto.url,
       AWS_CREDENTIAL_FILE: credentialFile,
       AWS_EC2_METADATA_DISABLED: "true",
+      IAMKIT_CACHE_DIR: join(moto.dir, "iamkit-cache"),
     };
     moto.iam = new IAM({
       endpoint: moto.url,
@@ -126,6 +127,8 @@ export function useMoto(): Moto {
   beforeEach(async () => {
     const res = await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
     if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
+    // A reset account: what commands created in the one before is forgotten (docs/propagation.md).
+    rmSync(moto.env.IAMKIT_CACHE_DIR!, { recursive: true, force: true });
   });
   afterAll(() => {
     layer?.stdin?.end();
