@@ -424,6 +424,7 @@ describe("persistent faults: the command fails with one line naming the action",
       retrying("iam-usercreate", "AddUserToGroup", "throttled", 2, 2),
       gaveUp("iam-usercreate", THROTTLED, "AddUserToGroup", 2),
       "iam-usercreate: done before the failure: created user bob",
+      "iam-usercreate: to finish: iam-groupadduser -g staff -u bob; iam-useraddkey -u bob",
     ]);
     expect(sent("CreateAccessKey")).toEqual([]);
     expect((await moto.iam.getUser({ UserName: "bob" })).User?.UserName).toBe("bob");
@@ -510,6 +511,7 @@ describe("creates IAM does not deduplicate are not retried once IAM may have act
     expect(lines(res.stderr)).toEqual([
       notRetried("iam-usercreate", INTERNAL, "CreateAccessKey"),
       "iam-usercreate: done before the failure: created user bob",
+      "iam-usercreate: to finish: iam-useraddkey -u bob",
     ]);
     expect(sent("CreateAccessKey")).toHaveLength(1);
     expect(await keysOf("bob")).toHaveLength(1);

@@ -12,6 +12,7 @@ import type { CommandDeadline, DeadlineHandler } from "./deadline-handler.js";
 import { checkIamAnswers, unparsable } from "./answer-check.js";
 import { partitionOfHost, partitionOfRegion, type Region } from "./partition.js";
 import { redactUrl } from "./redact.js";
+import { waitForNewEntities, type PropagationSettings } from "./propagation.js";
 
 /** Endpoint variables in the order they are consulted after --url. */
 const ENDPOINT_VARIABLES = ["AWS_IAM_URL", "EUARE_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL"] as const;
@@ -91,6 +92,8 @@ export interface ClientSettings {
   interrupt?: AbortSignal;
   /** --dry-run: changing actions are recorded here and not sent. */
   planned?: PlannedStep[];
+  /** Waiting for entities this machine just created (IAM only). */
+  propagation?: PropagationSettings;
 }
 
 /** The SDK warns about Node 20 on stderr at client creation; iamkit supports Node 20 by design. */
@@ -101,7 +104,9 @@ function silenceNodeVersionWarning(): void {
 /** Creates the IAM client. The SDK is imported here, so help and usage errors never load it. */
 export async function createIamClient(settings: ClientSettings): Promise<IAM> {
   const { IAM } = await import("@aws-sdk/client-iam");
-  return configure(IAM, settings);
+  const client = await configure(IAM, settings);
+  if (settings.propagation) waitForNewEntities(client, settings.propagation, Boolean(settings.planned));
+  return client;
 }
 
 /** Creates an STS client with IAM's settings; only commands that verify keys load this SDK client. */

@@ -6,3 +6,4 @@ export { createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint }
 export { readProfileSettings } from "./shared-config.js";
 export { resolveRegion } from "./partition.js";
 export * as network from "./network.js";
+export { lazyRecord, propagationBudget } from "./propagation.js";

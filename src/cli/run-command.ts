@@ -386,7 +386,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
 async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, stop: AbortController, planned?: PlannedStep[], recursiveFlag?: string) {
-  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
+  const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network, lazyRecord, propagationBudget } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
   if (deadline) {
@@ -433,7 +433,13 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     interrupt: io.interrupt,
     debug: globals.debug ? local.debug : undefined,
   };
-  const iam = nameSigningKey(await createIamClient({ ...settings, planned }), credentials);
+  const budgetMs = propagationBudget(globals.propagationTimeout, io.env);
+  const propagation = {
+    budgetMs,
+    announce: (message: string) => io.stderr.write(`${local.prog}: ${message}\n`),
+    record: lazyRecord(async () => (await import("../iam/recent-creates.js")).recentCreates(io.env, endpoint.url, credentials.credentials, budgetMs, local.debug)),
+  };
+  const iam = nameSigningKey(await createIamClient({ ...settings, planned, propagation }), credentials);
   if (recursiveFlag) explainDeleteConflicts(iam, local.debug, recursiveFlag);
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {

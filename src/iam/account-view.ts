@@ -1,5 +1,6 @@
 import type { IAM, PasswordPolicy } from "@aws-sdk/client-iam";
 import { serviceErrorCode } from "../core/errors.js";
+import { CREATED_HERE } from "../aws/propagation.js";
 import { findGroupAttachments } from "./group-attachments.js";
 import { collect } from "./paginate.js";
 import { findRoleAttachments } from "./role-attachments.js";
@@ -62,12 +63,18 @@ const emptyUser = (): UserModel => ({
 });
 const emptyGroup = (): GroupModel => ({ users: new Set(), policies: new Set(), attachedPolicies: new Set() });
 const emptyRole = (): RoleModel => ({ instanceProfiles: new Set(), policies: new Set(), attachedPolicies: new Set() });
+const emptyInstanceProfile = (): InstanceProfileModel => ({ roles: new Set() });
+const newPolicy = (): PolicyModel => ({ attachments: 0, boundaryUses: 0, versions: new Map([["v1", true]]) });
 
-/** A read whose NoSuchEntity answer means "not there". */
-async function unlessMissing<T>(read: () => Promise<T>): Promise<T | undefined> {
+/**
+ * A read whose NoSuchEntity answer means "not there"; an entity created here moments ago, which
+ * IAM does not show yet (src/aws/propagation.ts), is there as `fresh` makes it.
+ */
+async function unlessMissing<T>(read: () => Promise<T>, fresh?: () => T): Promise<T | undefined> {
   try {
     return await read();
   } catch (err) {
+    if (fresh && (err as { [CREATED_HERE]?: boolean })[CREATED_HERE]) return fresh();
     if (serviceErrorCode(err) === "NoSuchEntity") return undefined;
     throw err;
   }
@@ -115,7 +122,7 @@ export class AccountView {
           attachedPolicies: new Set(a.attachedPolicies),
           loginProfile: a.loginProfile,
         };
-      }),
+      }, emptyUser),
     );
   }
 
@@ -124,7 +131,7 @@ export class AccountView {
       unlessMissing(async () => {
         const a = await findGroupAttachments(this.iam, name);
         return { users: new Set(a.users.map((u) => u.name)), policies: new Set(a.policies), attachedPolicies: new Set(a.attachedPolicies) };
-      }),
+      }, emptyGroup),
     );
   }
 
@@ -137,7 +144,7 @@ export class AccountView {
           policies: new Set(a.policies),
           attachedPolicies: new Set(a.attachedPolicies),
         };
-      }),
+      }, emptyRole),
     );
   }
 
@@ -146,7 +153,7 @@ export class AccountView {
       unlessMissing(async () => {
         const { InstanceProfile } = await this.iam.getInstanceProfile({ InstanceProfileName: name });
         return { roles: new Set((InstanceProfile?.Roles ?? []).map((r) => r.RoleName!)) };
-      }),
+      }, emptyInstanceProfile),
     );
   }
 
@@ -162,7 +169,7 @@ export class AccountView {
           boundaryUses: Policy?.PermissionsBoundaryUsageCount,
           versions: new Map(versions.map((v) => [v.VersionId!, Boolean(v.IsDefaultVersion)])),
         };
-      }),
+      }, newPolicy),
     );
   }
 
@@ -243,7 +250,7 @@ export class AccountView {
   // Planned changes: each records what the step would leave behind.
 
   created(kind: "user" | "group" | "role" | "instance profile", name: string): void {
-    const empty = { user: emptyUser, group: emptyGroup, role: emptyRole, "instance profile": () => ({ roles: new Set() }) }[kind];
+    const empty = { user: emptyUser, group: emptyGroup, role: emptyRole, "instance profile": emptyInstanceProfile }[kind];
     this.set(`${kind}:${name}`, empty());
     if (kind === "user" || kind === "role") this.set(`boundary:${kind}:${name}`, undefined);
   }
@@ -266,7 +273,7 @@ export class AccountView {
   }
 
   createdPolicy(arn: string, name: string): Promise<void> {
-    this.set(`policy:${arn}`, { attachments: 0, boundaryUses: 0, versions: new Map([["v1", true]]) });
+    this.set(`policy:${arn}`, newPolicy());
     return this.localPolicyNames().then((names) => void names.add(name));
   }
 

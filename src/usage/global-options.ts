@@ -46,6 +46,16 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     },
   },
   { key: "json", long: "json", description: "print the result as one JSON document" },
+  {
+    key: "propagationTimeout",
+    long: "propagation-timeout",
+    metavar: "SECONDS",
+    description: "how long after creating an entity to wait for IAM to show it (default 60; 0 never waits)",
+    parse: (raw) => {
+      if (!/^\d+(\.\d+)?$/.test(raw)) throw new UsageError(`invalid --propagation-timeout "${raw}": expected a number of seconds (0 never waits)`);
+      return Number(raw);
+    },
+  },
 ];
 
 /**
@@ -83,4 +93,5 @@ export interface GlobalOptions {
   region?: string;
   timeout?: number;
   json?: boolean;
+  propagationTimeout?: number;
 }

@@ -606,6 +606,7 @@ describe("--wait", () => {
       `iam-usercreate: error: the new key ${id} did not authenticate with STS within 0 s (last answer: InvalidClientTokenId)`,
       `iam-usercreate: rolled back: deleted the new key ${id}`,
       "iam-usercreate: done before the failure: created user david",
+      "iam-usercreate: to finish: iam-useraddkey -u david --wait --wait-timeout 0",
       "",
     ]);
     expect((await moto.iam.getUser({ UserName: "david" })).User?.UserName).toBe("david");

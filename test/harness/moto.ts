@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -117,6 +117,8 @@ export function useMoto(): Moto {
   beforeEach(async () => {
     const res = await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
     if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
+    // A reset account: what commands created in the one before is forgotten (docs/propagation.md).
+    rmSync(moto.env.IAMKIT_CACHE_DIR!, { recursive: true, force: true });
   });
   afterAll(() => {
     layer?.stdin?.end();
@@ -135,7 +137,14 @@ export function scratchAccount(url: string): { dir: string; env: NodeJS.ProcessE
   writeFileSync(credentialFile, legacyKeyText({ AccessKeyId: ACCESS_KEY_ID, SecretAccessKey: SECRET_ACCESS_KEY }), { mode: 0o600 });
   return {
     dir,
-    env: { PATH: process.env.PATH, HOME: dir, AWS_IAM_URL: url, AWS_CREDENTIAL_FILE: credentialFile, AWS_EC2_METADATA_DISABLED: "true" },
+    env: {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_IAM_URL: url,
+      AWS_CREDENTIAL_FILE: credentialFile,
+      AWS_EC2_METADATA_DISABLED: "true",
+      IAMKIT_CACHE_DIR: join(dir, "iamkit-cache"),
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { IAM } from "@aws-sdk/client-iam";
 import { collect as all } from "../../dist/iam/paginate.js";
 import { escapeXml, iamError, startLoopbackProxy } from "./loopback-proxy.mjs";
 import { signingKeyId, verifySignature } from "./sigv4.mjs";
+import { propagationDelay } from "./propagation.mjs";
 
 const NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -168,6 +169,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
   const client = (accessKeyId, secretAccessKey) =>
     new IAM({ endpoint: upstream, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId, secretAccessKey } });
   const harnessReader = client(defaultKeyId, defaultSecret);
+  const propagation = propagationDelay({ refusal, signingKeyId });
 
   /** Secrets of the keys moto made for its users, learned from CreateAccessKey answers passing through. */
   const learnedKeys = new Map();
@@ -715,7 +717,10 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
         boundaries.clear();
         serviceCredentials.clear();
         learnedKeys.clear();
+        propagation.reset();
       }
+      const delayed = propagation.control(req) ?? propagation.refusal(req);
+      if (delayed) return delayed;
       const { Action } = req.params;
       const rule = req.method === "POST" && rules[Action];
       if (!rule) return undefined;
@@ -730,7 +735,8 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
       }
     },
     respond(req, answer) {
-      return rewrites[req.params.Action]?.(answer, req.params, readerFor(req));
+      const rewritten = rewrites[req.params.Action]?.(answer, req.params, readerFor(req));
+      return propagation.answered(req, rewritten ?? answer) ?? rewritten;
     },
   });
 }

@@ -2,6 +2,7 @@ import type { InstanceProfile } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { PartialFailure } from "../../core/errors.js";
 import { checkTags, instanceProfileName, path, roleName, tags, verbose } from "../shared/options.js";
+import { checkReferences, existingRole } from "../../iam/references.js";
 
 interface Result {
   InstanceProfile: InstanceProfile;
@@ -12,7 +13,7 @@ interface Result {
 export default defineCommand({
   name: "iam-instanceprofilecreate",
   summary: "Create an instance profile, optionally putting a role into it straight away.",
-  operations: ["CreateInstanceProfile", "AddRoleToInstanceProfile"],
+  operations: ["GetRole", "CreateInstanceProfile", "AddRoleToInstanceProfile"],
   euare: true,
   positional: "instanceProfileName",
   options: [
@@ -32,7 +33,9 @@ export default defineCommand({
   output: ["[with -v] instance profile ARN", "[with -v] instance profile id"],
   example: "iam-instanceprofilecreate -s webserver -r webserver -p /",
 
-  async run({ iam }, { instanceProfileName, path, roleName, tags }): Promise<Result> {
+  async run(ctx, { instanceProfileName, path, roleName, tags }): Promise<Result> {
+    const { iam } = ctx;
+    await checkReferences(ctx, roleName === undefined ? [] : [existingRole(roleName)]);
     const { InstanceProfile } = await iam.createInstanceProfile({
       InstanceProfileName: instanceProfileName,
       Path: path,

@@ -1,11 +1,12 @@
 import { defineCommand } from "../../core/define.js";
 import { checkTags, path, permissionsBoundary, roleName, tags, verbose } from "../shared/options.js";
 import { exactlyOneTrustSource, readTrustPolicy, roleLines, trustPolicySource, withDecodedTrustPolicy } from "../shared/trust-policy.js";
+import { checkReferences, existingPolicy } from "../../iam/references.js";
 
 export default defineCommand({
   name: "iam-rolecreate",
   summary: "Create a role that a service, or whoever its trust policy names, can assume.",
-  operations: ["CreateRole"],
+  operations: ["GetPolicy", "CreateRole"],
   euare: true,
   positional: "roleName",
   options: [
@@ -21,6 +22,7 @@ export default defineCommand({
   example: "iam-rolecreate -r webserver -p / -s ec2.amazonaws.com -v",
   async run(ctx, { roleName, path, tags, permissionsBoundary, ...source }) {
     const AssumeRolePolicyDocument = await readTrustPolicy(ctx, source, roleName);
+    await checkReferences(ctx, permissionsBoundary ? [existingPolicy(permissionsBoundary)] : []);
     const { Role } = await ctx.iam.createRole({
       RoleName: roleName,
       Path: path,

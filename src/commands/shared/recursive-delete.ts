@@ -1,6 +1,7 @@
 import { defineCommand, type OptionSpec } from "../../core/define.js";
 import type { IamClient, Operation } from "../../core/operations.js";
 import { sectionLines } from "../../output/print.js";
+import { combined, deleteWithDependents } from "../../iam/dependents.js";
 
 /**
  * The delete commands with -r (or -c) and -p are one implementation: without -r, one delete; with
@@ -12,7 +13,7 @@ import { sectionLines } from "../../output/print.js";
 type Sections = [header: string, items: string[]][];
 
 /** What each delete command module declares. */
-export interface RecursiveDeleteCommand<Op extends Operation, Found> {
+export interface RecursiveDeleteCommand<Op extends Operation, Found extends object> {
   name: `iam-${string}`;
   summary: string;
   /** Every action of the plain delete, the look-ups and the removals; the steps below may use only these. */
@@ -40,7 +41,7 @@ type Flags = { recursive?: boolean; pretend?: boolean };
 /** Under -p, what would be removed; otherwise what was (for --json). */
 type Result<Found> = { Pretend?: Found; Removed?: Found };
 
-export function recursiveDeleteCommand<const Op extends Operation, Found>(command: RecursiveDeleteCommand<Op, Found>) {
+export function recursiveDeleteCommand<const Op extends Operation, Found extends object>(command: RecursiveDeleteCommand<Op, Found>) {
   const { deleteOne, find, deleteWith, sections, options } = command;
   // The entity's option gives a name or an ARN, and is required.
   const idOf = (opts: object) => (opts as Record<string, string>)[options[0].key];
@@ -60,10 +61,10 @@ export function recursiveDeleteCommand<const Op extends Operation, Found>(comman
         await deleteOne(iam, id);
         return {};
       }
-      const found = await find(iam, id, debug);
-      if (opts.pretend) return { Pretend: found };
-      await deleteWith(iam, id, found);
-      return { Removed: found };
+      const findAll = () => find(iam, id, debug);
+      if (opts.pretend) return { Pretend: await findAll() };
+      // IAM may list a dependent created moments ago only later: deleteWithDependents lists again then.
+      return { Removed: combined(await deleteWithDependents(findAll, (found) => deleteWith(iam, id, found))) };
     },
     render: (result, opts) => (result.Pretend ? sectionLines(sections(result.Pretend, idOf(opts))) : []),
   });

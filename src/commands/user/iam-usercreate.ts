@@ -8,8 +8,25 @@ import {
   deliveryOptions,
   prepareDelivery,
   type DeliveredKey,
+  type DeliveryOptions,
 } from "../shared/key-delivery.js";
 import { checkName } from "../../iam/names.js";
+import { checkReferences, existingGroup, existingPolicy } from "../../iam/references.js";
+
+/** A word for a shell command line: quoted unless it is plainly one word. */
+const shellWord = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+
+/** The iam-useraddkey command that gives the user its key as -k would have, delivered the same way. */
+function addKeyCommand(userName: string, opts: DeliveryOptions): string {
+  const flags = [
+    ...(opts.writeCredentialFile !== undefined ? ["--write-credential-file", shellWord(opts.writeCredentialFile)] : []),
+    ...(opts.writeProfile !== undefined ? ["--write-profile", shellWord(opts.writeProfile)] : []),
+    ...(opts.force ? ["--force"] : []),
+    ...(opts.wait ? ["--wait"] : []),
+    ...(opts.waitTimeout !== undefined ? ["--wait-timeout", String(opts.waitTimeout)] : []),
+  ];
+  return ["iam-useraddkey", "-u", userName, ...flags].join(" ");
+}
 
 interface Result {
   User: User;
@@ -20,7 +37,7 @@ interface Result {
 export default defineCommand({
   name: "iam-usercreate",
   summary: "Create a user, optionally adding it to groups and giving it an access key.",
-  operations: ["CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
+  operations: ["GetGroup", "GetPolicy", "CreateUser", "AddUserToGroup", "CreateAccessKey", "sts:GetCallerIdentity", "DeleteAccessKey"],
   euare: true,
   positional: "userName",
   options: [
@@ -53,6 +70,7 @@ export default defineCommand({
     const { userName, path, groups = [], createKey, tags, permissionsBoundary } = opts;
     const iam = ctx.iam;
     const target = await prepareDelivery(ctx, opts);
+    await checkReferences(ctx, [...groups.flat().map(existingGroup), ...(permissionsBoundary ? [existingPolicy(permissionsBoundary)] : [])]);
     const { User } = await iam.createUser({
       UserName: userName,
       Path: path,
@@ -60,8 +78,8 @@ export default defineCommand({
       PermissionsBoundary: permissionsBoundary,
     });
     const done: string[] = [`created user ${userName}`];
+    const added: string[] = [];
     try {
-      const added: string[] = [];
       for (const group of groups.flat()) {
         await iam.addUserToGroup({ GroupName: group, UserName: userName });
         added.push(group);
@@ -70,8 +88,13 @@ export default defineCommand({
       const key = createKey ? (await iam.createAccessKey({ UserName: userName })).AccessKey! : undefined;
       return { User: User!, Groups: added, AccessKey: createKey ? await deliverKey(ctx, key!, target, opts) : undefined };
     } catch (err) {
-      // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained.
-      throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`]);
+      // The user exists now; say so, so a rerun does not fail on EntityAlreadyExists unexplained,
+      // and say what finishes the job.
+      const rest = [
+        ...groups.flat().filter((group) => !added.includes(group)).map((group) => `iam-groupadduser -g ${group} -u ${userName}`),
+        ...(createKey ? [addKeyCommand(userName, opts)] : []),
+      ];
+      throw new PartialFailure(err, [`done before the failure: ${done.join("; ")}`, ...(rest.length > 0 ? [`to finish: ${rest.join("; ")}`] : [])]);
     }
   },
 
