@@ -12,6 +12,7 @@ import type { CommandDeadline, DeadlineHandler } from "./deadline-handler.js";
 import { checkIamAnswers, unparsable } from "./answer-check.js";
 import { partitionOfHost, partitionOfRegion, type Region } from "./partition.js";
 import { redactUrl } from "./redact.js";
+import { planThroughService } from "./plan-link.js";
 
 /** Endpoint variables in the order they are consulted after --url. */
 const ENDPOINT_VARIABLES = ["AWS_IAM_URL", "EUARE_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL"] as const;
@@ -87,6 +88,8 @@ export interface ClientSettings {
   onRetry?: (message: string) => void;
   /** --dry-run: changing actions are recorded here and not sent. */
   planned?: PlannedStep[];
+  /** `iamkit plan`: the plan service's socket, which every IAM request is put to first. */
+  planSocket?: string;
 }
 
 /** The SDK warns about Node 20 on stderr at client creation; iamkit supports Node 20 by design. */
@@ -97,7 +100,9 @@ function silenceNodeVersionWarning(): void {
 /** Creates the IAM client. The SDK is imported here, so help and usage errors never load it. */
 export async function createIamClient(settings: ClientSettings): Promise<IAM> {
   const { IAM } = await import("@aws-sdk/client-iam");
-  return configure(IAM, settings);
+  const client = await configure(IAM, settings);
+  if (settings.planSocket) planThroughService(client, settings.planSocket);
+  return client;
 }
 
 /** Creates an STS client with IAM's settings; only commands that verify keys load this SDK client. */

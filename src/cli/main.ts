@@ -101,6 +101,10 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
     io.stdout.write(version);
     return EXIT.ok;
   }
+  if (first === "plan") {
+    const { runPlan } = await import("./plan.js");
+    return runPlan(rest, io);
+  }
   if (!first || first === "-h" || first === "--help" || first === "--list" || first === "completion") {
     const { COMMANDS } = await import("../commands/index.js");
     if (first === "--list") {

@@ -6,6 +6,7 @@ import { EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
 import { dryRunEffects, localContext, type Auth, type Context, type Io } from "../core/context.js";
 import type { PlannedStep } from "../core/context.js";
 import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
+import { PLAN_SOCKET, shownCommandLine } from "../core/plan-mode.js";
 import { predictRefusals } from "../iam/refusals.js";
 import { optionLabel, renderHelp } from "./help.js";
 import { versionText } from "./version.js";
@@ -273,9 +274,31 @@ async function outputFailure(err: OutputError, unprinted: (() => Promise<string[
 /**
  * Runs one command: parse, check, build the context, run, print. Returns the exit code; this is
  * the only place that turns failures into exit codes (through toFailure). `prog` is the name the
- * user typed (an `euare-` alias runs the `iam-` spec under its own name).
+ * user typed (an `euare-` alias runs the `iam-` spec under its own name). Inside `iamkit plan`
+ * the command is a step of the plan: its IAM requests go through the plan service, its local
+ * changes are planned, and it reports how it ended.
  */
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
+  const socket = io.env[PLAN_SOCKET];
+  if (!socket) return runStep(spec, argv, io, prog);
+  const local: PlannedStep[] = [];
+  const code = await runStep(spec, argv, io, prog, { socket, local });
+  const { reportStep } = await import("../aws/plan-link.js");
+  try {
+    await reportStep(socket, { commandLine: shownCommandLine(spec, prog, argv), code, local });
+  } catch (err) {
+    io.stderr.write(`${prog}: ${oneLine((err as Error).message)}\n`);
+  }
+  return code;
+}
+
+/** A step of a plan: the plan service's socket, and the local changes planned instead of made. */
+interface PlanStep {
+  socket: string;
+  local: PlannedStep[];
+}
+
+async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string, plan?: PlanStep): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
   const write = writerFor(io.stdout);
   const unprinted: (() => Promise<string[]>)[] = [];
@@ -310,10 +333,11 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
     // the built-in modules it loads afterwards, tls and https among them, without their code cache).
     if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
-    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned) : OFFLINE;
+    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned, plan?.socket) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
-    const ctx: Context = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
+    const held = planned ?? plan?.local;
+    const ctx: Context = { ...local, iam, auth, ...(held && dryRunEffects(io, held)) };
     const result = await spec.run(ctx, opts);
     if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.
@@ -355,7 +379,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[]) {
+export async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[], planSocket?: string) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
@@ -384,7 +408,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     retried = true;
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
-  const iam = await createIamClient({ ...settings, planned });
+  const iam = await createIamClient({ ...settings, planned, planSocket });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,

@@ -153,8 +153,11 @@ function credentialOperations(
   };
 }
 
-/** A credential added to a user: the user must exist, and the per-user quota (when the map has one) hold. */
-function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, quotaKey?: string): Operation {
+/**
+ * A credential added to a user: the user must exist, and the per-user quota (when the map has one)
+ * hold. The view records it under `input[idKey]` when the planner chose the id it answers with.
+ */
+function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, idKey: string, quotaKey?: string): Operation {
   return {
     check: async (input, view) => {
       const owner = await ownerOf(input, view);
@@ -166,7 +169,7 @@ function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: str
     apply: async (input, view) => {
       const owner = await ownerOf(input, view);
       const held = owner === undefined ? undefined : (await view.user(owner))?.[set];
-      held?.add(`planned ${what} ${held.size + 1}`);
+      held?.add(input[idKey] ?? `planned ${what} ${held.size + 1}`);
     },
   };
 }
@@ -383,7 +386,9 @@ const OPERATIONS: Record<string, Operation> = {
       ),
     apply: async (input, view) => {
       if (!(await view.localPolicyNames()).has(input.PolicyName)) await count(view, "Policies", 1);
-      (await view.localPolicyNames()).add(input.PolicyName);
+      // A planner that answers with an ARN passes it: the steps after it then find the policy.
+      if (input.PolicyArn) await view.createdPolicy(input.PolicyArn, input.PolicyName);
+      else (await view.localPolicyNames()).add(input.PolicyName);
     },
   },
   DeletePolicy: {
@@ -410,7 +415,7 @@ const OPERATIONS: Record<string, Operation> = {
     apply: async (input, view) => {
       const versions = (await view.policy(input.PolicyArn))?.versions;
       if (!versions) return;
-      const id = `planned v${versions.size + 1}`;
+      const id = input.VersionId ?? `planned v${versions.size + 1}`;
       if (input.SetAsDefault) for (const key of versions.keys()) versions.set(key, false);
       versions.set(id, Boolean(input.SetAsDefault));
     },
@@ -431,6 +436,10 @@ const OPERATIONS: Record<string, Operation> = {
       firstOf(mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)), async () =>
         (await view.policy(input.PolicyArn))!.versions.has(input.VersionId) ? undefined : missing(`version ${input.VersionId} of managed policy ${policyName(input.PolicyArn)}`),
       ),
+    apply: async (input, view) => {
+      const versions = (await view.policy(input.PolicyArn))?.versions;
+      for (const key of versions?.keys() ?? []) versions!.set(key, key === input.VersionId);
+    },
   },
   ...policyOperations("user", "UserName", "AttachedPoliciesPerUserQuota"),
   ...policyOperations("group", "GroupName", "AttachedPoliciesPerGroupQuota"),
@@ -453,11 +462,11 @@ const OPERATIONS: Record<string, Operation> = {
   UntagInstanceProfile: onExisting("instance profile", profileIs, "InstanceProfileName"),
   TagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
   UntagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
-  CreateAccessKey: addCredential("accessKeys", "access key", "AccessKeysPerUserQuota"),
+  CreateAccessKey: addCredential("accessKeys", "access key", "AccessKeyId", "AccessKeysPerUserQuota"),
   ...credentialOperations("accessKeys", "access key", "AccessKeyId", { update: ["UpdateAccessKey"], remove: "DeleteAccessKey" }),
-  UploadSigningCertificate: addCredential("certificates", "signing certificate", "SigningCertificatesPerUserQuota"),
+  UploadSigningCertificate: addCredential("certificates", "signing certificate", "CertificateId", "SigningCertificatesPerUserQuota"),
   ...credentialOperations("certificates", "signing certificate", "CertificateId", { update: ["UpdateSigningCertificate"], remove: "DeleteSigningCertificate" }),
-  UploadSSHPublicKey: addCredential("sshKeys", "SSH public key"),
+  UploadSSHPublicKey: addCredential("sshKeys", "SSH public key", "SSHPublicKeyId"),
   ...credentialOperations("sshKeys", "SSH public key", "SSHPublicKeyId", { update: ["UpdateSSHPublicKey"], remove: "DeleteSSHPublicKey" }),
   ...credentialOperations("serviceCredentials", "service-specific credential", "ServiceSpecificCredentialId", {
     update: [],
@@ -566,6 +575,17 @@ export async function predict(action: string, input: Input, view: AccountView): 
   const operation = OPERATIONS[action];
   const refusal = await operation?.check?.(input, view);
   await operation?.apply?.(input, view);
+  return refusal;
+}
+
+/**
+ * One step of a runbook's plan: a step IAM would refuse changes nothing (the command stops at the
+ * refusal, as it would for real), so only an accepted step is recorded in the view.
+ */
+export async function predictStep(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
+  const operation = OPERATIONS[action];
+  const refusal = await operation?.check?.(input, view);
+  if (!refusal) await operation?.apply?.(input, view);
   return refusal;
 }
 
