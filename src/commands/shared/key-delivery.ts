@@ -132,9 +132,10 @@ export async function deliverKey(ctx: Context, key: AccessKey, target: OpenTarge
   } catch (err) {
     throw new PartialFailure(err, await undoNewKey(ctx, key, target));
   }
-  // A planned run writes no file but prints what the real run would: the id alone.
+  // A planned run writes no file but prints what the real run would: the id alone. (A dry run
+  // has no key at all: CreateAccessKey was held back.)
   const written = target !== undefined || opts.writeCredentialFile !== undefined || opts.writeProfile !== undefined;
-  if (!written) {
+  if (!written || key === undefined) {
     // The secret is printed, nowhere else: if standard output refuses it, the key is of no use.
     ctx.undoUnlessPrinted(() => undoNewKey(ctx, key, undefined));
     return key;
