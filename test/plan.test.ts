@@ -41,7 +41,7 @@ interface Outcome {
 const shapes = (text: string) => text.replace(/\bAKIA[A-Z0-9]{16}\b/g, "AKIA<16>");
 
 /** Runs `command` (bash or `iamkit plan`) on a copy of the runbooks, with the recorders first on PATH. */
-async function run(command: string[], stdin?: string): Promise<Outcome> {
+async function run(command: string[], stdin?: string, unset: string[] = []): Promise<Outcome> {
   const dir = mkdtempSync(join(tmpdir(), "iamkit-runbook-"));
   for (const file of readdirSync(RUNBOOKS)) copyFileSync(join(RUNBOOKS, file), join(dir, file));
   const log = join(dir, "steps.log");
@@ -53,6 +53,7 @@ async function run(command: string[], stdin?: string): Promise<Outcome> {
     IAMKIT_BINS: join(ROOT, ".bin"),
     STEP_LOG: log,
   };
+  for (const name of unset) delete env[name as keyof typeof env];
   const started = start(command[0], command.slice(1), { env, cwd: dir, stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
   started.child.stdin?.end(stdin);
   const { code, stdout, stderr } = await started.ended;
@@ -164,12 +165,18 @@ describe("iamkit plan", () => {
     expect(res.stderr).toMatch(/iamkit plan: 1 step, none would be refused, but the script exits 3; nothing was changed in IAM\n$/);
   });
 
-  it("bad input: one line, exit 2, nothing sent", async () => {
+  it("bad input and missing credentials: one line, exit 2 or 3, no step run", async () => {
     wire.requests.length = 0;
     const missing = await run([process.execPath, binPath("iamkit"), "plan", "nosuch.sh"]);
     expect(missing).toMatchObject({ code: 2, stdout: "", stderr: "iamkit plan: script nosuch.sh does not exist\n" });
     const unknown = await run([process.execPath, binPath("iamkit"), "plan", "--yes", "clean-up.sh"]);
     expect(unknown).toMatchObject({ code: 2, stdout: "", stderr: "iamkit plan: unknown option --yes; see iamkit plan -h\n" });
     expect(wire.requests).toEqual([]);
+    // Credentials are resolved before the script starts: one error, not one per step.
+    const anonymous = await run([process.execPath, binPath("iamkit"), "plan", "stops.sh"], undefined, ["AWS_CREDENTIAL_FILE"]);
+    expect(anonymous).toMatchObject({ code: 3, stdout: "", steps: [] });
+    expect(anonymous.stderr).toBe(
+      "iamkit plan: no AWS credentials found: use --aws-credential-file, AWS_CREDENTIAL_FILE, --profile or the standard AWS variables\n",
+    );
   });
 });

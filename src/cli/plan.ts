@@ -80,11 +80,6 @@ async function readAccount(iam: IAM, auth: Auth): Promise<Account> {
   return fromArn(identity.Arn) ?? { partition: "aws", id: identity.Account ?? "000000000000" };
 }
 
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
-}
-
 /** Runs the script under bash with the plan service named in its environment; resolves with its exit status. */
 function runScript(options: PlanOptions, io: Io, socket: string): Promise<number> {
   const bashArgs = options.script ? [options.script, ...options.args] : ["-s", "--", ...options.args];
@@ -149,7 +144,9 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
     }
     const local = { ...localContext(PROG, io, options.debug, (text) => text), undoUnlessPrinted: () => {} };
     const { iam, auth } = await connect({ debug: options.debug }, io, local);
-    const state = new PlanState(iam, once(() => readAccount(iam, auth)), local.debug);
+    // Read before the script starts: missing credentials or an unreachable endpoint end the plan
+    // here, with their own exit code, rather than failing every step.
+    const state = new PlanState(iam, await readAccount(iam, auth), local.debug);
     // mkdtemp makes the directory 0700: only this user can reach the socket in it.
     dir = mkdtempSync(join(tmpdir(), "iamkit-plan-"));
     const socket = join(dir, "plan.sock");

@@ -67,7 +67,8 @@ export class PlanState {
 
   constructor(
     private readonly iam: IAM,
-    private readonly account: () => Promise<Account>,
+    /** The account the plan's credentials belong to: the ARNs of what the plan creates name it. */
+    private readonly account: Account,
     debug: (message: string) => void,
   ) {
     this.view = new AccountView(iam, debug);
@@ -106,7 +107,7 @@ export class PlanState {
   }
 
   private async change(step: PlanStep, action: string, given: Record<string, any>): Promise<PlanAnswer> {
-    const account = await this.account();
+    const account = this.account;
     const owner = given.UserName ?? (OWN_USER.test(action) ? await this.view.callerName() : undefined);
     const input = await chosenIds(action, given, account, () => this.nextVersion(given.PolicyArn));
     const refusal = await predictStep(action, input, this.view);
