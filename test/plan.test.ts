@@ -96,14 +96,14 @@ describe("iamkit plan", () => {
   it("onboarding: a policy created then attached, a loop over users, key ids captured into files; the account read once", async () => {
     const { planned, real, sent } = await planThenRun(async () => {}, "onboarding.sh", "dev", "ann", "bob");
     expect(planned.code).toBe(0);
-    expect(planned.steps).toHaveLength(12);
+    expect(planned.steps).toHaveLength(13);
     for (const user of ["ann", "bob"]) {
       expect(readFileSync(join(planned.dir, `${user}.key-id`), "utf8")).toMatch(/^AKIA[A-Z0-9]{16}\n$/);
       expect(readFileSync(join(real.dir, `${user}.key-id`), "utf8")).toMatch(/^AKIA[A-Z0-9]{16}\n$/);
     }
-    // Twelve steps, each judged against one account view: its quotas are read once, not per step.
+    // Thirteen steps, each judged against one account view: its quotas are read once, not per step.
     expect(sent.filter((action) => action === "GetAccountSummary")).toHaveLength(1);
-    expect(planned.stderr).toMatch(/^iamkit plan: 12 steps, none would fail; nothing was changed in IAM$/m);
+    expect(planned.stderr).toMatch(/^iamkit plan: 13 steps, none would fail; nothing was changed in IAM$/m);
   });
 
   it("clean-up: refusals only earlier steps cause, a name created then deleted, a misspelt name", async () => {
@@ -117,9 +117,9 @@ describe("iamkit plan", () => {
     );
     expect(summary).toContain("would fail: LimitExceeded: CreateAccessKey: user yan already has 2, the account's AccessKeysPerUserQuota is 2\n");
     expect(summary).toContain("step 9: iam-groupremoveuser -g ops -u alcie\n");
-    expect(summary).toMatch(/\niamkit plan: 12 steps, 4 would fail; nothing was changed in IAM\n$/);
+    expect(summary).toMatch(/\niamkit plan: 13 steps, 4 would fail; nothing was changed in IAM\n$/);
     // The runbook's own error handling ran as it would: the real run exits 0 (its last steps succeed).
-    expect(planned.stdout).toBe("temp kept\ncontractor gone\nmisspelt\nIsTruncated: false\n");
+    expect(planned.stdout).toBe("temp kept\ncontractor gone\nmisspelt\nIsTruncated: false\narn:aws:iam::123456789012:user/yan\nIsTruncated: false\n");
   });
 
   it("set -e with euare-* steps: the refused step stops the runbook; --write-profile is planned, not written", async () => {
@@ -140,7 +140,7 @@ describe("iamkit plan", () => {
     const res = await run([process.execPath, binPath("iamkit"), "plan", "--json", "-"], script);
     expect(res.code).toBe(1);
     const document = JSON.parse(res.stdout);
-    expect(document.Steps).toHaveLength(12);
+    expect(document.Steps).toHaveLength(13);
     expect(document.Steps.filter((s: { WouldFail?: string }) => s.WouldFail).map((s: { WouldFail: string }) => s.WouldFail.split(":")[0])).toEqual([
       "DeleteConflict",
       "LimitExceeded",

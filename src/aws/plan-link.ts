@@ -35,7 +35,7 @@ async function post<T>(socket: string, path: string, body: unknown): Promise<T> 
       });
     });
     req.on("error", (err) => reject(new Error(`the plan service at ${socket} cannot be reached (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
-    req.end(JSON.stringify(body, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString("base64") : value)));
+    req.end(JSON.stringify(body));
   });
 }
 

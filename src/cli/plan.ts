@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { constants } from "node:os";
 import type { Auth, Io } from "../core/context.js";
 import { localContext } from "../core/context.js";
 import { planLines } from "../core/dry-run.js";

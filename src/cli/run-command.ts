@@ -293,12 +293,12 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
 }
 
 /** A step of a plan: the plan service's socket, and the local changes planned instead of made. */
-interface PlanStep {
+interface PlanLink {
   socket: string;
   local: PlannedStep[];
 }
 
-async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string, plan?: PlanStep): Promise<number> {
+async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string, plan?: PlanLink): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
   const write = writerFor(io.stdout);
   const unprinted: (() => Promise<string[]>)[] = [];

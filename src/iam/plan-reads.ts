@@ -14,6 +14,8 @@ export interface PlanReads {
   view: AccountView;
   /** Whether a step of the plan changed the entity (so IAM's answer about it is out of date). */
   touched(kind: Kind, name: string): boolean;
+  /** The names of the entities of one kind the plan changed. */
+  touchedNames(kind: Kind): string[];
   /** Whether the plan created the entity (so IAM knows nothing about it). */
   created(kind: Kind, name: string): boolean;
   /** The entity's record: the plan's placeholder for one it created, else IAM's (read once). */
@@ -48,7 +50,15 @@ interface ReadRule {
   answer(plan: PlanReads, name: string, input: Input, action: string): Promise<Record<string, unknown>>;
 }
 
+/** The entity as the plan leaves it; NotFound when it does not exist then. */
 function model(plan: PlanReads, kind: Kind, name: string): Promise<any> {
+  return modelOrNone(plan, kind, name).then((found) => {
+    if (found === undefined) throw new NotFound(NOT_FOUND[kind](name));
+    return found;
+  });
+}
+
+function modelOrNone(plan: PlanReads, kind: Kind, name: string): Promise<any> {
   const view = plan.view;
   const read: Record<Kind, () => Promise<unknown>> = {
     user: () => view.user(name),
@@ -57,10 +67,7 @@ function model(plan: PlanReads, kind: Kind, name: string): Promise<any> {
     "instance profile": () => view.instanceProfile(name),
     policy: () => view.policy(name),
   };
-  return read[kind]().then((found) => {
-    if (found === undefined) throw new NotFound(NOT_FOUND[kind](name));
-    return found;
-  });
+  return read[kind]();
 }
 
 /**
@@ -169,11 +176,39 @@ const RULES: Record<string, ReadRule> = {
 };
 
 
+/** The account-wide listings: each lists one kind of entity, by name, under a path prefix. */
+const ACCOUNT_LISTINGS: Record<string, [Kind, string, string]> = {
+  ListUsers: ["user", "Users", "UserName"],
+  ListGroups: ["group", "Groups", "GroupName"],
+  ListRoles: ["role", "Roles", "RoleName"],
+  ListInstanceProfiles: ["instance profile", "InstanceProfiles", "InstanceProfileName"],
+};
+
+/** IAM's listing without what the plan deleted, then what it created under the prefix. */
+async function accountListing(plan: PlanReads, action: string, input: Input): Promise<Record<string, unknown> | undefined> {
+  const [kind, field, nameField] = ACCOUNT_LISTINGS[action];
+  const touched = plan.touchedNames(kind);
+  if (touched.length === 0) return undefined;
+  const exists = new Set<string>();
+  for (const name of touched) if ((await modelOrNone(plan, kind, name)) !== undefined) exists.add(name);
+  const real = await plan.realList(action, input, field);
+  const kept = real.filter((item) => !touched.includes(item[nameField]) || exists.has(item[nameField]));
+  const listed = new Set(kept.map((item) => item[nameField]));
+  const prefix: string = input.PathPrefix ?? "/";
+  for (const name of touched) {
+    if (!exists.has(name) || listed.has(name) || !plan.created(kind, name)) continue;
+    const record = await plan.entity(kind, name);
+    if (String(record.Path ?? "/").startsWith(prefix)) kept.push(record);
+  }
+  return { [field]: kept, IsTruncated: false };
+}
+
 /**
  * The plan's answer to a read, or undefined when IAM's own answer is still right (the plan did not
  * change the entity it names). Throws NotFound for an entity the plan deleted.
  */
 export async function planRead(plan: PlanReads, actionName: string, input: Input): Promise<Record<string, unknown> | undefined> {
+  if (ACCOUNT_LISTINGS[actionName]) return accountListing(plan, actionName, input);
   const rule = RULES[actionName];
   if (!rule) return undefined;
   const name = input[rule.nameKey] ?? (rule.kind === "user" ? await plan.caller() : undefined);

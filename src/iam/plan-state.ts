@@ -75,6 +75,7 @@ export class PlanState {
     this.reads = {
       view: this.view,
       touched: (kind, name) => this.touchedKeys.has(`${kind}:${name}`),
+      touchedNames: (kind) => [...this.touchedKeys].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)),
       created: (kind, name) => this.records.has(`${kind}:${name}`),
       record: (key) => this.records.get(key),
       caller: () => this.view.callerName(),

@@ -12,3 +12,4 @@ iam-groupremoveuser -g ops -u alcie || echo "misspelt"
 iam-groupremoveuser -g temp -u yan
 iam-groupdel -g temp
 iam-userlistgroups -u yan
+iam-userlistbypath

@@ -13,3 +13,4 @@ done
 iam-grouplistusers -g "$team"
 iam-userlistkeys -u "$1" | grep -c '^AKIA'
 iam-userlistgroups -u "$1"
+iam-userlistbypath
