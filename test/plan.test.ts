@@ -37,8 +37,17 @@ interface Outcome {
   dir: string;
 }
 
-/** Placeholder and real key ids differ by design: compared as their shape. */
-const shapes = (text: string) => text.replace(/\bAKIA[A-Z0-9]{16}\b/g, "AKIA<16>");
+/**
+ * Placeholder and real ids and secrets differ by design: compared as their shapes. A unique id
+ * (a user's, a group's...) is any 20 or 21 letters and digits on a line of its own: moto forms
+ * some in lower case, unlike IAM, so the plan's own are checked against IAM's form separately.
+ */
+const shapes = (text: string) =>
+  text
+    .replace(/\bAKIA[A-Z0-9]{16}\b/g, "AKIA<16>")
+    .replace(/^[A-Za-z0-9/+]{40}$/gm, "<secret: 40>")
+    .replace(/^[A-Za-z0-9]{20,21}$/gm, "<unique id>")
+    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\b/g, "<date>");
 
 /** Runs `command` (bash or `iamkit plan`) on a copy of the runbooks, with the recorders first on PATH. */
 async function run(command: string[], stdin?: string, unset: string[] = []): Promise<Outcome> {
@@ -59,7 +68,7 @@ async function run(command: string[], stdin?: string, unset: string[] = []): Pro
   const { code, stdout, stderr } = await started.ended;
   const steps = existsSync(log) ? shapes(readFileSync(log, "utf8")).trimEnd().split("\n") : [];
   const refusals = [...stderr.matchAll(/^(?:iam|euare)-\w+: error \((\w+)\)/gm)].map((m) => m[1]);
-  return { code, stdout: shapes(stdout), stderr, steps, refusals, dir };
+  return { code, stdout, stderr, steps, refusals, dir };
 }
 
 const plan = (script: string, ...args: string[]) => run([process.execPath, binPath("iamkit"), "plan", script, ...args]);
@@ -80,7 +89,7 @@ async function planThenRun(seed: () => Promise<void>, script: string, ...args: s
   const real = await really(script, ...args);
   expect(planned.steps).toEqual(real.steps);
   expect(planned.refusals).toEqual(real.refusals);
-  expect(planned.stdout).toBe(real.stdout);
+  expect(shapes(planned.stdout)).toBe(shapes(real.stdout));
   // A refused step makes the plan exit 1; otherwise the plan exits as the runbook does.
   expect(planned.code).toBe(planned.refusals.length > 0 ? 1 : real.code);
   return { planned, real, sent };
@@ -132,6 +141,23 @@ describe("iamkit plan", () => {
       `step 3: euare-useraddkey -u ivy --write-profile ivy\n  CreateAccessKey\n  \tUserName: ivy\n  write credentials\n  \tFile: ${planned.dir}/.aws/credentials\n  \tProfile: ivy\n`,
     );
     expect(planned.stdout).not.toContain("not reached");
+  });
+
+  it("placeholder answers have IAM's shapes: key ids, secrets, ARNs and ids print as the real ones do", async () => {
+    const { planned } = await planThenRun(async () => {}, "shapes.sh");
+    expect(planned.code).toBe(0);
+    // IAM's forms (IAM User Guide, "IAM identifiers": unique ids begin AIDA for a user, AGPA a
+    // group, AROA a role, ANPA a managed policy; access key ids AKIA).
+    const [keyId, secret, userArn, userId, groupArn, groupId, roleArn, roleId] = planned.stdout.split("\n");
+    expect([keyId, secret, userArn, groupArn, roleArn]).toEqual([
+      expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
+      expect.stringMatching(/^[A-Za-z0-9/+]{40}$/),
+      "arn:aws:iam::123456789012:user/ivy",
+      "arn:aws:iam::123456789012:group/interns",
+      "arn:aws:iam::123456789012:role/webserver",
+    ]);
+    expect([userId, groupId, roleId]).toEqual([expect.stringMatching(/^AIDA[A-Z2-7]{17}$/), expect.stringMatching(/^AGPA[A-Z2-7]{17}$/), expect.stringMatching(/^AROA[A-Z2-7]{17}$/)]);
+    expect(planned.stdout).toMatch(/\narn:aws:iam::123456789012:policy\/interns-read\nANPA[A-Z2-7]{17}\n40\n$/);
   });
 
   it("--json: one document on stdout, the script read from standard input, its output on stderr", async () => {
