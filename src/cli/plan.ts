@@ -90,8 +90,9 @@ function runScript(options: PlanOptions, io: Io, socket: string): Promise<number
   if (!options.script) io.stdin.pipe(child.stdin!);
   // With --json, standard output holds the document alone: the script's own output goes to stderr.
   const out = options.json ? io.stderr : io.stdout;
-  child.stdout!.on("data", (chunk: Buffer) => out.write(chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => io.stderr.write(chunk.toString()));
+  // Decoded as a stream, so a character split between two chunks arrives whole.
+  child.stdout!.setEncoding("utf8").on("data", (text: string) => out.write(text));
+  child.stderr!.setEncoding("utf8").on("data", (text: string) => io.stderr.write(text));
   return new Promise((done, fail) => {
     child.on("error", (err) => fail(new UsageError(`cannot run bash (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
     child.on("close", (code, signal) => done(code ?? 128 + constants.signals[signal!]));
