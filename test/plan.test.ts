@@ -143,6 +143,12 @@ describe("iamkit plan", () => {
     expect(planned.stdout).not.toContain("not reached");
   });
 
+  it("a managed policy's versions and attachments: the default version and an attached policy refused, then removed in order", async () => {
+    const { planned } = await planThenRun(async () => {}, "versions.sh");
+    expect(planned.refusals).toEqual(["DeleteConflict", "DeleteConflict", "NoSuchEntity"]);
+    expect(planned.stdout).toBe("v2\nv1 is the default\nstill attached\nv2 default\nIsTruncated: false\ngone\nIsTruncated: false\n");
+  });
+
   it("placeholder answers have IAM's shapes: key ids, secrets, ARNs and ids print as the real ones do", async () => {
     const { planned } = await planThenRun(async () => {}, "shapes.sh");
     expect(planned.code).toBe(0);

@@ -164,6 +164,20 @@ const RULES: Record<string, ReadRule> = {
   ListInstanceProfilesForRole: listing("role", "RoleName", "instanceProfiles", "InstanceProfiles", (p) => p.InstanceProfileName, (plan, profile) =>
     plan.entity("instance profile", profile),
   ),
+  ListPolicyVersions: {
+    kind: "policy",
+    nameKey: "PolicyArn",
+    async answer(plan, arn, input, action) {
+      const versions: Map<string, boolean> = (await model(plan, "policy", arn)).versions;
+      const real = plan.created("policy", arn) ? [] : await plan.realList(action, input, "Versions");
+      const known = new Map(real.map((version) => [version.VersionId, version]));
+      const number = (id: string) => Number(/\d+$/.exec(id)?.[0] ?? 0);
+      // Newest first, as IAM lists them.
+      const ids = [...versions.keys()].sort((a, b) => number(b) - number(a));
+      const Versions = ids.map((VersionId) => ({ CreateDate: new Date(), ...known.get(VersionId), VersionId, IsDefaultVersion: versions.get(VersionId) }));
+      return { Versions, IsTruncated: false };
+    },
+  },
   GetPolicy: {
     kind: "policy",
     nameKey: "PolicyArn",
