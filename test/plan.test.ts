@@ -149,6 +149,14 @@ describe("iamkit plan", () => {
     expect(planned.stdout).toBe("v2\nv1 is the default\nstill attached\nv2 default\nIsTruncated: false\ngone\nIsTruncated: false\n");
   });
 
+  it("roles in instance profiles and a virtual MFA device: one role per profile, deletes in order; the seed file planned, not written", async () => {
+    const { planned, real } = await planThenRun(async () => {}, "roles.sh");
+    expect(planned.refusals).toEqual(["LimitExceeded", "DeleteConflict", "NoSuchEntity"]);
+    expect(planned.stdout).toBe("holds one role\nstill in a profile\narn:aws:iam::123456789012:instance-profile/app-profile\nIsTruncated: false\nIsTruncated: false\nalready deleted\n");
+    expect(existsSync(join(planned.dir, "ops-token.seed"))).toBe(false);
+    expect(fileMode(join(real.dir, "ops-token.seed"))).toBe(0o600);
+  });
+
   it("placeholder answers have IAM's shapes: key ids, secrets, ARNs and ids print as the real ones do", async () => {
     const { planned } = await planThenRun(async () => {}, "shapes.sh");
     expect(planned.code).toBe(0);

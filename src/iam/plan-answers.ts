@@ -116,6 +116,9 @@ export function placeholderAnswer(action: string, input: Input, account: Account
           UploadDate: now,
         },
       };
+    case "CreateVirtualMFADevice":
+      // The seed and QR code only go to the bootstrap file, which a plan does not write.
+      return { VirtualMFADevice: { SerialNumber: input.SerialNumber, Tags: input.Tags } };
     case "UploadServerCertificate": {
       const name = input.ServerCertificateName;
       const arn = arnOf(account, "server-certificate", pathOf(input), name);
@@ -140,6 +143,8 @@ export function chosenIds(action: string, input: Input, account: Account, nextVe
       return { ...input, SSHPublicKeyId: `APKA${randomText(16, BASE32)}` };
     case "CreatePolicy":
       return { ...input, PolicyArn: arnOf(account, "policy", pathOf(input), input.PolicyName) };
+    case "CreateVirtualMFADevice":
+      return { ...input, SerialNumber: arnOf(account, "mfa", pathOf(input), input.VirtualMFADeviceName) };
     case "CreatePolicyVersion":
       return nextVersion().then((VersionId) => ({ ...input, VersionId }));
     default:

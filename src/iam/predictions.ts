@@ -501,6 +501,10 @@ const OPERATIONS: Record<string, Operation> = {
       const taken = [...devices.keys()].some((serial) => serial.endsWith(`/${input.VirtualMFADeviceName}`));
       return taken ? { code: "EntityAlreadyExists", why: `virtual MFA device ${input.VirtualMFADeviceName} already exists` } : undefined;
     },
+    // A planner that answers with a serial number passes it: the steps after it then find the device.
+    apply: async (input, view) => {
+      if (input.SerialNumber) (await view.virtualMfaDevices()).set(input.SerialNumber, undefined);
+    },
   },
   DeleteVirtualMFADevice: {
     check: async (input, view) => {
