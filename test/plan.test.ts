@@ -138,7 +138,7 @@ describe("iamkit plan", () => {
     expect(existsSync(join(planned.dir, ".aws/credentials"))).toBe(false);
     expect(fileMode(join(real.dir, ".aws/credentials"))).toBe(0o600);
     expect(planned.stderr).toContain(
-      `step 3: euare-useraddkey -u ivy --write-profile ivy\n  CreateAccessKey\n  \tUserName: ivy\n  write credentials\n  \tFile: ${planned.dir}/.aws/credentials\n  \tProfile: ivy\n`,
+      `step 3: euare-useraddkey -u ivy --write-profile ivy\n  write credentials\n  \tFile: ${planned.dir}/.aws/credentials\n  \tProfile: ivy\n  CreateAccessKey\n  \tUserName: ivy\n`,
     );
     expect(planned.stdout).not.toContain("not reached");
   });

@@ -88,8 +88,8 @@ export interface ClientSettings {
   onRetry?: (message: string) => void;
   /** --dry-run: changing actions are recorded here and not sent. */
   planned?: PlannedStep[];
-  /** `iamkit plan`: the plan service's socket, which every IAM request is put to first. */
-  planSocket?: string;
+  /** `iamkit plan`: the plan service's socket, which every IAM request is put to first, and the step's changes. */
+  plan?: { socket: string; changes: PlannedStep[] };
 }
 
 /** The SDK warns about Node 20 on stderr at client creation; iamkit supports Node 20 by design. */
@@ -101,7 +101,7 @@ function silenceNodeVersionWarning(): void {
 export async function createIamClient(settings: ClientSettings): Promise<IAM> {
   const { IAM } = await import("@aws-sdk/client-iam");
   const client = await configure(IAM, settings);
-  if (settings.planSocket) planThroughService(client, settings.planSocket);
+  if (settings.plan) planThroughService(client, settings.plan.socket, settings.plan.changes);
   return client;
 }
 

@@ -1,5 +1,6 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { PlannedStep } from "../core/context.js";
+import { isReadOnly } from "../core/dry-run.js";
 
 /**
  * A command's side of `iamkit plan`: while a runbook is planned, every IAM request the command
@@ -15,8 +16,8 @@ export type PlanAnswer = { output: Record<string, unknown> } | { error: { code: 
 export interface StepReport {
   commandLine: string;
   code: number;
-  /** Local changes planned instead of made (credential files, key files, STS checks). */
-  local: PlannedStep[];
+  /** Its changes in the order it would make them: IAM actions, and local ones (files, STS checks) planned instead of made. */
+  changes: PlannedStep[];
 }
 
 /** One id per process: the service groups the requests of one step by it. */
@@ -49,13 +50,14 @@ function refusal({ code, message, status }: { code: string; message: string; sta
   return Object.assign(new Error(message), { name: code, Code: code, $fault: "client", $metadata: { httpStatusCode: status } });
 }
 
-/** Puts every request of `client` to the plan service first. */
-export function planThroughService(client: IAM, socket: string): void {
+/** Puts every request of `client` to the plan service first; each change is added to `changes`. */
+export function planThroughService(client: IAM, socket: string, changes: PlannedStep[]): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? "").replace(/Command$/, "");
       const answer = await post<PlanAnswer>(socket, "/request", { step: STEP, action, input: args.input });
       if ("pass" in answer) return next(args);
+      if (!isReadOnly(action)) changes.push({ Action: action, Input: { ...(args.input as Record<string, unknown>) } });
       if ("error" in answer) throw refusal(answer.error);
       return { output: { ...answer.output, $metadata: {} }, response: {} } as Awaited<ReturnType<typeof next>>;
     },

@@ -281,21 +281,21 @@ async function outputFailure(err: OutputError, unprinted: (() => Promise<string[
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
   const socket = io.env[PLAN_SOCKET];
   if (!socket) return runStep(spec, argv, io, prog);
-  const local: PlannedStep[] = [];
-  const code = await runStep(spec, argv, io, prog, { socket, local });
+  const changes: PlannedStep[] = [];
+  const code = await runStep(spec, argv, io, prog, { socket, changes });
   const { reportStep } = await import("../aws/plan-link.js");
   try {
-    await reportStep(socket, { commandLine: shownCommandLine(spec, prog, argv), code, local });
+    await reportStep(socket, { commandLine: shownCommandLine(spec, prog, argv), code, changes });
   } catch (err) {
     io.stderr.write(`${prog}: ${oneLine((err as Error).message)}\n`);
   }
   return code;
 }
 
-/** A step of a plan: the plan service's socket, and the local changes planned instead of made. */
+/** A step of a plan: the plan service's socket, and the step's changes (IAM's and local ones), in order. */
 interface PlanLink {
   socket: string;
-  local: PlannedStep[];
+  changes: PlannedStep[];
 }
 
 async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string, plan?: PlanLink): Promise<number> {
@@ -333,10 +333,10 @@ async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog
     // from the start. Others keep V8's defaults, which start faster (a flag change makes Node compile
     // the built-in modules it loads afterwards, tls and https among them, without their code cache).
     if (spec.operations.some((op) => op.startsWith("List"))) stopYoungGenerationGrowth();
-    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned, plan?.socket) : OFFLINE;
+    const connection = spec.operations.length > 0 ? await connect(globals, io, local, planned, plan) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
-    const held = planned ?? plan?.local;
+    const held = planned ?? plan?.changes;
     const ctx: Context = { ...local, iam, auth, ...(held && dryRunEffects(io, held)) };
     const result = await spec.run(ctx, opts);
     if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
@@ -379,7 +379,7 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-export async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[], planSocket?: string) {
+export async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, planned?: PlannedStep[], plan?: PlanLink) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
@@ -408,7 +408,7 @@ export async function connect(globals: GlobalOptions, io: Io, local: Omit<Contex
     retried = true;
   };
   const settings = { endpoint, credentials, config, env: io.env, caBundle, deadline, onRetry, debug: globals.debug ? local.debug : undefined };
-  const iam = await createIamClient({ ...settings, planned, planSocket });
+  const iam = await createIamClient({ ...settings, planned, plan });
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {
     legacyFile: legacyFile ? resolve(io.cwd, legacyFile) : undefined,

@@ -20,7 +20,7 @@ export interface PlanStep {
   commandLine?: string;
   /** The command's exit code; undefined while it runs (or if it never reported). */
   code?: number;
-  /** Its changes, in order, secrets hidden: IAM actions and local files. */
+  /** Its changes, in order, secrets hidden: IAM actions and local ones. */
   changes: PlannedStep[];
   /** `<Code>: <Action>: <why>` of the change IAM would refuse. */
   refusal?: string;
@@ -99,7 +99,8 @@ export class PlanState {
     const entry = this.step(step);
     entry.commandLine = report.commandLine;
     entry.code = report.code;
-    entry.changes.push(...planDocument(report.local).DryRun);
+    // The step's own list has its local changes too, in the order it made its requests.
+    entry.changes = planDocument(report.changes).DryRun;
   }
 
   private step(id: string): PlanStep {
