@@ -39,14 +39,15 @@ interface Outcome {
 
 /**
  * Placeholder and real ids and secrets differ by design: compared as their shapes. A unique id
- * (a user's, a group's...) is any 20 or 21 letters and digits on a line of its own: moto forms
- * some in lower case, unlike IAM, so the plan's own are checked against IAM's form separately.
+ * (a user's, a group's, a signing certificate's...) is 20 to 32 letters and digits on a line of
+ * its own: moto forms some in lower case, unlike IAM, so the plan's own are checked against IAM's
+ * form separately.
  */
 const shapes = (text: string) =>
   text
     .replace(/\bAKIA[A-Z0-9]{16}\b/g, "AKIA<16>")
     .replace(/^[A-Za-z0-9/+]{40}$/gm, "<secret: 40>")
-    .replace(/^[A-Za-z0-9]{20,21}$/gm, "<unique id>")
+    .replace(/^[A-Za-z0-9]{20,32}$/gm, "<unique id>")
     .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\b/g, "<date>");
 
 /** Runs `command` (bash or `iamkit plan`) on a copy of the runbooks, with the recorders first on PATH. */
@@ -61,6 +62,8 @@ async function run(command: string[], stdin?: string, unset: string[] = []): Pro
     PATH: `${recorders}:${process.env.PATH}`,
     IAMKIT_BINS: join(ROOT, ".bin"),
     STEP_LOG: log,
+    // Seed 002's .eucarc names the endpoint with it.
+    MOTO_URL: wire.url,
   };
   for (const name of unset) delete env[name as keyof typeof env];
   const started = start(command[0], command.slice(1), { env, cwd: dir, stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
@@ -101,7 +104,8 @@ async function seedYan() {
   await moto.iam.createAccessKey({ UserName: "yan" });
 }
 
-describe("iamkit plan", () => {
+// Each runbook runs twice, a process per step: minutes on a busy machine, not seconds.
+describe("iamkit plan", { timeout: 240_000 }, () => {
   it("onboarding: a policy created then attached, a loop over users, key ids captured into files; the account read once", async () => {
     const { planned, real, sent } = await planThenRun(async () => {}, "onboarding.sh", "dev", "ann", "bob");
     expect(planned.code).toBe(0);
@@ -156,6 +160,15 @@ describe("iamkit plan", () => {
     expect(existsSync(join(planned.dir, "ops-token.seed"))).toBe(false);
     expect(fileMode(join(real.dir, "ops-token.seed"))).toBe(0o600);
   });
+
+  it.each(["001-service-account.sh", "002-euca2ools-guide.sh", "003-app-users.sh"])(
+    "the seed articles' runbooks plan as they run: %s",
+    async (seed) => {
+      const { planned } = await planThenRun(async () => {}, join(ROOT, "test/seeds", seed));
+      expect(planned.code).toBe(0);
+      expect(planned.steps.length).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it("placeholder answers have IAM's shapes: key ids, secrets, ARNs and ids print as the real ones do", async () => {
     const { planned } = await planThenRun(async () => {}, "shapes.sh");

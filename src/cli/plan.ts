@@ -107,8 +107,9 @@ function summaryLines(steps: PlanStep[], failures: string[], scriptCode: number)
   steps.forEach((step, i) => {
     lines.push(`step ${i + 1}: ${step.commandLine ?? "(a command that did not finish)"}`);
     const changes = step.changes.length > 0 ? planLines(step.changes) : ["reads only"];
-    // A value that ends a line of its own (a policy file's last newline) leaves no blank line.
-    lines.push(...changes.map((line) => `  ${line}`.trimEnd()));
+    // A multi-line value (a policy document) stays indented under its step, without blank lines.
+    const indented = changes.flatMap((line) => line.split("\n")).map((line) => `  ${line}`.trimEnd());
+    lines.push(...indented.filter((line) => line !== ""));
     if (step.refusal) lines.push(`  would fail: ${step.refusal}`);
     else if (step.code) lines.push(`  exits ${step.code}`);
   });

@@ -15,13 +15,15 @@ export interface PlanReads {
   /** Whether a step of the plan changed the entity (so IAM's answer about it is out of date). */
   touched(kind: Kind, name: string): boolean;
   /** The names of the entities of one kind the plan changed. */
-  touchedNames(kind: Kind): string[];
+  touchedNames(kind: Kind | "account alias"): string[];
   /** Whether the plan created the entity (so IAM knows nothing about it). */
   created(kind: Kind, name: string): boolean;
   /** The entity's record: the plan's placeholder for one it created, else IAM's (read once). */
   entity(kind: Kind, name: string): Promise<Record<string, unknown>>;
   /** A credential or login profile the plan created, by its kind and id. */
   record(key: string): Record<string, unknown> | undefined;
+  /** IAM's own answer to a read. */
+  realRead(action: string, input: Record<string, any>): Promise<Record<string, any>>;
   /** Every item of a real listing, all pages read. */
   realList(action: string, input: Record<string, any>, field: string): Promise<any[]>;
   /** The user a request without UserName acts on. */
@@ -113,6 +115,17 @@ const entityRead = (kind: Kind, nameKey: string, field: string): ReadRule => ({
   },
 });
 
+/** An inline policy's document: the one the plan put, else IAM's, unless the plan deleted it. */
+const inlinePolicy = (kind: "user" | "group" | "role", nameKey: string): ReadRule => ({
+  kind,
+  nameKey,
+  async answer(plan, name, input, action) {
+    const held: Set<string> = (await model(plan, kind, name)).policies;
+    if (!held.has(input.PolicyName)) throw new NotFound(`The ${kind} policy with name ${input.PolicyName} cannot be found.`);
+    return plan.record(`${kind} policy:${name}:${input.PolicyName}`) ?? plan.realRead(action, input);
+  },
+});
+
 /** GetGroup lists the group's members beside the group. */
 const GROUP_MEMBERS = listing("group", "GroupName", "users", "Users", (u) => u.UserName, (plan, user) => plan.entity("user", user));
 
@@ -155,6 +168,9 @@ const RULES: Record<string, ReadRule> = {
   })),
   ListServiceSpecificCredentials: listing("user", "UserName", "serviceCredentials", "ServiceSpecificCredentials", (c) => c.ServiceSpecificCredentialId, () => undefined),
   ListGroupsForUser: listing("user", "UserName", "groups", "Groups", (g) => g.GroupName, (plan, group) => plan.entity("group", group)),
+  GetUserPolicy: inlinePolicy("user", "UserName"),
+  GetGroupPolicy: inlinePolicy("group", "GroupName"),
+  GetRolePolicy: inlinePolicy("role", "RoleName"),
   ListUserPolicies: policyNames("user", "UserName"),
   ListAttachedUserPolicies: attachedPolicies("user", "UserName"),
   ListGroupPolicies: policyNames("group", "GroupName"),
@@ -223,6 +239,9 @@ async function accountListing(plan: PlanReads, action: string, input: Input): Pr
  */
 export async function planRead(plan: PlanReads, actionName: string, input: Input): Promise<Record<string, unknown> | undefined> {
   if (ACCOUNT_LISTINGS[actionName]) return accountListing(plan, actionName, input);
+  if (actionName === "ListAccountAliases" && plan.touchedNames("account alias").length > 0) {
+    return { AccountAliases: [...(await plan.view.accountAliases())], IsTruncated: false };
+  }
   const rule = RULES[actionName];
   if (!rule) return undefined;
   const name = input[rule.nameKey] ?? (rule.kind === "user" ? await plan.caller() : undefined);

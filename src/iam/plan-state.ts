@@ -30,7 +30,7 @@ export interface PlanStep {
 const STATUS: Record<string, number> = { NoSuchEntity: 404, EntityAlreadyExists: 409, DeleteConflict: 409, LimitExceeded: 409 };
 
 /** The parameters that name an entity a change touches. */
-const NAMING: [Kind, string][] = [
+const NAMING: [Kind | "account alias", string][] = [
   ["user", "UserName"],
   ["user", "NewUserName"],
   ["group", "GroupName"],
@@ -38,6 +38,7 @@ const NAMING: [Kind, string][] = [
   ["role", "RoleName"],
   ["instance profile", "InstanceProfileName"],
   ["policy", "PolicyArn"],
+  ["account alias", "AccountAlias"],
 ];
 
 /** Created entities' records, by the key the reads use, from a create's answer. */
@@ -51,6 +52,13 @@ const CREATED: Record<string, [string, (output: any) => string]> = {
   UploadSigningCertificate: ["Certificate", (o) => `signing certificate:${o.Certificate.CertificateId}`],
   UploadSSHPublicKey: ["SSHPublicKey", (o) => `SSH public key:${o.SSHPublicKey.SSHPublicKeyId}`],
   CreateLoginProfile: ["LoginProfile", (o) => `login profile:${o.LoginProfile.UserName}`],
+};
+
+/** Inline policies put: recorded as GetUserPolicy (...) answers them, the document URL-encoded as IAM sends it. */
+const INLINE: Record<string, ["user" | "group" | "role", string]> = {
+  PutUserPolicy: ["user", "UserName"],
+  PutGroupPolicy: ["group", "GroupName"],
+  PutRolePolicy: ["role", "RoleName"],
 };
 
 /** Actions on the caller's own user when they name none. */
@@ -80,10 +88,9 @@ export class PlanState {
       record: (key) => this.records.get(key),
       caller: () => this.view.callerName(),
       entity: async (kind, name) => this.records.get(`${kind}:${name}`) ?? this.realEntity(kind, name),
-      realList: (action, input, field) => {
-        const read = (iam as unknown as Record<string, (input: unknown) => Promise<any>>)[action[0].toLowerCase() + action.slice(1)].bind(iam);
-        return collect((Marker) => read({ ...input, Marker, MaxItems: undefined }), (page) => page[field]);
-      },
+      realRead: (action, input) => realRead(iam, action, input),
+      realList: (action, input, field) =>
+        collect((Marker) => realRead(iam, action, { ...input, Marker, MaxItems: undefined }), (page) => page[field]),
     };
   }
 
@@ -128,6 +135,12 @@ export class PlanState {
     if (owner !== undefined) this.touchedKeys.add(`user:${owner}`);
     const created = CREATED[action];
     if (created) this.records.set(created[1](output), output[created[0]]);
+    const inline = INLINE[action];
+    if (inline) {
+      const [kind, nameKey] = inline;
+      const document = { [nameKey]: input[nameKey], PolicyName: input.PolicyName, PolicyDocument: encodeURIComponent(input.PolicyDocument) };
+      this.records.set(`${kind} policy:${input[nameKey]}:${input.PolicyName}`, document);
+    }
   }
 
   /** The version id IAM gives a new policy version: one past the highest it holds. */
@@ -154,6 +167,12 @@ export class PlanState {
     if (!this.realEntities.has(key)) this.realEntities.set(key, REAL_READS[kind](this.iam, name));
     return this.realEntities.get(key)!;
   }
+}
+
+/** A read sent to IAM by its action's name (ListAccessKeys: iam.listAccessKeys). */
+function realRead(iam: IAM, action: string, input: Record<string, any>): Promise<Record<string, any>> {
+  const method = (iam as unknown as Record<string, (input: unknown) => Promise<Record<string, any>>>)[action[0].toLowerCase() + action.slice(1)];
+  return method.call(iam, input);
 }
 
 const REAL_READS: Record<Kind, (iam: IAM, name: string) => Promise<Record<string, any>>> = {

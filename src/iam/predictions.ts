@@ -562,8 +562,17 @@ const OPERATIONS: Record<string, Operation> = {
       (await view.serverCertificate(input.ServerCertificateName)) ? undefined : missing(`server certificate ${input.ServerCertificateName}`),
     apply: async (input, view) => view.serverCertificateNow(input.ServerCertificateName, false),
   },
+  // Whether the alias is free is not judged (another account may hold it); an account has one alias.
+  CreateAccountAlias: {
+    apply: async (input, view) => {
+      const aliases = await view.accountAliases();
+      aliases.clear();
+      aliases.add(input.AccountAlias);
+    },
+  },
   DeleteAccountAlias: {
     check: async (input, view) => ((await view.accountAliases()).has(input.AccountAlias) ? undefined : missing(`account alias ${input.AccountAlias}`)),
+    apply: async (input, view) => void (await view.accountAliases()).delete(input.AccountAlias),
   },
   DeleteAccountPasswordPolicy: {
     check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
