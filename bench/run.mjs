@@ -4,8 +4,8 @@
 // load on the machine hits them alike; medians are printed with their ratios. Not a test: nothing
 // here asserts, and CI never runs it.
 //
-//   BENCH_RUNS=N       runs per contender in every scenario (defaults: 15 start-up, 5 deletes, 3 listings)
-//   BENCH_ONLY=a,b,c   run only these scenarios (a start-up, b recursive deletes, c listing)
+//   BENCH_RUNS=N       runs per contender in every scenario (defaults: 15 start-up, 5 deletes, 3 listings, 3 runbooks)
+//   BENCH_ONLY=a,b,c,d run only these scenarios (a start-up, b recursive deletes, c listing, d a runbook planned and run)
 //   BENCH_IAMKIT=DIR   time the bins of another iamkit checkout (built), for before/after figures
 // Start-up times the npm bins from their startup snapshot and without it (IAMKIT_NO_SNAPSHOT), and
 // the single executable (dist/exe, `npm run build:exe`) when it is there.
@@ -33,13 +33,15 @@ import {
 } from "./support.mjs";
 
 const runs = (fallback) => Number(process.env.BENCH_RUNS ?? fallback);
-const only = new Set((process.env.BENCH_ONLY ?? "a,b,c").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "a,b,c,d").split(","));
 const IAMKIT = resolve(process.env.BENCH_IAMKIT ?? ROOT);
 const bin = (name) => join(IAMKIT, "bin", `${name}.js`);
 const AWS = join(ROOT, ".bench-venv/bin/aws");
 const DELAY_MS = 50;
 
-for (const script of ["scripts/setup-moto.sh", "bench/setup-awscli.sh"]) {
+// Only start-up and listing compare with the aws CLI.
+const needsAws = only.has("a") || only.has("c");
+for (const script of ["scripts/setup-moto.sh", ...(needsAws ? ["bench/setup-awscli.sh"] : [])]) {
   const res = spawnSync("bash", [join(ROOT, script)], { stdio: "inherit" });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
@@ -246,16 +248,55 @@ async function listing(moto, env, iam) {
   say();
 }
 
+/**
+ * A 31-step onboarding runbook (bench/onboarding-31.sh) planned with `iamkit plan` and really run,
+ * alternately, through the latency proxy: each run onboards a team of its own, so every real run
+ * creates everything anew.
+ */
+async function runbook(moto, env) {
+  const proxy = await startLoopbackProxy({ upstream: moto.url, delayMs: DELAY_MS });
+  const tap = await startTimelineTap(proxy.url);
+  const script = join(ROOT, "bench/onboarding-31.sh");
+  const PATH = `${join(IAMKIT, ".bin")}:${process.env.PATH}`;
+  try {
+    const count = runs(3);
+    const results = await alternate(count, ["plan", "run"], async (how, r) => {
+      tap.timeline.length = 0;
+      const argv = how === "plan" ? ["node", bin("iamkit"), "plan", script, `team-plan-${r}`] : ["bash", script, `team-run-${r}`];
+      const { ms: wall } = await timeStream(argv, { ...env.iamkit(tap.url), PATH });
+      const changes = tap.timeline.filter(({ action }) => !/^(Get|List)/.test(action)).length;
+      return { wall, requests: tap.timeline.length, changes };
+    });
+    const [plan, run] = results.map((rs) => Object.fromEntries(["wall", "requests", "changes"].map((k) => [k, median(rs.map((x) => x[k]))])));
+    say(`## d) a 31-step onboarding runbook, planned and run: ${DELAY_MS} ms added to every request, median of ${count} alternating runs`);
+    say(
+      table([
+        ["contender", "wall", "requests", "changing requests", "vs run"],
+        ["iamkit plan onboarding-31.sh", ms(plan.wall), plan.requests, plan.changes, ratio(plan.wall, run.wall)],
+        ["bash onboarding-31.sh", ms(run.wall), run.requests, run.changes, ratio(run.wall, run.wall)],
+      ]),
+    );
+    say(goal(plan.wall <= run.wall, `a plan takes no longer than the run (${ratio(plan.wall, run.wall)})`));
+    say(goal(plan.changes === 0, `a plan sends no changing request (${plan.changes})`));
+    say();
+  } finally {
+    await tap.close();
+    await proxy.close();
+  }
+}
+
 const moto = await startMoto();
 const env = environments(moto.url);
 const iam = seedingClient(moto.url);
-say(`iamkit bins: ${join(IAMKIT, "bin")}; node ${process.version}; ${spawnSync(AWS, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+const awsVersion = needsAws ? `; ${spawnSync(AWS, ["--version"], { encoding: "utf8" }).stdout.trim()}` : "";
+say(`iamkit bins: ${join(IAMKIT, "bin")}; node ${process.version}${awsVersion}`);
 say("every contender runs with a minimal environment: PATH, HOME, LANG, and its endpoint and credentials");
 say();
 try {
   if (only.has("a")) await startup(moto, env, iam);
   if (only.has("b")) await recursiveDeletes(moto, env, iam);
   if (only.has("c")) await listing(moto, env, iam);
+  if (only.has("d")) await runbook(moto, env);
 } finally {
   moto.stop();
   rmSync(env.home, { recursive: true, force: true });

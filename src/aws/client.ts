@@ -13,6 +13,7 @@ import { checkIamAnswers, unparsable } from "./answer-check.js";
 import { partitionOfHost, partitionOfRegion, type Region } from "./partition.js";
 import { redactUrl } from "./redact.js";
 import { waitForNewEntities, type PropagationSettings } from "./propagation.js";
+import { planThroughService } from "./plan-link.js";
 
 /** Endpoint variables in the order they are consulted after --url. */
 const ENDPOINT_VARIABLES = ["AWS_IAM_URL", "EUARE_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL"] as const;
@@ -94,6 +95,8 @@ export interface ClientSettings {
   planned?: PlannedStep[];
   /** Waiting for entities this machine just created (IAM only). */
   propagation?: PropagationSettings;
+  /** `iamkit plan`: the plan service's socket, which every IAM request is put to first, and the step's changes. */
+  plan?: { socket: string; changes: PlannedStep[] };
 }
 
 /** The SDK warns about Node 20 on stderr at client creation; iamkit supports Node 20 by design. */
@@ -106,6 +109,7 @@ export async function createIamClient(settings: ClientSettings): Promise<IAM> {
   const { IAM } = await import("@aws-sdk/client-iam");
   const client = await configure(IAM, settings);
   if (settings.propagation) waitForNewEntities(client, settings.propagation, Boolean(settings.planned));
+  if (settings.plan) planThroughService(client, settings.plan.socket, settings.plan.changes);
   return client;
 }
 

@@ -134,6 +134,10 @@ export async function runDispatcher(argv: string[], io: Io): Promise<number> {
     io.stdout.write(version);
     return EXIT.ok;
   }
+  if (first === "plan") {
+    const { runPlan } = await import("./plan.js");
+    return runPlan(rest, io);
+  }
   if (!first) {
     io.stderr.write([...dispatcherUsage(), "run iamkit --help for the commands, or man iamkit"].join("\n") + "\n");
     return EXIT.usage;

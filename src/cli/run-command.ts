@@ -7,6 +7,7 @@ import { dryRunEffects, localContext, untilAborted, type Auth, type Context, typ
 import type { PlannedStep } from "../core/context.js";
 import { commandOptions, planDocument, planLines } from "../core/dry-run.js";
 import type { Operation } from "../core/operations.js";
+import { PLAN_SOCKET, shownCommandLine } from "../core/plan-mode.js";
 import { predictRefusals } from "../iam/refusals.js";
 import { optionLabel, renderHelp } from "../usage/help.js";
 import { versionText } from "./version.js";
@@ -282,9 +283,31 @@ async function outputFailure(err: OutputError, unprinted: (() => Promise<string[
 /**
  * Runs one command: parse, check, build the context, run, print. Returns the exit code; this is
  * the only place that turns failures into exit codes (through toFailure). `prog` is the name the
- * user typed (an `euare-` alias runs the `iam-` spec under its own name).
+ * user typed (an `euare-` alias runs the `iam-` spec under its own name). Inside `iamkit plan`
+ * the command is a step of the plan: its IAM requests go through the plan service, its local
+ * changes are planned, and it reports how it ended.
  */
 export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string = spec.name): Promise<number> {
+  const socket = io.env[PLAN_SOCKET];
+  if (!socket) return runStep(spec, argv, io, prog);
+  const changes: PlannedStep[] = [];
+  const code = await runStep(spec, argv, io, prog, { socket, changes });
+  const { reportStep } = await import("../aws/plan-link.js");
+  try {
+    await reportStep(socket, { commandLine: shownCommandLine(spec, prog, argv), code, changes });
+  } catch (err) {
+    io.stderr.write(`${prog}: ${oneLine((err as Error).message)}\n`);
+  }
+  return code;
+}
+
+/** A step of a plan: the plan service's socket, and the step's changes (IAM's and local ones), in order. */
+interface PlanLink {
+  socket: string;
+  changes: PlannedStep[];
+}
+
+async function runStep(spec: CommandSpec<any, any>, argv: string[], io: Io, prog: string, plan?: PlanLink): Promise<number> {
   const paint = await painterFor(io.stderr, io.env);
   const write = writerFor(io.stdout);
   const unprinted: (() => Promise<string[]>)[] = [];
@@ -327,10 +350,11 @@ export async function runCommand(spec: CommandSpec<any, any>, argv: string[], io
     // Reading configuration may hang too (a named pipe, a stalled network file system).
     // Without -r, a refused delete says everything that remains (with -r, iamkit removed what it knows of).
     const recursive = opts.recursive ? undefined : commandOptions(spec).find((o) => o.key === "recursive");
-    const connection = spec.operations.length > 0 ? await untilAborted(connect(globals, io, local, stop, planned, recursive && optionLabel(recursive)), local.signal) : OFFLINE;
+    const connection = spec.operations.length > 0 ? await untilAborted(connect(globals, io, local, stop, planned, plan, recursive && optionLabel(recursive)), local.signal) : OFFLINE;
     endpointUrl = connection.endpointUrl;
     const { iam, auth } = connection === OFFLINE ? OFFLINE : interruptible(connection, local.signal);
-    const ctx: Context<Operation> = { ...local, iam, auth, ...(planned && dryRunEffects(io, planned)) };
+    const held = planned ?? plan?.changes;
+    const ctx: Context<Operation> = { ...local, iam, auth, ...(held && dryRunEffects(io, held)) };
     const result = await spec.run(ctx, opts);
     if (unprinted.length > 0 && io.stdout.closedAtStart?.()) throw new OutputError("EBADF", SECRET_LOST);
     // A dry run judges its plan by IAM's rules: a step IAM would refuse makes it exit as the refusal would.
@@ -385,7 +409,15 @@ function interruptible({ iam, auth }: { iam: IAM; auth: Auth }, signal: AbortSig
  * Resolves configuration, credentials, region, endpoint, proxy and CAs, then creates the IAM
  * client (and STS on demand). Everything that can be wrong locally fails here, before any request.
  */
-async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam" | "auth">, stop: AbortController, planned?: PlannedStep[], recursiveFlag?: string) {
+export async function connect(
+  globals: GlobalOptions,
+  io: Io,
+  local: Omit<Context, "iam" | "auth">,
+  stop: AbortController,
+  planned?: PlannedStep[],
+  plan?: PlanLink,
+  recursiveFlag?: string,
+) {
   const { loadClientConfig, resolveCredentials, createIamClient, createStsClient, resolveEndpoint, resolveStsEndpoint, readProfileSettings, resolveRegion, network, lazyRecord, propagationBudget } =
     await import("../aws/connection.js");
   const deadline = network.commandDeadline(globals.timeout, io.env);
@@ -439,7 +471,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
     announce: (message: string) => io.stderr.write(`${local.prog}: ${message}\n`),
     record: lazyRecord(async () => (await import("../iam/recent-creates.js")).recentCreates(io.env, endpoint.url, credentials.credentials, budgetMs, local.debug)),
   };
-  const iam = nameSigningKey(await createIamClient({ ...settings, planned, propagation }), credentials);
+  const iam = nameSigningKey(await createIamClient({ ...settings, planned, plan, propagation }), credentials);
   if (recursiveFlag) explainDeleteConflicts(iam, local.debug, recursiveFlag);
   const legacyFile = globals.awsCredentialFile ?? io.env.AWS_CREDENTIAL_FILE;
   const auth: Auth = {

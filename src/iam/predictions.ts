@@ -153,8 +153,11 @@ function credentialOperations(
   };
 }
 
-/** A credential added to a user: the user must exist, and the per-user quota (when the map has one) hold. */
-function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, quotaKey?: string): Operation {
+/**
+ * A credential added to a user: the user must exist, and the per-user quota (when the map has one)
+ * hold. The view records it under `input[idKey]` when the planner chose the id it answers with.
+ */
+function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, idKey: string, quotaKey?: string): Operation {
   return {
     check: async (input, view) => {
       const owner = await ownerOf(input, view);
@@ -166,7 +169,7 @@ function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: str
     apply: async (input, view) => {
       const owner = await ownerOf(input, view);
       const held = owner === undefined ? undefined : (await view.user(owner))?.[set];
-      held?.add(`planned ${what} ${held.size + 1}`);
+      held?.add(input[idKey] ?? `planned ${what} ${held.size + 1}`);
     },
   };
 }
@@ -404,7 +407,9 @@ const OPERATIONS: Record<string, Operation> = {
       ),
     apply: async (input, view) => {
       if (!(await view.localPolicyNames()).has(input.PolicyName)) await count(view, "Policies", 1);
-      (await view.localPolicyNames()).add(input.PolicyName);
+      // A planner that answers with an ARN passes it: the steps after it then find the policy.
+      if (input.PolicyArn) await view.createdPolicy(input.PolicyArn, input.PolicyName);
+      else (await view.localPolicyNames()).add(input.PolicyName);
     },
   },
   DeletePolicy: {
@@ -431,7 +436,7 @@ const OPERATIONS: Record<string, Operation> = {
     apply: async (input, view) => {
       const versions = (await view.policy(input.PolicyArn))?.versions;
       if (!versions) return;
-      const id = `planned v${versions.size + 1}`;
+      const id = input.VersionId ?? `planned v${versions.size + 1}`;
       if (input.SetAsDefault) for (const key of versions.keys()) versions.set(key, false);
       versions.set(id, Boolean(input.SetAsDefault));
     },
@@ -452,6 +457,10 @@ const OPERATIONS: Record<string, Operation> = {
       firstOf(mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)), async () =>
         (await view.policy(input.PolicyArn))!.versions.has(input.VersionId) ? undefined : missing(`version ${input.VersionId} of managed policy ${policyName(input.PolicyArn)}`),
       ),
+    apply: async (input, view) => {
+      const versions = (await view.policy(input.PolicyArn))?.versions;
+      for (const key of versions?.keys() ?? []) versions!.set(key, key === input.VersionId);
+    },
   },
   ...policyOperations("user", "UserName", "AttachedPoliciesPerUserQuota"),
   ...policyOperations("group", "GroupName", "AttachedPoliciesPerGroupQuota"),
@@ -468,11 +477,11 @@ const OPERATIONS: Record<string, Operation> = {
   UntagInstanceProfile: onExisting("instance profile", profileIs, "InstanceProfileName"),
   TagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
   UntagPolicy: onExisting("managed policy", policyIs, "PolicyArn"),
-  CreateAccessKey: addCredential("accessKeys", "access key", "AccessKeysPerUserQuota"),
+  CreateAccessKey: addCredential("accessKeys", "access key", "AccessKeyId", "AccessKeysPerUserQuota"),
   ...credentialOperations("accessKeys", "access key", "AccessKeyId", { update: ["UpdateAccessKey"], remove: "DeleteAccessKey" }),
-  UploadSigningCertificate: addCredential("certificates", "signing certificate", "SigningCertificatesPerUserQuota"),
+  UploadSigningCertificate: addCredential("certificates", "signing certificate", "CertificateId", "SigningCertificatesPerUserQuota"),
   ...credentialOperations("certificates", "signing certificate", "CertificateId", { update: ["UpdateSigningCertificate"], remove: "DeleteSigningCertificate" }),
-  UploadSSHPublicKey: addCredential("sshKeys", "SSH public key"),
+  UploadSSHPublicKey: addCredential("sshKeys", "SSH public key", "SSHPublicKeyId"),
   ...credentialOperations("sshKeys", "SSH public key", "SSHPublicKeyId", { update: ["UpdateSSHPublicKey"], remove: "DeleteSSHPublicKey" }),
   ...credentialOperations("serviceCredentials", "service-specific credential", "ServiceSpecificCredentialId", {
     update: [],
@@ -506,6 +515,10 @@ const OPERATIONS: Record<string, Operation> = {
       const devices = await view.virtualMfaDevices();
       const taken = [...devices.keys()].some((serial) => serial.endsWith(`/${input.VirtualMFADeviceName}`));
       return taken ? { code: "EntityAlreadyExists", why: `virtual MFA device ${input.VirtualMFADeviceName} already exists` } : undefined;
+    },
+    // A planner that answers with a serial number passes it: the steps after it then find the device.
+    apply: async (input, view) => {
+      if (input.SerialNumber) (await view.virtualMfaDevices()).set(input.SerialNumber, undefined);
     },
   },
   DeleteVirtualMFADevice: {
@@ -569,8 +582,17 @@ const OPERATIONS: Record<string, Operation> = {
       (await view.serverCertificate(input.ServerCertificateName)) ? undefined : missing(`server certificate ${input.ServerCertificateName}`),
     apply: async (input, view) => view.serverCertificateNow(input.ServerCertificateName, false),
   },
+  // Whether the alias is free is not judged (another account may hold it); an account has one alias.
+  CreateAccountAlias: {
+    apply: async (input, view) => {
+      const aliases = await view.accountAliases();
+      aliases.clear();
+      aliases.add(input.AccountAlias);
+    },
+  },
   DeleteAccountAlias: {
     check: async (input, view) => ((await view.accountAliases()).has(input.AccountAlias) ? undefined : missing(`account alias ${input.AccountAlias}`)),
+    apply: async (input, view) => void (await view.accountAliases()).delete(input.AccountAlias),
   },
   DeleteAccountPasswordPolicy: {
     check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
@@ -586,6 +608,17 @@ export async function predict(action: string, input: Input, view: AccountView): 
   const operation = OPERATIONS[action];
   const refusal = await operation?.check?.(input, view);
   await operation?.apply?.(input, view);
+  return refusal;
+}
+
+/**
+ * One step of a runbook's plan: a step IAM would refuse changes nothing (the command stops at the
+ * refusal, as it would for real), so only an accepted step is recorded in the view.
+ */
+export async function predictStep(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
+  const operation = OPERATIONS[action];
+  const refusal = await operation?.check?.(input, view);
+  if (!refusal) await operation?.apply?.(input, view);
   return refusal;
 }
 

@@ -143,7 +143,10 @@ export async function deliverKey(ctx: Context<"DeleteAccessKey" | "sts:GetCaller
     ctx.failAfterPrinting(new PartialFailure(err, [...report, `WARNING: the new key ${key.AccessKeyId} is active; its secret is printed above`]));
     return key;
   }
-  if (!target) {
+  // A planned run writes no file but prints what the real run would: the id alone. (A dry run
+  // has no key at all: CreateAccessKey was held back.)
+  const written = target !== undefined || opts.writeCredentialFile !== undefined || opts.writeProfile !== undefined;
+  if (!written || key === undefined) {
     // The secret is printed, nowhere else: if standard output refuses it, the key is of no use.
     ctx.undoUnlessPrinted(async () => (await undoNewKey(ctx, key, undefined)).report);
     return key;
