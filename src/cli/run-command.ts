@@ -26,9 +26,9 @@ function commanderFlags(option: OptionSpec): string {
 /**
  * The checks of one value before the option's own parse: typographic quotes or dashes first (a
  * value pasted from a web page is the likelier mistake, and the message shows what was meant), then
- * `inChoices`, commander's choices check.
+ * the option's documented choices.
  */
-function valueChecker(option: OptionSpec, inChoices: ((value: string, previous: unknown) => unknown) | undefined, warn: (message: string) => void) {
+function valueChecker(option: OptionSpec, warn: (message: string) => void) {
   return (text: string): unknown => {
     // A multi-line value is a document: its own check reports line and column instead of echoing it.
     if (!option.secret && !/[\r\n]/.test(text) && hasTypographic(text)) {
@@ -37,37 +37,34 @@ function valueChecker(option: OptionSpec, inChoices: ((value: string, previous: 
         `${label} "${text}" contains typographic quotes or dashes (pasted from a web page?); did you mean ${label} '${intendedValue(text)}'?`,
       );
     }
-    inChoices?.(text, undefined);
+    if (option.choices && !option.choices.includes(text)) {
+      throw new UsageError(`invalid value "${text}" for ${optionLabel(option)}: expected ${option.choices.join(" or ")}`);
+    }
     return option.parse ? option.parse(text, warn) : text;
   };
 }
 
-/** Commander's own report of an unknown option (with its "Did you mean" suggestion); not in its typings. */
-type ReportsUnknownOptions = { unknownOption(flag: string): never };
-
 /**
- * Commander is loaded here, not at start-up: `-h` never needs it (about 10 ms). Commander checks
- * required options (makeOptionMandatory), choices and parses values (argParser, as it reads them);
- * `warn` collects what value parsers warn about.
+ * Commander is loaded here, not at start-up: `-h` never needs it (about 10 ms). Commander reads the
+ * options and parses their values (argParser, as it reads them); every message about them is
+ * iamkit's own. `warn` collects what value parsers warn about.
  */
 async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (message: string) => void) {
   const { Command, Option } = await import("commander");
   const options = [...GLOBAL_OPTIONS, ...commandOptions(spec)];
-  const byFlags = new Map<string, OptionSpec>();
   const checkers = new Map<OptionSpec, (text: string) => unknown>();
   const positional = spec.options.find((o) => o.key === spec.positional);
 
   class LegacyParser extends Command {
     /**
-     * Commander checks required options before it reports an unknown option or a stray argument,
-     * and reads no bare argument into an option. The legacy tools report the unknown option and the
-     * stray argument first (a mistyped `--user-nmae bob` is why -u is missing), and take the entity
-     * name bare (`euare-userdel alice`): both happen here, between reading options and the required
-     * check.
+     * Commander reads no bare argument into an option. The legacy tools report an unknown option
+     * and a stray argument before a missing required option (a mistyped `--user-nmae bob` is why
+     * -u is missing), and take the entity name bare (`euare-userdel alice`): both happen here,
+     * once the options are read (parseArguments checks the required ones after).
      */
     override parseOptions(argv: string[]) {
       const { operands, unknown } = super.parseOptions(argv);
-      if (unknown.length > 0) (this as unknown as ReportsUnknownOptions).unknownOption(unknown[0]);
+      if (unknown.length > 0) throw unknownOption(unknown[0], options, prog);
       const [bare, ...stray] = operands;
       if (stray.length > 0 || (bare !== undefined && !positional)) {
         throw new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
@@ -95,9 +92,7 @@ async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (mes
   const attributeOf = (option: OptionSpec) => attributes.get(option)!;
   for (const option of options) {
     const commanderOption = new Option(commanderFlags(option), option.description);
-    if (option.required) commanderOption.makeOptionMandatory();
-    if (option.choices) commanderOption.choices(option.choices);
-    const check = valueChecker(option, commanderOption.parseArg, warn);
+    const check = valueChecker(option, warn);
     checkers.set(option, check);
     if (option.repeatable) commanderOption.argParser((value: string, previous: unknown[] = []) => [...previous, check(value)]);
     else if (option.metavar) {
@@ -109,35 +104,60 @@ async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (mes
     }
     program.addOption(commanderOption);
     attributes.set(option, commanderOption.attributeName());
-    byFlags.set(commanderOption.flags, option);
   }
-  return { program, options, attributeOf, byFlags };
+  return { program, options, attributeOf };
 }
 
 /**
- * Rewords commander's parse errors into one specific line: the legacy wording, which the tests hold
- * byte for byte, where commander's differs (required options, choices, a missing value). A
- * mistyped option's value is not repeated: it may be a password typed with the wrong flag.
+ * An unknown option, its value not repeated (it may be a password typed with the wrong flag), with
+ * the closest long names when one is near: a letter or two mistyped, swapped or missing.
  */
-function usageFromCommander(err: CommanderError, prog: string, byFlags: Map<string, OptionSpec>): UsageError {
-  // Commander: "required option '-u, --user-name <USERNAME>' not specified".
-  const required = /^error: required option '(.*)' not specified$/.exec(err.message);
-  if (required) {
-    const option = byFlags.get(required[1])!;
-    const shown = option.metavar ? `${optionLabel(option)} ${option.metavar}` : optionLabel(option);
-    return new UsageError(`missing required option ${shown} (${option.description})`);
+function unknownOption(token: string, options: readonly OptionSpec[], prog: string): UsageError {
+  const shown = token.replace(/^(--[^=]*)=.*$/, "$1=...");
+  const near = token.startsWith("--") ? closestNames(token.slice(2), options.map((o) => o.long)) : [];
+  const hint = near.length === 0 ? "" : ` (Did you mean ${near.length > 1 ? "one of " : ""}${near.map((n) => `--${n}`).join(", ")}?)`;
+  return new UsageError(`unknown option '${shown}'${hint}; see ${prog} -h`);
+}
+
+/** The names fewest edits away from `typed`: fewer than three, and changing less than 60% of it. */
+function closestNames(typed: string, names: readonly string[]): string[] {
+  let best = 3;
+  let closest: string[] = [];
+  for (const name of new Set(names)) {
+    if (name.length <= 1) continue;
+    const edits = editDistance(typed, name);
+    if ((Math.max(typed.length, name.length) - edits) / Math.max(typed.length, name.length) <= 0.4 || edits > best) continue;
+    closest = edits < best ? [name] : [...closest, name];
+    best = edits;
   }
-  // Commander: "option '-s, --status <STATUS>' argument 'x' is invalid. Allowed choices are Active, Inactive."
-  const notAChoice = /^error: option '(.*?)' argument '(.*)' is invalid\. Allowed choices are /s.exec(err.message);
-  if (notAChoice) {
-    const option = byFlags.get(notAChoice[1])!;
-    return new UsageError(`invalid value "${notAChoice[2]}" for ${optionLabel(option)}: expected ${option.choices!.join(" or ")}`);
+  return closest.sort((a, b) => a.localeCompare(b));
+}
+
+/** Insertions, deletions, substitutions and swaps of two neighbouring letters that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  // Commander puts its "(Did you mean ...?)" hint on a line of its own: one line here.
-  const message = err.message.replace(/^error: /, "").replace(/\n/g, " ").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
-  const missing = /^option '(-\w|--[\w-]+).*<(\w+)>' argument missing$/.exec(message);
-  if (missing) return new UsageError(`option ${missing[1]} needs a value (${missing[2]}); see ${prog} -h`);
-  return new UsageError(`${message}; see ${prog} -h`);
+  return d[a.length][b.length];
+}
+
+/** The option `last` names (`-u`, `--user-name`, or the last letter of `-ru`), which needs a value it was not given. */
+function valueMissing(options: readonly OptionSpec[], last: string, prog: string): UsageError {
+  const option = options.find((o) => last === `--${o.long}` || (o.short !== undefined && last.endsWith(o.short) && /^-\w+$/.test(last)))!;
+  return new UsageError(`option ${option.short ? `-${option.short}` : `--${option.long}`} needs a value (${option.metavar}); see ${prog} -h`);
+}
+
+/** The first required option the command line left out, as its usage line names it. */
+function missingRequired(options: readonly OptionSpec[], values: Record<string, unknown>): UsageError | undefined {
+  const option = options.find((o) => o.required && values[o.key] === undefined);
+  if (!option) return undefined;
+  const shown = option.metavar ? `${optionLabel(option)} ${option.metavar}` : optionLabel(option);
+  return new UsageError(`missing required option ${shown} (${option.description})`);
 }
 
 /**
@@ -213,16 +233,15 @@ async function writeOutput(write: Write, lines: string[] | AsyncIterable<string>
  */
 async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog: string) {
   const warnings: string[] = [];
-  const { program, options, attributeOf, byFlags } = await buildParser(spec, prog, (message) => warnings.push(message));
+  const { program, options, attributeOf } = await buildParser(spec, prog, (message) => warnings.push(message));
   checkTokens(options, argv, prog);
   const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
+  const tokens = argv.map((token) => aliases.get(token) ?? token);
   try {
-    program.parse(
-      argv.map((token) => aliases.get(token) ?? token),
-      { from: "user" },
-    );
+    program.parse(tokens, { from: "user" });
   } catch (err) {
-    if ((err as CommanderError).code?.startsWith("commander.")) throw usageFromCommander(err as CommanderError, prog, byFlags);
+    // The one error commander reports itself: an option that takes a value ends the command line.
+    if ((err as CommanderError).code === "commander.optionMissingArgument") throw valueMissing(options, tokens.at(-1)!, prog);
     throw err;
   }
   const values: Record<string, unknown> = {};
@@ -230,6 +249,8 @@ async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog:
     const value = program.getOptionValue(attributeOf(option));
     if (value !== undefined) values[option.key] = value;
   }
+  const missing = missingRequired(options, values);
+  if (missing) throw missing;
   return { values, warnings };
 }
 
