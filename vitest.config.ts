@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
  */
 const UNIT = [
   "test/bad-input.test.ts",
-  "test/layers.test.ts",
+  "test/help.test.ts",
   "test/operations.test.ts",
   "test/paging.test.ts",
   "test/policy-lint.test.ts",

@@ -100,6 +100,9 @@ const rows: Row[] = [
   { command: "iam-userlistkeys", argv: ["-u"], code: 2, stderr: "iam-userlistkeys: option -u needs a value (USERNAME); see iam-userlistkeys -h" },
   { command: "iam-useraddloginprofile", argv: ["-u", "bob", "-p"], code: 2, stderr: "iam-useraddloginprofile: option -p needs a value (PASSWORD); see iam-useraddloginprofile -h" },
   { command: "iam-userlistbypath", argv: ["--url"], code: 2, stderr: "iam-userlistbypath: option --url needs a value (SERVICEENDPOINT); see iam-userlistbypath -h" },
+  { command: "iam-usertag", argv: ["-u", "bob", "--tag"], code: 2, stderr: "iam-usertag: option -t needs a value (KEY=VALUE); see iam-usertag -h" },
+  { command: "iam-userdel", argv: ["-ru"], code: 2, stderr: "iam-userdel: option -u needs a value (USERNAME); see iam-userdel -h" },
+  { command: "iam-usermodkey", argv: ["--stat", "x"], code: 2, stderr: "iam-usermodkey: unknown option '--stat' (Did you mean --status?); see iam-usermodkey -h" },
   // Another option is no value: `-u -r` must not delete a user named "-r" (`--user-name=-r` still can).
   { command: "iam-userdel", argv: ["-u", "-r"], code: 2, stderr: "iam-userdel: option -u needs a value (USERNAME); see iam-userdel -h" },
   { command: "iam-useruploadpolicy", argv: ["-u", "bob", "-p", "pol"], code: 2, stderr: "iam-useruploadpolicy: a policy document is required: -f FILE or -o TEXT" },

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { IAM } from "@aws-sdk/client-iam";
-import type { CommanderError } from "commander";
-import type { CommandSpec, OptionSpec } from "../core/define.js";
+import type { CommandSpec } from "../core/define.js";
 import { DeadlineReached, EXIT, PartialFailure, UsageError, toFailure } from "../core/errors.js";
 import { dryRunEffects, localContext, untilAborted, type Auth, type Context, type Io } from "../core/context.js";
 import type { PlannedStep } from "../core/context.js";
@@ -11,173 +10,15 @@ import { PLAN_SOCKET, shownCommandLine } from "../core/plan-mode.js";
 import { predictRefusals } from "../iam/refusals.js";
 import { optionLabel, renderHelp } from "../usage/help.js";
 import { versionText } from "./version.js";
-import { globalOptions, type GlobalOptions } from "../usage/global-options.js";
+import type { GlobalOptions } from "../usage/global-options.js";
 import { painterFor } from "../output/color.js";
 import { oneLine, printable, printableJson, withoutLineBreaks } from "../output/escape.js";
 import { OutputError, readerLeft, writerFor, type Write } from "../output/stdout.js";
 import { asPrintedBy } from "../output/print.js";
-import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { stopYoungGenerationGrowth } from "./process-tuning.js";
+import { parseArguments } from "./parse-arguments.js";
 import { explainDeleteConflicts, nameSigningKey } from "./failure-context.js";
 import { cleanupBound } from "../core/cleanup.js";
-
-/** Commander's flag syntax for one option: `-u, --user-name <USERNAME>`. */
-function commanderFlags(option: OptionSpec): string {
-  const names = option.short ? `-${option.short}, --${option.long}` : `--${option.long}`;
-  return option.metavar ? `${names} <${option.metavar}>` : names;
-}
-
-/**
- * The checks of one value before the option's own parse: typographic quotes or dashes first (a
- * value pasted from a web page is the likelier mistake, and the message shows what was meant), then
- * `inChoices`, commander's choices check.
- */
-function valueChecker(option: OptionSpec, inChoices: ((value: string, previous: unknown) => unknown) | undefined, warn: (message: string) => void) {
-  return (text: string): unknown => {
-    // A multi-line value is a document: its own check reports line and column instead of echoing it.
-    if (!option.secret && !/[\r\n]/.test(text) && hasTypographic(text)) {
-      const label = optionLabel(option);
-      throw new UsageError(
-        `${label} "${text}" contains typographic quotes or dashes (pasted from a web page?); did you mean ${label} '${intendedValue(text)}'?`,
-      );
-    }
-    inChoices?.(text, undefined);
-    return option.parse ? option.parse(text, warn) : text;
-  };
-}
-
-/** Commander's own report of an unknown option (with its "Did you mean" suggestion); not in its typings. */
-type ReportsUnknownOptions = { unknownOption(flag: string): never };
-
-/**
- * Commander is loaded here, not at start-up: `-h` never needs it (about 10 ms). Commander checks
- * required options (makeOptionMandatory), choices and parses values (argParser, as it reads them);
- * `warn` collects what value parsers warn about.
- */
-async function buildParser(spec: CommandSpec<any, any>, prog: string, warn: (message: string) => void) {
-  const { Command, Option } = await import("commander");
-  const options = [...globalOptions(prog), ...commandOptions(spec)];
-  const byFlags = new Map<string, OptionSpec>();
-  const checkers = new Map<OptionSpec, (text: string) => unknown>();
-  const positional = spec.options.find((o) => o.key === spec.positional);
-
-  class LegacyParser extends Command {
-    /**
-     * Commander checks required options before it reports an unknown option or a stray argument,
-     * and reads no bare argument into an option. The legacy tools report the unknown option and the
-     * stray argument first (a mistyped `--user-nmae bob` is why -u is missing), and take the entity
-     * name bare (`euare-userdel alice`): both happen here, between reading options and the required
-     * check.
-     */
-    override parseOptions(argv: string[]) {
-      const { operands, unknown } = super.parseOptions(argv);
-      if (unknown.length > 0) (this as unknown as ReportsUnknownOptions).unknownOption(unknown[0]);
-      const [bare, ...stray] = operands;
-      if (stray.length > 0 || (bare !== undefined && !positional)) {
-        throw new UsageError(`unexpected argument; every value belongs to an option (quote values with spaces); see ${prog} -h`);
-      }
-      if (bare !== undefined && positional) {
-        const name = attributeOf(positional);
-        if (this.getOptionValue(name) !== undefined) {
-          // Either the name twice, or a value meant for a flag that takes none: say both, echo neither.
-          throw new UsageError(
-            `unexpected argument: ${optionLabel(positional)} is already given, and no other option takes a bare value (quote values with spaces)`,
-          );
-        }
-        const value = checkers.get(positional)!(bare);
-        this.setOptionValueWithSource(name, positional.repeatable ? [value] : value, "cli");
-      }
-      return { operands: [], unknown: [] };
-    }
-  }
-
-  const program = new LegacyParser(spec.name)
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
-    .helpOption(false);
-  const attributes = new Map<OptionSpec, string>();
-  const attributeOf = (option: OptionSpec) => attributes.get(option)!;
-  for (const option of options) {
-    const commanderOption = new Option(commanderFlags(option), option.description);
-    if (option.required) commanderOption.makeOptionMandatory();
-    if (option.choices) commanderOption.choices(option.choices);
-    const check = valueChecker(option, commanderOption.parseArg, warn);
-    checkers.set(option, check);
-    if (option.repeatable) commanderOption.argParser((value: string, previous: unknown[] = []) => [...previous, check(value)]);
-    else if (option.metavar) {
-      // Commander keeps the last of two values: `iam-userdel -u keep -u victim` would delete "victim".
-      commanderOption.argParser((value: string, previous?: unknown) => {
-        if (previous !== undefined) throw new UsageError(`option ${optionLabel(option)} is given more than once; see ${prog} -h`);
-        return check(value);
-      });
-    }
-    program.addOption(commanderOption);
-    attributes.set(option, commanderOption.attributeName());
-    byFlags.set(commanderOption.flags, option);
-  }
-  return { program, options, attributeOf, byFlags };
-}
-
-/**
- * Rewords commander's parse errors into one specific line: the legacy wording, which the tests hold
- * byte for byte, where commander's differs (required options, choices, a missing value). A
- * mistyped option's value is not repeated: it may be a password typed with the wrong flag.
- */
-function usageFromCommander(err: CommanderError, prog: string, byFlags: Map<string, OptionSpec>): UsageError {
-  // Commander: "required option '-u, --user-name <USERNAME>' not specified".
-  const required = /^error: required option '(.*)' not specified$/.exec(err.message);
-  if (required) {
-    const option = byFlags.get(required[1])!;
-    const shown = option.metavar ? `${optionLabel(option)} ${option.metavar}` : optionLabel(option);
-    return new UsageError(`missing required option ${shown} (${option.description})`);
-  }
-  // Commander: "option '-s, --status <STATUS>' argument 'x' is invalid. Allowed choices are Active, Inactive."
-  const notAChoice = /^error: option '(.*?)' argument '(.*)' is invalid\. Allowed choices are /s.exec(err.message);
-  if (notAChoice) {
-    const option = byFlags.get(notAChoice[1])!;
-    return new UsageError(`invalid value "${notAChoice[2]}" for ${optionLabel(option)}: expected ${option.choices!.join(" or ")}`);
-  }
-  // Commander puts its "(Did you mean ...?)" hint on a line of its own: one line here.
-  const message = err.message.replace(/^error: /, "").replace(/\n/g, " ").replace(/^(unknown option '[^'=]*)=[^']*'/, "$1=...'");
-  const missing = /^option '(-\w|--[\w-]+).*<(\w+)>' argument missing$/.exec(message);
-  if (missing) return new UsageError(`option ${missing[1]} needs a value (${missing[2]}); see ${prog} -h`);
-  return new UsageError(`${message}; see ${prog} -h`);
-}
-
-/**
- * What commander would misread, found before it parses: an option followed by another option
- * (taken as its value, so `-u -r` names a user "-r"; `--user-name=-r` still can), a value given to
- * a flag that takes none, and a flag typed with a typographic dash (otherwise a stray argument).
- * An option's own value is skipped: it may be a password.
- */
-function checkTokens(options: readonly OptionSpec[], argv: string[], prog: string): void {
-  const byFlag = new Map<string, OptionSpec>();
-  for (const option of options) {
-    if (option.short) byFlag.set(`-${option.short}`, option);
-    byFlag.set(`--${option.long}`, option);
-    for (const alias of option.aliases ?? []) byFlag.set(alias, option);
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token === "--") return;
-    const option = byFlag.get(token);
-    if (option?.metavar) {
-      if (argv[i + 1] !== undefined && byFlag.has(argv[i + 1])) {
-        throw new UsageError(`option ${optionLabel(option)} needs a value (${option.metavar}); see ${prog} -h`);
-      }
-      i++;
-      continue;
-    }
-    const flag = /^(--[\w-]+)=/.exec(token)?.[1];
-    if (flag && byFlag.has(flag) && !byFlag.get(flag)!.metavar) throw new UsageError(`option ${flag} takes no value; see ${prog} -h`);
-    if (/^[\u2013\u2014]/.test(token)) {
-      const name = token.replace(/^[-\u2013\u2014]+/, "");
-      throw new UsageError(
-        `"${token}" begins with a typographic dash (pasted from a web page?); did you mean ${name.length === 1 ? "-" : "--"}${name}?`,
-      );
-    }
-  }
-}
 
 /** A lazy list (a listing streamed page by page) inside a result. */
 function isLazy(value: unknown): value is AsyncIterable<unknown> {
@@ -209,32 +50,6 @@ async function writeOutput(write: Write, lines: string[] | AsyncIterable<string>
     return;
   }
   for await (const line of lines) await write(`${printable(line)}\n`);
-}
-
-/**
- * Parses argv into checked option values by key (what run() sees); throws UsageError. Warnings of
- * value parsers are returned, to be printed once the whole command line is known to be good.
- */
-async function parseArguments(spec: CommandSpec<any, any>, argv: string[], prog: string) {
-  const warnings: string[] = [];
-  const { program, options, attributeOf, byFlags } = await buildParser(spec, prog, (message) => warnings.push(message));
-  checkTokens(options, argv, prog);
-  const aliases = new Map(spec.options.flatMap((o) => (o.aliases ?? []).map((a) => [a, `--${o.long}`] as const)));
-  try {
-    program.parse(
-      argv.map((token) => aliases.get(token) ?? token),
-      { from: "user" },
-    );
-  } catch (err) {
-    if ((err as CommanderError).code?.startsWith("commander.")) throw usageFromCommander(err as CommanderError, prog, byFlags);
-    throw err;
-  }
-  const values: Record<string, unknown> = {};
-  for (const option of options) {
-    const value = program.getOptionValue(attributeOf(option));
-    if (value !== undefined) values[option.key] = value;
-  }
-  return { values, warnings };
 }
 
 /** stdout: the plan of a dry run, the JSON document, or the command's text lines. */
