@@ -10,7 +10,7 @@ import { runCli } from "./harness/run-cli.js";
 const moto = useMoto();
 
 /** The harness's environment without any credentials: only what the command line gives signs. */
-const noCredentials = () => {
+const noCredentials = (): NodeJS.ProcessEnv => {
   const { AWS_CREDENTIAL_FILE: _unused, ...env } = moto.env;
   return { ...env, AWS_SHARED_CREDENTIALS_FILE: `${moto.dir}/none`, AWS_CONFIG_FILE: `${moto.dir}/none` };
 };
