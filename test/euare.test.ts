@@ -10,7 +10,7 @@ import { runCli } from "./harness/run-cli.js";
 const moto = useMoto();
 
 /** The harness's environment without any credentials: only what the command line gives signs. */
-const noCredentials = () => {
+const noCredentials = (): NodeJS.ProcessEnv => {
   const { AWS_CREDENTIAL_FILE: _unused, ...env } = moto.env;
   return { ...env, AWS_SHARED_CREDENTIALS_FILE: `${moto.dir}/none`, AWS_CONFIG_FILE: `${moto.dir}/none` };
 };
@@ -61,12 +61,12 @@ describe("euca2ools' credential options on euare- names", () => {
   const WARNING = "warning: a secret key given with -S can be read by other local users (ps); prefer AWS_SECRET_ACCESS_KEY or a 0600 credential file";
 
   it("-I and -S sign the request, with a warning that the secret is visible to other users", async () => {
-    await moto.iam.createUser({ UserName: "alice" });
+    const alice = (await moto.iam.createUser({ UserName: "alice" })).User!;
     const res = await cli("euare-usergetattributes", ["-I", ACCESS_KEY_ID, "-S", SECRET_ACCESS_KEY, "alice", "-d"], noCredentials());
     expect(res.code).toBe(0);
-    expect(res.stdout).toBe(`${(await moto.iam.getUser({ UserName: "alice" })).User!.Arn}\n${(await moto.iam.getUser({ UserName: "alice" })).User!.UserId}\n`);
+    expect(res.stdout).toBe(`${alice.Arn}\n${alice.UserId}\n`);
     expect(res.stderr).toContain(`euare-usergetattributes: ${WARNING}\n`);
-    expect(res.stderr).toContain(`euare-usergetattributes: debug: credentials: access key ${ACCESS_KEY_ID} given with -I and -S\n`);
+    expect(res.stderr).toContain(`euare-usergetattributes: debug: credentials: -I and -S on the command line (access key ${ACCESS_KEY_ID})\n`);
     expect(res.stderr).not.toContain(SECRET_ACCESS_KEY);
   });
 
@@ -91,7 +91,7 @@ describe("euca2ools' credential options on euare- names", () => {
       stderr: [
         `euare-userlistbypath: ${WARNING}`,
         "euare-userlistbypath: error (InvalidClientTokenId): The security token included in the request is invalid.",
-        "euare-userlistbypath: the key used came from access key AKIAUNKNOWNUNKNOWN00 given with -I and -S",
+        "euare-userlistbypath: the key used came from -I and -S on the command line (access key AKIAUNKNOWNUNKNOWN00)",
         "",
       ].join("\n"),
     });

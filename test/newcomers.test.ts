@@ -61,6 +61,11 @@ describe("the iamkit dispatcher", () => {
     expect(complete("iamkit", "hel")).toBe("help");
     expect(complete("iamkit", "help", "userdelk")).toBe("userdelkey");
     expect(complete("iamkit", "help", "userdelkey", "-")).toBe("");
+    // euca2ools' credential options, under the euare- names only.
+    expect(complete("euare-userdel", "-I")).toBe("-I");
+    expect(complete("euare-userdel", "--secret")).toBe("--secret-key");
+    expect(complete("euare-userdel", "-S", "")).toBe("");
+    expect(complete("iam-userdel", "--secret")).toBe("");
   });
 
   it("man iamkit: a page installed with the others, listing every command", () => {

@@ -146,7 +146,7 @@ function commandLineKey({ accessKeyId, secretAccessKey, sessionToken }: CommandL
   if (!accessKeyId || !secretAccessKey) throw new UsageError("-I (access key ID) and -S (secret key) must be given together");
   warn("a secret key given with -S can be read by other local users (ps); prefer AWS_SECRET_ACCESS_KEY or a 0600 credential file");
   return {
-    description: `access key ${accessKeyId} given with -I and -S`,
+    description: `-I and -S on the command line (access key ${accessKeyId})`,
     credentials: keyPair(accessKeyId, secretAccessKey, sessionToken),
   };
 }

@@ -1,6 +1,6 @@
 import type { CommandSpec, OptionSpec } from "../core/define.js";
 import { commandOptions } from "../core/dry-run.js";
-import { GLOBAL_OPTIONS } from "./global-options.js";
+import { GLOBAL_OPTIONS, globalOptions } from "./global-options.js";
 import { binNames, euareName } from "./bin-names.js";
 
 /** Every spelling of an option a user can type. */
@@ -30,7 +30,7 @@ function valueArms(options: readonly OptionSpec[], indent: string): string[] {
 function caseArm(spec: CommandSpec<any, any>): string {
   const names = [spec.name, euareName(spec)].filter(Boolean).join("|");
   const options = commandOptions(spec);
-  return [`    ${names})`, ...valueArms(options, "      "), `      echo "${options.flatMap(spellings).join(" ")} $_iamkit_common" ;;`].join("\n");
+  return [`    ${names})`, ...valueArms(options, "      "), `      echo "${options.flatMap(spellings).join(" ")} $common" ;;`].join("\n");
 }
 
 /**
@@ -40,11 +40,17 @@ function caseArm(spec: CommandSpec<any, any>): string {
  * zsh runs the same functions through its bash completion emulation.
  */
 export function completionScript(shell: "bash" | "zsh", specs: readonly CommandSpec<any, any>[]): string {
+  // The euare- names also take euca2ools' -I, -S, --security-token and -U.
+  const euareOptions = globalOptions("euare-");
+  const common = GLOBAL_OPTIONS.flatMap(spellings);
   const bash = `# iamkit ${shell} completion, generated from the command table: eval "$(iamkit completion ${shell})"
-_iamkit_common="${GLOBAL_OPTIONS.flatMap(spellings).join(" ")}"
+_iamkit_common="${common.join(" ")}"
+_iamkit_euare="${euareOptions.flatMap(spellings).filter((s) => !common.includes(s)).join(" ")}"
 # Prints the words to offer for command $1 after the word $2; status 1: offer file names instead.
 _iamkit_words() {
-${valueArms(GLOBAL_OPTIONS, "  ").join("\n")}
+${valueArms(euareOptions, "  ").join("\n")}
+  local common="$_iamkit_common"
+  case "$1" in euare-*) common="$common $_iamkit_euare" ;; esac
   case "$1" in
 ${specs.map(caseArm).join("\n")}
   esac
