@@ -111,7 +111,8 @@ export async function runBin(name: string): Promise<void> {
   const missing = process.env.IAMKIT_SNAPSHOT_MISSING;
   if (missing) {
     delete process.env.IAMKIT_SNAPSHOT_MISSING;
-    void import("./snapshot.js").then((snapshot) => snapshot.buildInBackground(missing));
+    // Whatever becomes of it, this run goes on as before.
+    import("./snapshot.js").then((snapshot) => snapshot.buildInBackground(missing), () => {});
   }
   const argv = process.argv.slice(2);
   process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());

@@ -20,7 +20,8 @@ const RETRY_AFTER_MS = 10 * 60_000;
 /** Where this Node keeps the snapshot of this build of iamkit; the launcher's name for it. */
 export function snapshotPath(env: NodeJS.ProcessEnv = process.env): string {
   const buildId = readFileSync(join(SNAPSHOT_DIR, "build-id"), "utf8").trim();
-  const node = statSync(process.execPath);
+  // bigint: inode numbers may exceed what a double holds exactly, and ls prints them whole.
+  const node = statSync(process.execPath, { bigint: true });
   const cache = env.XDG_CACHE_HOME || join(env.HOME ?? "", ".cache");
   return join(cache, "iamkit", `${buildId}-node-${node.ino}-${node.size}.blob`);
 }
