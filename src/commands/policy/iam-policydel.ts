@@ -6,6 +6,7 @@ import {
   findPolicyDependents,
   type PolicyDependents,
 } from "../../iam/managed-policies.js";
+import { combined, deleteWithDependents } from "../../iam/dependents.js";
 import { sectionLines } from "../../output/print.js";
 
 interface Options {
@@ -47,10 +48,9 @@ export default defineCommand<Options, { Pretend?: PolicyDependents; Removed?: Po
       await iam.deletePolicy({ PolicyArn: policyArn });
       return {};
     }
-    const dependents = await findPolicyDependents(iam, policyArn);
-    if (pretend) return { Pretend: dependents };
-    await deletePolicyRecursively(iam, policyArn, dependents);
-    return { Removed: dependents };
+    const find = () => findPolicyDependents(iam, policyArn);
+    if (pretend) return { Pretend: await find() };
+    return { Removed: combined(await deleteWithDependents(find, (found) => deletePolicyRecursively(iam, policyArn, found))) };
   },
 
   render: (result) => (result.Pretend ? sectionLines(dependentSections(result.Pretend)) : []),
