@@ -138,6 +138,17 @@ describe("deletes and rollbacks right after creates", () => {
     expect((await moto.iam.listRoles({})).Roles).toEqual([]);
   });
 
+  it("iam-userattachpolicy to a new user, then iam-policydel -r: the policy is detached and gone", async () => {
+    const arn = (await moto.iam.createPolicy({ PolicyName: "read", PolicyDocument: POLICY })).Policy!.Arn!;
+    await delayFromNowOn();
+    expect((await run("iam-usercreate", ["-u", "ann"])).code).toBe(0);
+    expect((await run("iam-userattachpolicy", ["-u", "ann", "-a", arn])).code).toBe(0);
+    expect((await run("iam-policydel", ["-a", arn, "-r"])).code).toBe(0);
+    await settled();
+    expect((await moto.iam.listPolicies({ Scope: "Local" })).Policies).toEqual([]);
+    expect((await moto.iam.listAttachedUserPolicies({ UserName: "ann" })).AttachedPolicies).toEqual([]);
+  });
+
   it("a --wait that fails rolls its new key back although IAM does not show the key yet", async () => {
     await moto.iam.createUser({ UserName: "bob" });
     await delayFromNowOn();
