@@ -207,12 +207,14 @@ describe("deadlines", () => {
     expect(await runCli("iam-userlistbypath", ["--timeout", "soon"], { env: moto.env })).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'iam-userlistbypath: invalid --timeout "soon": expected a positive number of seconds\n',
+      stderr: 'iam-userlistbypath: invalid --timeout "soon": expected a positive number of seconds, at most 2147483\n',
     });
+    // Longer than Node's timers can wait: it would end the command at once.
+    expect((await runCli("iam-userlistbypath", ["--timeout", "2147484"], { env: moto.env })).code).toBe(2);
     expect(await runCli("iam-userlistbypath", [], { env: { ...moto.env, IAMKIT_TIMEOUT: "0" } })).toEqual({
       code: 3,
       stdout: "",
-      stderr: 'iam-userlistbypath: IAMKIT_TIMEOUT must be a positive number of seconds, not "0"\n',
+      stderr: 'iam-userlistbypath: IAMKIT_TIMEOUT must be a positive number of seconds, at most 2147483, not "0"\n',
     });
   });
 });
