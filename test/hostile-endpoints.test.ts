@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
@@ -200,6 +203,16 @@ describe("deadlines", () => {
       code: 3,
       stdout: "",
       stderr: `iam-userlistbypath: ${variable} must be a positive whole number of milliseconds, at most 86400000 (a day)\n`,
+    });
+  });
+
+  it("a ProxyPort beyond 65535 in the client config file is refused where it is read (exit 3)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "iamkit-config-")), "client.cfg");
+    writeFileSync(file, "ProxyHost=proxy.example\nProxyPort=99999\n");
+    expect(await runCli("iam-userlistbypath", ["--client-config-file", file], { env: moto.env })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: client config file ${file} line 2: ProxyPort must be a port number from 1 to 65535\n`,
     });
   });
 
