@@ -411,7 +411,7 @@ async function connect(globals: GlobalOptions, io: Io, local: Omit<Context, "iam
   const firstOnly = () => {
     let said = false;
     return (message: string) => {
-      if (!said) io.stderr.write(`${local.prog}: ${message}\n`);
+      if (!said) io.stderr.write(`${oneLine(`${local.prog}: ${message}`)}\n`);
       said = true;
     };
   };
