@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, useMoto } from "./harness/moto.js";
 import { runCli } from "./harness/run-cli.js";
@@ -203,16 +206,28 @@ describe("deadlines", () => {
     });
   });
 
+  it("a ProxyPort beyond 65535 in the client config file is refused where it is read (exit 3)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "iamkit-config-")), "client.cfg");
+    writeFileSync(file, "ProxyHost=proxy.example\nProxyPort=99999\n");
+    expect(await runCli("iam-userlistbypath", ["--client-config-file", file], { env: moto.env })).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: `iam-userlistbypath: client config file ${file} line 2: ProxyPort must be a port number from 1 to 65535\n`,
+    });
+  });
+
   it("an invalid --timeout is a usage error (2), an invalid IAMKIT_TIMEOUT a configuration error (3)", async () => {
     expect(await runCli("iam-userlistbypath", ["--timeout", "soon"], { env: moto.env })).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'iam-userlistbypath: invalid --timeout "soon": expected a positive number of seconds\n',
+      stderr: 'iam-userlistbypath: invalid --timeout "soon": expected a positive number of seconds, at most 2147483\n',
     });
+    // Longer than Node's timers can wait: it would end the command at once.
+    expect((await runCli("iam-userlistbypath", ["--timeout", "2147484"], { env: moto.env })).code).toBe(2);
     expect(await runCli("iam-userlistbypath", [], { env: { ...moto.env, IAMKIT_TIMEOUT: "0" } })).toEqual({
       code: 3,
       stdout: "",
-      stderr: 'iam-userlistbypath: IAMKIT_TIMEOUT must be a positive number of seconds, not "0"\n',
+      stderr: 'iam-userlistbypath: IAMKIT_TIMEOUT must be a positive number of seconds, at most 2147483, not "0"\n',
     });
   });
 });

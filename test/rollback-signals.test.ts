@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAdmin, enforced, legacyKeyText, useMoto } from "./harness/moto.js";
 import { binPath, start, type Ended } from "./harness/run-bin.js";
 import { startLoopbackProxy, type CapturedRequest } from "./support/loopback-proxy.mjs";
+import { heldKey } from "../dist/iam/credential-files.js";
 
 /**
  * SIGINT or SIGTERM after a new key exists: iamkit's undo of its own change still goes out
@@ -47,7 +48,7 @@ async function signalledAtSts(name: string, argv: string[], env: NodeJS.ProcessE
   });
 }
 
-const ROUNDS = 3;
+const ROUNDS = 8;
 
 describe("iam-useraddkey --wait interrupted while STS is asked", () => {
   it.each(["SIGINT", "SIGTERM"] as const)(`%s: the new key is deleted and the profile restored (${ROUNDS} rounds)`, async (signal) => {
@@ -83,6 +84,27 @@ describe("iam-userrotatekey interrupted while STS is asked", () => {
       expect(readFileSync(file, "utf8")).toBe(legacyKeyText(key));
     }
   });
+});
+
+describe("a rollback that gets no answer", () => {
+  it("gives up after its 10 s, says so, and the file keeps the key whose secret is nowhere else", async () => {
+    await moto.iam.createUser({ UserName: "cy" });
+    const iam = await startLoopbackProxy({ upstream: moto.url, decide: (req) => (req.params.Action === "DeleteAccessKey" ? "stall" : undefined) });
+    proxies.push(iam);
+    const file = join(dir, "credentials");
+    const env = { ...moto.env, AWS_IAM_URL: iam.url, AWS_SHARED_CREDENTIALS_FILE: file, IAMKIT_REQUEST_TIMEOUT: "60000" };
+    const res = await signalledAtSts("iam-useraddkey", ["-u", "cy", "--write-profile", "cy", "--wait"], env, "SIGINT");
+    expect(res).toMatchObject({ code: null, signal: "SIGINT", stdout: "" });
+    const [id] = (await keysOf("cy")).map(([keyId]) => keyId);
+    expect(res.stderr.split("\n")).toEqual([
+      "iam-useraddkey: interrupted by SIGINT; no further requests were sent",
+      `iam-useraddkey: could not delete the new key ${id} (the 10 s a rollback may take ran out); delete it with: iam-userdelkey -u cy -k ${id}`,
+      `iam-useraddkey: WARNING: the new key ${id} is active and its secret is kept in profile cy in ${file}`,
+      "",
+    ]);
+    expect(heldKey(readFileSync(file, "utf8"), { file, profile: "cy" })).toEqual({ accessKeyId: id, hasSecret: true });
+    expect(iam.requests.filter((r) => r.params.Action === "DeleteAccessKey")).toHaveLength(1);
+  }, 30_000);
 });
 
 describe("waiting for another run's lock", () => {

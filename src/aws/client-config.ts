@@ -43,17 +43,20 @@ interface Setting {
 
 const positive = (value: string) => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
 
+/** A positive whole number up to `max`. */
+const atMost = (max: number) => (value: string) => {
+  const n = positive(value);
+  return n !== undefined && n <= max ? n : undefined;
+};
+
 /** A day: Node's timers take at most 2^31 - 1 ms, and turn anything longer into 1 ms. */
 const MAX_MILLISECONDS = 86_400_000;
-const milliseconds = (value: string) => {
-  const ms = positive(value);
-  return ms !== undefined && ms <= MAX_MILLISECONDS ? ms : undefined;
-};
+const milliseconds = atMost(MAX_MILLISECONDS);
 const MILLISECONDS = `a positive whole number of milliseconds, at most ${MAX_MILLISECONDS} (a day)`;
 
 const SETTINGS: Setting[] = [
   { key: "proxyHost", parse: (v) => v || undefined, expected: "a host name" },
-  { key: "proxyPort", parse: positive, expected: "a positive whole number" },
+  { key: "proxyPort", parse: atMost(65_535), expected: "a port number from 1 to 65535" },
   { key: "connectionTimeout", env: "IAMKIT_CONNECTION_TIMEOUT", parse: milliseconds, expected: MILLISECONDS },
   { key: "requestTimeout", env: "IAMKIT_REQUEST_TIMEOUT", parse: milliseconds, expected: MILLISECONDS },
   { key: "maxAttempts", env: "AWS_MAX_ATTEMPTS", parse: positive, expected: "a positive whole number" },

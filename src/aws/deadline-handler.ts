@@ -92,7 +92,8 @@ export class DeadlineHandler implements HttpHandler<NodeHttpHandlerOptions> {
     const timers = [
       setTimeout(() => stop(budget === left && deadline ? new DeadlineReached(deadline.seconds, deadline.source) : attemptTimedOut(budget)), budget),
     ];
-    if (this.slow) timers.push(setTimeout(() => this.slow!.notify(action, this.slow!.afterMs), this.slow.afterMs));
+    // A cleanup has its own bound, and its report says what became of it.
+    if (this.slow && !cleanup) timers.push(setTimeout(() => this.slow!.notify(action, this.slow!.afterMs), this.slow.afterMs));
     const onInterrupt = () => {
       const reason = interrupt!.reason as Interrupted;
       if (isReadOnly(action)) stop(reason);

@@ -1,5 +1,5 @@
 import { ConfigError } from "../core/errors.js";
-import { parseSeconds } from "../core/seconds.js";
+import { parseSeconds, SECONDS_EXPECTED } from "../core/seconds.js";
 import type { CommandDeadline } from "./deadline-handler.js";
 
 export { loadCaBundle } from "./ca-bundle.js";
@@ -11,7 +11,7 @@ export function commandDeadline(flag: number | undefined, env: NodeJS.ProcessEnv
   const raw = env.IAMKIT_TIMEOUT;
   const seconds = flag ?? (raw ? parseSeconds(raw) : undefined);
   if (raw && flag === undefined && seconds === undefined) {
-    throw new ConfigError(`IAMKIT_TIMEOUT must be a positive number of seconds, not "${raw}"`);
+    throw new ConfigError(`IAMKIT_TIMEOUT must be ${SECONDS_EXPECTED}, not "${raw}"`);
   }
   if (seconds === undefined) return undefined;
   return { at: Date.now() + seconds * 1000, seconds, source: flag !== undefined ? "--timeout" : "IAMKIT_TIMEOUT" };

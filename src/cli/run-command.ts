@@ -264,7 +264,7 @@ export async function connect(
   const firstOnly = () => {
     let said = false;
     return (message: string) => {
-      if (!said) io.stderr.write(`${local.prog}: ${message}\n`);
+      if (!said) io.stderr.write(`${oneLine(`${local.prog}: ${message}`)}\n`);
       said = true;
     };
   };

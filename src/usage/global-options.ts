@@ -1,7 +1,7 @@
 import type { OptionSpec } from "../core/define.js";
 import { UsageError } from "../core/errors.js";
 import { REGION_NAME } from "../aws/partition.js";
-import { parseSeconds } from "../core/seconds.js";
+import { parseSeconds, SECONDS_EXPECTED } from "../core/seconds.js";
 
 /** Options every command accepts: IAMCli's common set, then iamkit's additions. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -41,7 +41,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     description: "give up when the command has not finished after this many seconds",
     parse: (raw) => {
       const seconds = parseSeconds(raw);
-      if (seconds === undefined) throw new UsageError(`invalid --timeout "${raw}": expected a positive number of seconds`);
+      if (seconds === undefined) throw new UsageError(`invalid --timeout "${raw}": expected ${SECONDS_EXPECTED}`);
       return seconds;
     },
   },
