@@ -23,7 +23,7 @@ export interface Observed {
 /** One entry of docs/dry-run-not-predicted.json. */
 export interface NotPredicted {
   says: string;
-  refusals: { action: string; code: string; sameParameters?: string[] }[];
+  refusals: { action: string; code: string; sameParameters?: string[]; matching?: Record<string, string> }[];
 }
 
 export const NOT_PREDICTED: NotPredicted[] = JSON.parse(readFileSync(join(ROOT, "docs/dry-run-not-predicted.json"), "utf8")).notPredicted;
@@ -77,11 +77,10 @@ const errorCode = (stderr: string) => /(?:would fail: |error \()(\w+)/.exec(stde
 /** The not-predicted entry that explains a refused request, if any. */
 export function explainedBy(request: Answered, code: string): NotPredicted | undefined {
   const { Action, ...params } = request.params;
-  return NOT_PREDICTED.find((entry) =>
-    entry.refusals.some(
-      (r) => r.action === Action && r.code === code && (r.sameParameters ?? []).every((key) => params[key] === params[r.sameParameters![0]]),
-    ),
-  );
+  const holds = ({ sameParameters = [], matching = {} }: NotPredicted["refusals"][number]) =>
+    sameParameters.every((key) => params[key] === params[sameParameters[0]]) &&
+    Object.entries(matching).every(([key, pattern]) => new RegExp(pattern).test(params[key] ?? ""));
+  return NOT_PREDICTED.find((entry) => entry.refusals.some((r) => r.action === Action && r.code === code && holds(r)));
 }
 
 export type Verdict = { agrees: true } | { agrees: false; why: string } | { agrees: "explained"; by: NotPredicted };
