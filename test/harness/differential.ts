@@ -89,7 +89,9 @@ export type Verdict = { agrees: true } | { agrees: false; why: string } | { agre
  * How the dry run of a step held against its real run: the same exit status and error code, a
  * plan naming exactly the writes the real run sent when it succeeded, and only reads sent by the
  * dry run. A success predicted for a request IAM refused is explained when the not-predicted list
- * names that action and code.
+ * names that action and code. Nothing here is particular to one command: a plan of several
+ * commands is judged against their real runs taken together (every request, and the result of
+ * the first that failed, or of the last).
  */
 export function judge(dry: Observed, real: Observed): Verdict {
   const written = dry.requests.filter((r) => !reads(r.params.Action)).map((r) => r.params.Action);
