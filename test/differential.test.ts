@@ -288,5 +288,8 @@ describe("the judge", () => {
     expect(judge(run(0, "", "", []), sameName)).toMatchObject({ agrees: "explained" });
     const otherName = refused("EntityAlreadyExists", "UpdateGroup", { GroupName: "ops", NewGroupName: "dev" });
     expect(judge(run(0, "", "", []), otherName)).toMatchObject({ agrees: false });
+    const hardware = (SerialNumber: string) => refused("NoSuchEntity", "EnableMFADevice", { UserName: "ann", SerialNumber });
+    expect(judge(run(0, "", "", []), hardware("GAHT12345678"))).toMatchObject({ agrees: "explained" });
+    expect(judge(run(0, "", "", []), hardware(`arn:aws:iam::${ACCOUNT}:mfa/ghost`))).toMatchObject({ agrees: false });
   });
 });

@@ -23,7 +23,7 @@ export interface Observed {
 /** One entry of docs/dry-run-not-predicted.json. */
 export interface NotPredicted {
   says: string;
-  refusals: { action: string; code: string; sameParameters?: string[] }[];
+  refusals: { action: string; code: string; sameParameters?: string[]; matching?: Record<string, string> }[];
 }
 
 export const NOT_PREDICTED: NotPredicted[] = JSON.parse(readFileSync(join(ROOT, "docs/dry-run-not-predicted.json"), "utf8")).notPredicted;
@@ -77,11 +77,10 @@ const errorCode = (stderr: string) => /(?:would fail: |error \()(\w+)/.exec(stde
 /** The not-predicted entry that explains a refused request, if any. */
 export function explainedBy(request: Answered, code: string): NotPredicted | undefined {
   const { Action, ...params } = request.params;
-  return NOT_PREDICTED.find((entry) =>
-    entry.refusals.some(
-      (r) => r.action === Action && r.code === code && (r.sameParameters ?? []).every((key) => params[key] === params[r.sameParameters![0]]),
-    ),
-  );
+  const holds = ({ sameParameters = [], matching = {} }: NotPredicted["refusals"][number]) =>
+    sameParameters.every((key) => params[key] === params[sameParameters[0]]) &&
+    Object.entries(matching).every(([key, pattern]) => new RegExp(pattern).test(params[key] ?? ""));
+  return NOT_PREDICTED.find((entry) => entry.refusals.some((r) => r.action === Action && r.code === code && holds(r)));
 }
 
 export type Verdict = { agrees: true } | { agrees: false; why: string } | { agrees: "explained"; by: NotPredicted };
@@ -90,7 +89,9 @@ export type Verdict = { agrees: true } | { agrees: false; why: string } | { agre
  * How the dry run of a step held against its real run: the same exit status and error code, a
  * plan naming exactly the writes the real run sent when it succeeded, and only reads sent by the
  * dry run. A success predicted for a request IAM refused is explained when the not-predicted list
- * names that action and code.
+ * names that action and code. Nothing here is particular to one command: a plan of several
+ * commands is judged against their real runs taken together (every request, and the result of
+ * the first that failed, or of the last).
  */
 export function judge(dry: Observed, real: Observed): Verdict {
   const written = dry.requests.filter((r) => !reads(r.params.Action)).map((r) => r.params.Action);
