@@ -82,7 +82,7 @@ export async function bounded(count, limit, job) {
  * CPU time (user and system, in ms) of this process's finished children, from /proc/self/stat
  * (Linux). Counted in clock ticks of 10 ms, so it is read as a mean over many runs, never per run.
  */
-function childrenCpuMs() {
+export function childrenCpuMs() {
   const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /, "").split(" ");
   // After the command name: cutime and cstime are fields 16 and 17 of stat, 14 and 15 here.
   return (Number(fields[13]) + Number(fields[14])) * 10;

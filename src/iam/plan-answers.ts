@@ -14,9 +14,9 @@ function randomText(length: number, alphabet: string): string {
 }
 
 /** IAM's unique ids: four letters for the kind (AIDA a user, AGPA a group...), then 17 more. */
-export const iamId = (prefix: string) => prefix + randomText(17, BASE32);
+const iamId = (prefix: string) => prefix + randomText(17, BASE32);
 
-export const accessKeyId = () => `AKIA${randomText(16, BASE32)}`;
+const accessKeyId = () => `AKIA${randomText(16, BASE32)}`;
 
 const secretAccessKey = () => randomText(40, SECRET_CHARACTERS);
 
@@ -30,7 +30,7 @@ export interface Account {
   partition: string;
 }
 
-export const arnOf = (account: Account, type: string, path: string, name: string) =>
+const arnOf = (account: Account, type: string, path: string, name: string) =>
   `arn:${account.partition}:iam::${account.id}:${type}${path}${name}`;
 
 /** The MD5 fingerprint IAM gives an SSH public key: of the key's decoded body, as colon-separated hex. */

@@ -166,6 +166,7 @@ const RULES: Record<string, ReadRule> = {
     SerialNumber: serial,
     EnableDate: new Date(),
   })),
+  // No command creates one, so a plan only ever removes them: nothing is added.
   ListServiceSpecificCredentials: listing("user", "UserName", "serviceCredentials", "ServiceSpecificCredentials", (c) => c.ServiceSpecificCredentialId, () => undefined),
   ListGroupsForUser: listing("user", "UserName", "groups", "Groups", (g) => g.GroupName, (plan, group) => plan.entity("group", group)),
   GetUserPolicy: inlinePolicy("user", "UserName"),

@@ -116,16 +116,15 @@ export class PlanState {
   }
 
   private async change(step: PlanStep, action: string, given: Record<string, any>): Promise<PlanAnswer> {
-    const account = this.account;
     const owner = given.UserName ?? (OWN_USER.test(action) ? await this.view.callerName() : undefined);
-    const input = await chosenIds(action, given, account, () => this.nextVersion(given.PolicyArn));
+    const input = await chosenIds(action, given, this.account, () => this.nextVersion(given.PolicyArn));
     const refusal = await predictStep(action, input, this.view);
     step.changes.push(...planDocument([{ Action: action, Input: given }]).DryRun);
     if (refusal) {
       step.refusal = `${refusal.code}: ${action}: ${refusal.why}`;
       return { error: { code: refusal.code, message: refusal.why, status: STATUS[refusal.code] ?? 400 } };
     }
-    const output = placeholderAnswer(action, input, account, owner);
+    const output = placeholderAnswer(action, input, this.account, owner);
     this.remember(action, input, output, owner);
     return { output };
   }
