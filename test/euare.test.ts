@@ -30,7 +30,7 @@ describe("euare- lists print what euca2ools printed", () => {
     expect(await cli("euare-userlistbypath", ["--max-items", "1"])).toEqual({ code: 0, stdout: `${arns.join("\n")}\n`, stderr: "" });
   });
 
-  it("keys, groups' members and aliases: items only", async () => {
+  it("keys, groups' members and aliases in euca2ools' layouts", async () => {
     await moto.iam.createUser({ UserName: "alice" });
     await moto.iam.createGroup({ GroupName: "admins" });
     await moto.iam.addUserToGroup({ GroupName: "admins", UserName: "alice" });
@@ -38,8 +38,11 @@ describe("euare- lists print what euca2ools printed", () => {
     expect((await cli("euare-userlistkeys", ["alice"])).stdout).toBe(`${key.AccessKeyId}\nActive\n`);
     const group = (await moto.iam.getGroup({ GroupName: "admins" })).Group!;
     const alice = (await moto.iam.getUser({ UserName: "alice" })).User!;
-    expect((await cli("euare-grouplistusers", ["admins"])).stdout).toBe(`${group.Arn}\n${alice.Arn}\n`);
+    expect((await cli("euare-grouplistusers", ["admins"])).stdout).toBe(`${group.Arn}\n   users\n   ${alice.Arn}\n`);
+    expect((await cli("euare-grouplistbypath", [])).stdout).toBe(`groups\n   ${group.Arn}\n`);
     expect((await cli("euare-accountaliaslist", [])).stdout).toBe("");
+    await moto.iam.createAccountAlias({ AccountAlias: "myaccount" });
+    expect((await cli("euare-accountaliaslist", [])).stdout).toBe("Alias: myaccount\n");
   });
 
   it("user and role list-policies keep the trailer: euca2ools printed it there", async () => {

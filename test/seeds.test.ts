@@ -128,17 +128,19 @@ describe("seed 002: euca2ools' IAM guide", () => {
     expect(res.code).toBe(0);
     const aliceKey = (await moto.iam.listAccessKeys({ UserName: "alice" })).AccessKeyMetadata![0].AccessKeyId;
     // IAMCli ended its lists with the IsTruncated trailer; euca2ools printed none.
-    const trailer = prefix === "iam-" ? ["IsTruncated: false"] : [];
+    const iamcli = prefix === "iam-";
+    const trailer = iamcli ? ["IsTruncated: false"] : [];
+    // euca2ools headed its group list and prefixed each alias.
     expect(res.stdout).toBe(
       [
-        arn("group", "administrators"),
+        ...(iamcli ? [arn("group", "administrators")] : ["groups", `   ${arn("group", "administrators")}`]),
         ...trailer,
         '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*"],"Resource":["*"]}]}',
         aliceKey,
         "2",
         "Login Profile Exists for User bob",
         "Login Profile Exists for User alice",
-        "myaccount",
+        iamcli ? "myaccount" : "Alias: myaccount",
         ...trailer,
         "",
       ].join("\n"),

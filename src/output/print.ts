@@ -32,13 +32,33 @@ export async function* streamedListLines<T>(
 const EUCA2OOLS_TRAILER = new Set(["euare-userlistpolicies", "euare-rolelistpolicies"]);
 
 /**
+ * euca2ools' own layouts of three lists (it printed no IsTruncated trailer in them either): a
+ * `groups` heading over indented ARNs, the group's ARN over an indented `users` section, and
+ * `Alias: ` before each alias.
+ */
+const EUCA2OOLS_LAYOUTS: Record<string, { heading?: string; item: (line: string, index: number) => string[] }> = {
+  "euare-grouplistbypath": { heading: "groups", item: (arn) => [`   ${arn}`] },
+  "euare-grouplistusers": { item: (arn, index) => (index === 0 ? [arn, "   users"] : [`   ${arn}`]) },
+  "euare-accountaliaslist": { item: (alias) => [`Alias: ${alias}`] },
+};
+
+/**
  * The lines as the command named `prog` printed them: euca2ools' other lists ended at their last
- * item (an empty list printed nothing), so under those `euare-` names the trailer is left out.
+ * item (an empty list printed nothing), so under those `euare-` names the trailer is left out, and
+ * three lists take euca2ools' own layout.
  */
 export function asPrintedBy(prog: string, lines: string[] | AsyncIterable<string>): string[] | AsyncIterable<string> {
   if (!prog.startsWith("euare-") || EUCA2OOLS_TRAILER.has(prog)) return lines;
-  if (Array.isArray(lines)) return lines.at(-1) === NOT_TRUNCATED ? lines.slice(0, -1) : lines;
-  return withoutTrailer(lines);
+  const items = Array.isArray(lines) ? (lines.at(-1) === NOT_TRUNCATED ? lines.slice(0, -1) : lines) : withoutTrailer(lines);
+  const layout = EUCA2OOLS_LAYOUTS[prog];
+  return layout ? laidOut(items, layout.item, layout.heading) : items;
+}
+
+/** Items in a layout: the heading first (printed for an empty list too), then each item's lines. */
+async function* laidOut(items: Iterable<string> | AsyncIterable<string>, item: (line: string, index: number) => string[], heading?: string) {
+  if (heading !== undefined) yield heading;
+  let index = 0;
+  for await (const line of items) yield* item(line, index++);
 }
 
 /** A streamed list without its final trailer: each line is written once the next one has come. */
