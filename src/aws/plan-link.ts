@@ -20,8 +20,12 @@ export interface StepReport {
   changes: PlannedStep[];
 }
 
-/** One id per process: the service groups the requests of one step by it. */
-const STEP = `${process.pid}-${Date.now()}`;
+/**
+ * One id per process: the service groups the requests of one step by it. Made on first use, so
+ * that processes started from a startup snapshot do not share one.
+ */
+let step: string | undefined;
+const thisStep = () => (step ??= `${process.pid}-${Date.now()}`);
 
 async function post<T>(socket: string, path: string, body: unknown): Promise<T> {
   const { request } = await import("node:http");
@@ -55,7 +59,7 @@ export function planThroughService(client: IAM, socket: string, changes: Planned
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? "").replace(/Command$/, "");
-      const answer = await post<PlanAnswer>(socket, "/request", { step: STEP, action, input: args.input });
+      const answer = await post<PlanAnswer>(socket, "/request", { step: thisStep(), action, input: args.input });
       if ("pass" in answer) return next(args);
       if (!isReadOnly(action)) changes.push({ Action: action, Input: { ...(args.input as Record<string, unknown>) } });
       if ("error" in answer) throw refusal(answer.error);
@@ -67,5 +71,5 @@ export function planThroughService(client: IAM, socket: string, changes: Planned
 
 /** Tells the service how the step ended. */
 export function reportStep(socket: string, report: StepReport): Promise<void> {
-  return post<void>(socket, "/step", { step: STEP, ...report });
+  return post<void>(socket, "/step", { step: thisStep(), ...report });
 }

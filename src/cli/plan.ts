@@ -145,7 +145,8 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const local = { ...localContext(PROG, io, options.debug, (text) => text), undoUnlessPrinted: () => {}, failAfterPrinting: () => {} };
-    const { iam, auth } = await connect({ debug: options.debug }, io, local, new AbortController());
+    // Its reads never wait for new entities: what the plan creates lives in its state, not in IAM.
+    const { iam, auth } = await connect({ debug: options.debug, propagationTimeout: 0 }, io, local, new AbortController());
     // Read before the script starts: missing credentials or an unreachable endpoint end the plan
     // here, with their own exit code, rather than failing every step.
     const state = new PlanState(iam, await readAccount(iam, auth), local.debug);

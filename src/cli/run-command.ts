@@ -280,7 +280,8 @@ export async function connect(
     interrupt: io.interrupt,
     debug: globals.debug ? local.debug : undefined,
   };
-  const budgetMs = propagationBudget(globals.propagationTimeout, io.env);
+  // A planned step creates nothing, so it has nothing to wait for or to record.
+  const budgetMs = plan ? 0 : propagationBudget(globals.propagationTimeout, io.env);
   const propagation = {
     budgetMs,
     announce: (message: string) => io.stderr.write(`${local.prog}: ${message}\n`),
