@@ -2,6 +2,7 @@ import type { CommandSpec } from "../core/define.js";
 import accountaliascreate from "./account/iam-accountaliascreate.js";
 import accountaliasdelete from "./account/iam-accountaliasdelete.js";
 import accountaliaslist from "./account/iam-accountaliaslist.js";
+import accountauditkeys from "./account/iam-accountauditkeys.js";
 import accountdelpasswordpolicy from "./account/iam-accountdelpasswordpolicy.js";
 import accountgetpasswordpolicy from "./account/iam-accountgetpasswordpolicy.js";
 import accountgetsummary from "./account/iam-accountgetsummary.js";
@@ -32,6 +33,14 @@ import instanceprofilelisttags from "./instanceprofile/iam-instanceprofilelistta
 import instanceprofileremoverole from "./instanceprofile/iam-instanceprofileremoverole.js";
 import instanceprofiletag from "./instanceprofile/iam-instanceprofiletag.js";
 import instanceprofileuntag from "./instanceprofile/iam-instanceprofileuntag.js";
+import oidcprovidercreate from "./oidcprovider/iam-oidcprovidercreate.js";
+import oidcproviderdel from "./oidcprovider/iam-oidcproviderdel.js";
+import oidcprovidergetattributes from "./oidcprovider/iam-oidcprovidergetattributes.js";
+import oidcproviderlist from "./oidcprovider/iam-oidcproviderlist.js";
+import oidcproviderlisttags from "./oidcprovider/iam-oidcproviderlisttags.js";
+import oidcprovidermod from "./oidcprovider/iam-oidcprovidermod.js";
+import oidcprovidertag from "./oidcprovider/iam-oidcprovidertag.js";
+import oidcprovideruntag from "./oidcprovider/iam-oidcprovideruntag.js";
 import policycreate from "./policy/iam-policycreate.js";
 import policycreateversion from "./policy/iam-policycreateversion.js";
 import policydel from "./policy/iam-policydel.js";
@@ -59,16 +68,27 @@ import rolelistattachedpolicies from "./role/iam-rolelistattachedpolicies.js";
 import rolelistbypath from "./role/iam-rolelistbypath.js";
 import rolelistpolicies from "./role/iam-rolelistpolicies.js";
 import rolelisttags from "./role/iam-rolelisttags.js";
+import rolemod from "./role/iam-rolemod.js";
 import rolesetpermissionsboundary from "./role/iam-rolesetpermissionsboundary.js";
 import roletag from "./role/iam-roletag.js";
 import roleuntag from "./role/iam-roleuntag.js";
 import roleupdateassumepolicy from "./role/iam-roleupdateassumepolicy.js";
 import roleuploadpolicy from "./role/iam-roleuploadpolicy.js";
+import samlprovidercreate from "./samlprovider/iam-samlprovidercreate.js";
+import samlproviderdel from "./samlprovider/iam-samlproviderdel.js";
+import samlprovidergetattributes from "./samlprovider/iam-samlprovidergetattributes.js";
+import samlproviderlist from "./samlprovider/iam-samlproviderlist.js";
+import samlproviderlisttags from "./samlprovider/iam-samlproviderlisttags.js";
+import samlprovidermod from "./samlprovider/iam-samlprovidermod.js";
+import samlprovidertag from "./samlprovider/iam-samlprovidertag.js";
+import samlprovideruntag from "./samlprovider/iam-samlprovideruntag.js";
 import servercertdel from "./servercert/iam-servercertdel.js";
 import servercertgetattributes from "./servercert/iam-servercertgetattributes.js";
 import servercertlistbypath from "./servercert/iam-servercertlistbypath.js";
 import servercertmod from "./servercert/iam-servercertmod.js";
 import servercertupload from "./servercert/iam-servercertupload.js";
+import servicelinkedrolecreate from "./servicelinkedrole/iam-servicelinkedrolecreate.js";
+import servicelinkedroledel from "./servicelinkedrole/iam-servicelinkedroledel.js";
 import useraddcert from "./user/iam-useraddcert.js";
 import useraddkey from "./user/iam-useraddkey.js";
 import useraddloginprofile from "./user/iam-useraddloginprofile.js";
@@ -122,6 +142,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   accountaliascreate,
   accountaliasdelete,
   accountaliaslist,
+  accountauditkeys,
   accountdelpasswordpolicy,
   accountgetpasswordpolicy,
   accountgetsummary,
@@ -152,6 +173,14 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   instanceprofileremoverole,
   instanceprofiletag,
   instanceprofileuntag,
+  oidcprovidercreate,
+  oidcproviderdel,
+  oidcprovidergetattributes,
+  oidcproviderlist,
+  oidcproviderlisttags,
+  oidcprovidermod,
+  oidcprovidertag,
+  oidcprovideruntag,
   policycreate,
   policycreateversion,
   policydel,
@@ -179,16 +208,27 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   rolelistbypath,
   rolelistpolicies,
   rolelisttags,
+  rolemod,
   rolesetpermissionsboundary,
   roletag,
   roleuntag,
   roleupdateassumepolicy,
   roleuploadpolicy,
+  samlprovidercreate,
+  samlproviderdel,
+  samlprovidergetattributes,
+  samlproviderlist,
+  samlproviderlisttags,
+  samlprovidermod,
+  samlprovidertag,
+  samlprovideruntag,
   servercertdel,
   servercertgetattributes,
   servercertlistbypath,
   servercertmod,
   servercertupload,
+  servicelinkedrolecreate,
+  servicelinkedroledel,
   useraddcert,
   useraddkey,
   useraddloginprofile,

@@ -4,9 +4,12 @@ const NOUNS = [
   "credentialreport",
   "group",
   "instanceprofile",
+  "oidcprovider",
   "policy",
   "role",
+  "samlprovider",
   "servercert",
+  "servicelinkedrole",
   "user",
   "virtualmfadevice",
 ];

@@ -198,6 +198,40 @@ const heldDevice: Operation["check"] = async (input, view) => {
   return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${input.UserName}`);
 };
 
+/**
+ * OpenID Connect and SAML providers, known by ARN. A new provider's ARN ends in the issuer's host
+ * (OIDC) or the name (SAML); the account part is not needed to find it.
+ */
+function identityProviderOperations(): Record<string, Operation> {
+  const arnEnding = (input: Input) =>
+    input.Url !== undefined ? `:oidc-provider/${String(input.Url).replace(/^https:\/\//, "").replace(/\/+$/, "")}` : `:saml-provider/${input.Name}`;
+  const create: Operation = {
+    check: async (input, view) => {
+      const taken = [...(await view.identityProviders())].find((arn) => arn.endsWith(arnEnding(input)));
+      return taken ? { code: "EntityAlreadyExists", why: `provider ${taken} already exists` } : undefined;
+    },
+  };
+  const existing = (kind: string, arnKey: string): Operation => ({
+    check: async (input, view) => ((await view.identityProviders()).has(input[arnKey]) ? undefined : missing(`${kind} provider ${input[arnKey]}`)),
+  });
+  const oidc = existing("OIDC", "OpenIDConnectProviderArn");
+  const saml = existing("SAML", "SAMLProviderArn");
+  const deleted = (base: Operation, arnKey: string): Operation => ({
+    ...base,
+    apply: async (input, view) => void (await view.identityProviders()).delete(input[arnKey]),
+  });
+  return {
+    CreateOpenIDConnectProvider: create,
+    CreateSAMLProvider: create,
+    DeleteOpenIDConnectProvider: deleted(oidc, "OpenIDConnectProviderArn"),
+    DeleteSAMLProvider: deleted(saml, "SAMLProviderArn"),
+    ...Object.fromEntries(
+      ["AddClientIDToOpenIDConnectProvider", "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider"].map((action) => [action, oidc]),
+    ),
+    ...Object.fromEntries(["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"].map((action) => [action, saml])),
+  };
+}
+
 const OPERATIONS: Record<string, Operation> = {
   CreateUser: {
     check: async (input, view) =>
@@ -555,6 +589,9 @@ const OPERATIONS: Record<string, Operation> = {
   DeleteAccountPasswordPolicy: {
     check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
   },
+  ...identityProviderOperations(),
+  UpdateRole: onExisting("role", roleIs, "RoleName"),
+  DeleteServiceLinkedRole: onExisting("role", roleIs, "RoleName"),
 };
 
 /**

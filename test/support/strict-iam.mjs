@@ -11,6 +11,7 @@ import { IAM } from "@aws-sdk/client-iam";
 import { collect as all } from "../../dist/iam/paginate.js";
 import { escapeXml, iamError, startLoopbackProxy } from "./loopback-proxy.mjs";
 import { signingKeyId, verifySignature } from "./sigv4.mjs";
+import { modernRules } from "./strict-iam-modern.mjs";
 
 const NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -196,8 +197,10 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
   const requireUser = async (iam, UserName) => (await unlessMissing(iam.getUser({ UserName })))?.User;
   const noSuchUser = (name) => noSuchEntity(`The user with name ${name} cannot be found.`);
 
+  const modern = modernRules({ success, refusal, noSuchEntity, elements, members, page, maxItems, invalidMarker, unlessMissing });
   /** Rules checked before moto sees the request; undefined lets it through. */
   const rules = {
+    ...modern.rules,
     /**
      * DeleteUser: https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html — "you
      * must delete the items attached to the user manually, or the deletion fails": password
@@ -480,10 +483,12 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     "DeleteServiceSpecificCredential",
     "ResetServiceSpecificCredential",
     "UpdateServiceSpecificCredential",
+    ...modern.answeredHere,
   ]);
 
   /** Rewrites of moto's answers, after it acted; undefined passes moto's answer on. */
   const rewrites = {
+    ...modern.rewrites,
     CreateAccessKey(answer) {
       const id = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer.body)?.[1];
       const secret = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(answer.body)?.[1];
@@ -534,6 +539,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
         boundaries.clear();
         serviceCredentials.clear();
         learnedKeys.clear();
+        modern.reset();
       }
       const { Action } = req.params;
       const rule = req.method === "POST" && rules[Action];

@@ -21,7 +21,7 @@ interface Options extends TrustPolicySource {
 export default defineCommand<Options, { Role: Role & { AssumeRolePolicyDocument: string } }>({
   name: "iam-rolecreate",
   summary: "Create a role that a service, or whoever its trust policy names, can assume.",
-  operations: ["CreateRole"],
+  operations: ["CreateRole", "ListOpenIDConnectProviders", "ListSAMLProviders"],
   euare: true,
   positional: "roleName",
   options: [

@@ -11,7 +11,7 @@ interface Options extends TrustPolicySource {
 export default defineCommand<Options, { PolicyDocument: string }>({
   name: "iam-roleupdateassumepolicy",
   summary: "Replace a role's trust policy, the document that says who may assume the role.",
-  operations: ["UpdateAssumeRolePolicy"],
+  operations: ["UpdateAssumeRolePolicy", "ListOpenIDConnectProviders", "ListSAMLProviders"],
   euare: true,
   positional: "roleName",
   options: [

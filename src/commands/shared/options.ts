@@ -12,6 +12,7 @@ import {
 import { checkPassword } from "../../iam/password.js";
 import { checkAuthenticationCode, checkSerialNumber } from "../../iam/mfa.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../../iam/paginate.js";
+import { checkClientId, checkProviderArn, checkThumbprint, MAX_CLIENT_IDS, MAX_THUMBPRINTS, type ProviderKind } from "../../iam/federation.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
@@ -479,3 +480,56 @@ export const authenticationCodes = (): OptionSpec[] =>
     required: true,
     parse: (raw: string) => checkAuthenticationCode(raw, `-c${i + 1}`),
   }));
+
+/** `-a ARN` of the identity-provider commands. */
+export const providerArn = (kind: ProviderKind): OptionSpec => ({
+  key: "providerArn",
+  short: "a",
+  long: `${kind}-provider-arn`,
+  metavar: "PROVIDERARN",
+  description: `the ARN of the ${kind.toUpperCase()} provider`,
+  required: true,
+  parse: (raw) => checkProviderArn(kind, raw),
+});
+
+/** `-c CLIENTID` (repeatable): an audience an OIDC provider's tokens may name. */
+export const clientIds = ({ required = false, long = "client-id", description = "a client id (audience) the provider's tokens may carry" } = {}): OptionSpec => ({
+  key: "clientIds",
+  short: "c",
+  long,
+  metavar: "CLIENTID",
+  description,
+  required,
+  repeatable: true,
+  parse: checkClientId,
+});
+
+/** `-t THUMBPRINT` (repeatable): a SHA-1 fingerprint of the OIDC provider's certificate. */
+export const thumbprints = (description: string): OptionSpec => ({
+  key: "thumbprints",
+  short: "t",
+  long: "thumbprint",
+  metavar: "THUMBPRINT",
+  description,
+  repeatable: true,
+  parse: checkThumbprint,
+});
+
+/** The rule for clientIds()/thumbprints(): IAM's per-provider limits. */
+export function checkProviderLists({ clientIds = [], thumbprints = [] }: { clientIds?: string[]; thumbprints?: string[] }): string | undefined {
+  if (clientIds.length > MAX_CLIENT_IDS) return `too many client ids: ${clientIds.length} given, IAM allows ${MAX_CLIENT_IDS}`;
+  if (thumbprints.length > MAX_THUMBPRINTS) return `too many thumbprints: ${thumbprints.length} given, IAM allows ${MAX_THUMBPRINTS}`;
+  return undefined;
+}
+
+/** `--description TEXT` of the role commands: IAM keeps up to 1,000 characters. */
+export const roleDescription = (description: string): OptionSpec => ({
+  key: "description",
+  long: "description",
+  metavar: "DESCRIPTION",
+  description,
+  parse: (raw) => {
+    if (raw.length > 1000) throw new UsageError(`--description is ${raw.length} characters long, IAM keeps 1,000 at most`);
+    return raw;
+  },
+});

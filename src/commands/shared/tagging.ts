@@ -9,7 +9,7 @@ import { items, type Page } from "../../iam/paginate.js";
  * the entities differ only in the API names and the request field that names the entity.
  */
 
-export type TaggableKind = "user" | "role" | "policy" | "instance profile";
+export type TaggableKind = "user" | "role" | "policy" | "instance profile" | "OIDC provider" | "SAML provider";
 
 interface TagApi {
   /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
@@ -44,6 +44,18 @@ const API: Record<TaggableKind, TagApi> = {
     untag: (iam, InstanceProfileName, TagKeys) => iam.untagInstanceProfile({ InstanceProfileName, TagKeys }),
     list: (iam, InstanceProfileName, Marker, MaxItems) => iam.listInstanceProfileTags({ InstanceProfileName, Marker, MaxItems }),
   },
+  "OIDC provider": {
+    noun: "OpenIDConnectProvider",
+    tag: (iam, OpenIDConnectProviderArn, Tags) => iam.tagOpenIDConnectProvider({ OpenIDConnectProviderArn, Tags }),
+    untag: (iam, OpenIDConnectProviderArn, TagKeys) => iam.untagOpenIDConnectProvider({ OpenIDConnectProviderArn, TagKeys }),
+    list: (iam, OpenIDConnectProviderArn, Marker, MaxItems) => iam.listOpenIDConnectProviderTags({ OpenIDConnectProviderArn, Marker, MaxItems }),
+  },
+  "SAML provider": {
+    noun: "SAMLProvider",
+    tag: (iam, SAMLProviderArn, Tags) => iam.tagSAMLProvider({ SAMLProviderArn, Tags }),
+    untag: (iam, SAMLProviderArn, TagKeys) => iam.untagSAMLProvider({ SAMLProviderArn, TagKeys }),
+    list: (iam, SAMLProviderArn, Marker, MaxItems) => iam.listSAMLProviderTags({ SAMLProviderArn, Marker, MaxItems }),
+  },
 };
 
 /** What each tag command module declares; the rest is the same for every entity. */
@@ -58,8 +70,8 @@ export interface TaggingCommand {
 /** The entity's name or ARN, from whichever option the command names it with. */
 const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
 
-/** "a user", "an instance profile" (the kinds starting with u sound like "you"). */
-const aKind = (kind: string) => `${/^[aeio]/.test(kind) ? "an" : "a"} ${kind}`;
+/** "a user", "an instance profile", "an OIDC provider" (the kinds starting with u sound like "you"). */
+const aKind = (kind: string) => `${/^[aeio]/i.test(kind) ? "an" : "a"} ${kind}`;
 
 /** IAM takes at most 50 keys in one UntagX request. */
 const MAX_KEYS_PER_REQUEST = 50;
