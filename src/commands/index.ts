@@ -4,6 +4,7 @@ import accountaliasdelete from "./account/iam-accountaliasdelete.js";
 import accountaliaslist from "./account/iam-accountaliaslist.js";
 import accountauditkeys from "./account/iam-accountauditkeys.js";
 import accountdelpasswordpolicy from "./account/iam-accountdelpasswordpolicy.js";
+import accountgetauthorizationdetails from "./account/iam-accountgetauthorizationdetails.js";
 import accountgetpasswordpolicy from "./account/iam-accountgetpasswordpolicy.js";
 import accountgetsummary from "./account/iam-accountgetsummary.js";
 import accountmodpasswordpolicy from "./account/iam-accountmodpasswordpolicy.js";
@@ -144,6 +145,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   accountaliaslist,
   accountauditkeys,
   accountdelpasswordpolicy,
+  accountgetauthorizationdetails,
   accountgetpasswordpolicy,
   accountgetsummary,
   accountmodpasswordpolicy,
