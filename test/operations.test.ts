@@ -193,7 +193,7 @@ describe("each spec's operations are the IAM operations its command calls", () =
   it("finds the source of every command", () => {
     expect(MODULES.map((module) => module.match(/(iam-[a-z]+)\.ts$/)![1]).sort()).toEqual([...specs.keys()].sort());
     // The table-driven factories are recognised, so the per-kind filter below is in force.
-    expect([...KINDS].sort()).toEqual(["OIDC provider", "SAML provider", "group", "instance profile", "policy", "role", "server certificate", "user"]);
+    expect([...KINDS].sort()).toEqual(["OIDC provider", "SAML provider", "group", "instance profile", "policy", "role", "server certificate", "user", "virtual MFA device"]);
   });
 
   for (const module of MODULES) {

@@ -86,7 +86,10 @@ import samlprovideruntag from "./samlprovider/iam-samlprovideruntag.js";
 import servercertdel from "./servercert/iam-servercertdel.js";
 import servercertgetattributes from "./servercert/iam-servercertgetattributes.js";
 import servercertlistbypath from "./servercert/iam-servercertlistbypath.js";
+import servercertlisttags from "./servercert/iam-servercertlisttags.js";
 import servercertmod from "./servercert/iam-servercertmod.js";
+import servercerttag from "./servercert/iam-servercerttag.js";
+import servercertuntag from "./servercert/iam-servercertuntag.js";
 import servercertupload from "./servercert/iam-servercertupload.js";
 import servicelinkedrolecreate from "./servicelinkedrole/iam-servicelinkedrolecreate.js";
 import servicelinkedroledel from "./servicelinkedrole/iam-servicelinkedroledel.js";
@@ -134,6 +137,9 @@ import useruploadpolicy from "./user/iam-useruploadpolicy.js";
 import virtualmfadevicecreate from "./virtualmfadevice/iam-virtualmfadevicecreate.js";
 import virtualmfadevicedel from "./virtualmfadevice/iam-virtualmfadevicedel.js";
 import virtualmfadevicelist from "./virtualmfadevice/iam-virtualmfadevicelist.js";
+import virtualmfadevicelisttags from "./virtualmfadevice/iam-virtualmfadevicelisttags.js";
+import virtualmfadevicetag from "./virtualmfadevice/iam-virtualmfadevicetag.js";
+import virtualmfadeviceuntag from "./virtualmfadevice/iam-virtualmfadeviceuntag.js";
 
 /**
  * The command table, sorted by name: the source for bin shims, package.json#bin, docs and
@@ -227,7 +233,10 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   servercertdel,
   servercertgetattributes,
   servercertlistbypath,
+  servercertlisttags,
   servercertmod,
+  servercerttag,
+  servercertuntag,
   servercertupload,
   servicelinkedrolecreate,
   servicelinkedroledel,
@@ -275,4 +284,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   virtualmfadevicecreate,
   virtualmfadevicedel,
   virtualmfadevicelist,
+  virtualmfadevicelisttags,
+  virtualmfadevicetag,
+  virtualmfadeviceuntag,
 ];

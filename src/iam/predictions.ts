@@ -198,6 +198,10 @@ const heldDevice: Operation["check"] = async (input, view) => {
   return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${input.UserName}`);
 };
 
+/** Undefined when the entity is not there, as onExisting() expects. */
+const serverCertificateIs = async (input: Input, view: AccountView) => (await view.serverCertificate(input.ServerCertificateName)) || undefined;
+const virtualMfaDeviceIs = async (input: Input, view: AccountView) => ((await view.virtualMfaDevices()).has(input.SerialNumber) ? true : undefined);
+
 /**
  * OpenID Connect and SAML providers, known by ARN. A new provider's ARN ends in the issuer's host
  * (OIDC) or the name (SAML); the account part is not needed to find it.
@@ -592,6 +596,10 @@ const OPERATIONS: Record<string, Operation> = {
   ...identityProviderOperations(),
   UpdateRole: onExisting("role", roleIs, "RoleName"),
   DeleteServiceLinkedRole: onExisting("role", roleIs, "RoleName"),
+  TagServerCertificate: onExisting("server certificate", serverCertificateIs, "ServerCertificateName"),
+  UntagServerCertificate: onExisting("server certificate", serverCertificateIs, "ServerCertificateName"),
+  TagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
+  UntagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
 };
 
 /**

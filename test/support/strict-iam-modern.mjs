@@ -1,5 +1,5 @@
 // The strict IAM layer's rules for the newer actions moto 5.2.3 lacks or answers loosely: OIDC
-// client ids, SAML provider tags. Each rule cites the IAM API reference page it follows. The layer
+// client ids, tags on SAML providers, virtual MFA devices and server certificates. Each rule cites the IAM API reference page it follows. The layer
 // (strict-iam.mjs) hands in its answer helpers and spreads `rules`, `answeredHere` and `rewrites`
 // into its own; `reset` forgets what this module keeps when moto is reset.
 import { escapeXml } from "./loopback-proxy.mjs";
@@ -28,8 +28,6 @@ const MAX_CLIENT_IDS = 100;
 export function modernRules({ success, refusal, noSuchEntity, elements, members, page, maxItems, invalidMarker, unlessMissing }) {
   /** OIDC provider ARN -> its client ids, once changed here (moto cannot change them). */
   const clientIds = new Map();
-  /** SAML provider ARN -> its tags (moto keeps none). */
-  const samlTags = new Map();
 
   /** The provider's client ids as IAM holds them, or undefined when moto has no such provider. */
   async function currentClientIds(iam, OpenIDConnectProviderArn) {
@@ -38,11 +36,68 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
   }
   const noSuchOidcProvider = (arn) => noSuchEntity(`OpenIDConnect Provider not found for arn ${arn}`);
 
-  async function samlProviderTags(iam, SAMLProviderArn) {
-    const provider = await unlessMissing(iam.getSAMLProvider({ SAMLProviderArn }));
-    return provider && (samlTags.get(SAMLProviderArn) ?? []);
+  /**
+   * Tag, Untag and List<Kind>Tags for entities moto keeps no tags on, by the request field that
+   * names the entity. The three actions behave alike for every kind (TagSAMLProvider:
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html — "If a tag with
+   * the same key name already exists, then that tag is overwritten with the new value"; at most 50
+   * tags, LimitExceeded; ListSAMLProviderTags is paged by MaxItems/Marker, and the layer answers
+   * at most 2 per page so that callers must page).
+   */
+  function tagActions(noun, idField, exists, missing) {
+    const tags = new Map();
+    const current = async (iam, id) => ((await exists(iam, id)) ? tags.get(id) ?? [] : undefined);
+    return {
+      tags,
+      answers: {
+        async [`Tag${noun}`](iam, params) {
+          const held = await current(iam, params[idField]);
+          if (!held) return missing(params[idField]);
+          const added = tagList(params);
+          const merged = [...held.filter((t) => !added.some((a) => a.Key === t.Key)), ...added];
+          if (merged.length > 50) return refusal(409, "LimitExceeded", "The number of tags has reached the maximum limit.");
+          tags.set(params[idField], merged);
+          return success(`Tag${noun}`);
+        },
+        async [`Untag${noun}`](iam, params) {
+          const held = await current(iam, params[idField]);
+          if (!held) return missing(params[idField]);
+          const removed = memberList(params, "TagKeys");
+          tags.set(params[idField], held.filter((t) => !removed.includes(t.Key)));
+          return success(`Untag${noun}`);
+        },
+        async [`List${noun}Tags`](iam, params) {
+          const held = await current(iam, params[idField]);
+          if (!held) return missing(params[idField]);
+          const one = page(held, params, maxItems(params, 2));
+          if (!one) return invalidMarker();
+          return success(`List${noun}Tags`, `<Tags>${members(one.items, elements)}</Tags>${one.tail}`);
+        },
+      },
+    };
   }
-  const noSuchSamlProvider = (arn) => noSuchEntity(`SAMLProvider ${arn} not found`);
+
+  const saml = tagActions(
+    "SAMLProvider",
+    "SAMLProviderArn",
+    async (iam, SAMLProviderArn) => Boolean(await unlessMissing(iam.getSAMLProvider({ SAMLProviderArn }))),
+    (arn) => noSuchEntity(`SAMLProvider ${arn} not found`),
+  );
+  /** TagMFADevice: https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagMFADevice.html — virtual MFA devices. */
+  const mfa = tagActions(
+    "MFADevice",
+    "SerialNumber",
+    async (iam, serial) => (await iam.listVirtualMFADevices({})).VirtualMFADevices?.some((d) => d.SerialNumber === serial),
+    (serial) => noSuchEntity(`VirtualMFADevice with serial number ${serial} doesn't exist.`),
+  );
+  /** TagServerCertificate: https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagServerCertificate.html */
+  const serverCertificates = tagActions(
+    "ServerCertificate",
+    "ServerCertificateName",
+    async (iam, ServerCertificateName) => Boolean(await unlessMissing(iam.getServerCertificate({ ServerCertificateName }))),
+    (name) => noSuchEntity(`The Server Certificate with name ${name} cannot be found.`),
+  );
+  const tagged = [saml, mfa, serverCertificates];
 
   /** Rules that only refuse, letting moto act on what passes. */
   const checks = {
@@ -86,42 +141,7 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
       return success("RemoveClientIDFromOpenIDConnectProvider");
     },
 
-    /**
-     * TagSAMLProvider: https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html
-     * — "If a tag with the same key name already exists, then that tag is overwritten with the new
-     * value"; at most 50 tags per resource (LimitExceeded).
-     */
-    async TagSAMLProvider(iam, params) {
-      const tags = await samlProviderTags(iam, params.SAMLProviderArn);
-      if (!tags) return noSuchSamlProvider(params.SAMLProviderArn);
-      const added = tagList(params);
-      const merged = [...tags.filter((t) => !added.some((a) => a.Key === t.Key)), ...added];
-      if (merged.length > 50) return refusal(409, "LimitExceeded", "The number of tags has reached the maximum limit.");
-      samlTags.set(params.SAMLProviderArn, merged);
-      return success("TagSAMLProvider");
-    },
-
-    /** UntagSAMLProvider: https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagSAMLProvider.html */
-    async UntagSAMLProvider(iam, params) {
-      const tags = await samlProviderTags(iam, params.SAMLProviderArn);
-      if (!tags) return noSuchSamlProvider(params.SAMLProviderArn);
-      const removed = memberList(params, "TagKeys");
-      samlTags.set(params.SAMLProviderArn, tags.filter((t) => !removed.includes(t.Key)));
-      return success("UntagSAMLProvider");
-    },
-
-    /**
-     * ListSAMLProviderTags:
-     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviderTags.html — paged by
-     * MaxItems/Marker; the layer answers at most 2 per page so that callers must page.
-     */
-    async ListSAMLProviderTags(iam, params) {
-      const tags = await samlProviderTags(iam, params.SAMLProviderArn);
-      if (!tags) return noSuchSamlProvider(params.SAMLProviderArn);
-      const one = page(tags, params, maxItems(params, 2));
-      if (!one) return invalidMarker();
-      return success("ListSAMLProviderTags", `<Tags>${members(one.items, elements)}</Tags>${one.tail}`);
-    },
+    ...Object.assign({}, ...tagged.map((kind) => kind.answers)),
   };
 
   const rewrites = {
@@ -139,11 +159,19 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
     /** CreateSAMLProvider: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html — Tags (moto drops them). */
     CreateSAMLProvider(answer, params) {
       const arn = /<SAMLProviderArn>([^<]+)<\/SAMLProviderArn>/.exec(answer.body)?.[1];
-      if (answer.status === 200 && arn) samlTags.set(arn, tagList(params));
+      if (answer.status === 200 && arn) saml.tags.set(arn, tagList(params));
       return undefined;
     },
     DeleteSAMLProvider(answer, { SAMLProviderArn }) {
-      if (answer.status === 200) samlTags.delete(SAMLProviderArn);
+      if (answer.status === 200) saml.tags.delete(SAMLProviderArn);
+      return undefined;
+    },
+    DeleteVirtualMFADevice(answer, { SerialNumber }) {
+      if (answer.status === 200) mfa.tags.delete(SerialNumber);
+      return undefined;
+    },
+    DeleteServerCertificate(answer, { ServerCertificateName }) {
+      if (answer.status === 200) serverCertificates.tags.delete(ServerCertificateName);
       return undefined;
     },
   };
@@ -154,7 +182,7 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
     rewrites,
     reset() {
       clientIds.clear();
-      samlTags.clear();
+      for (const kind of tagged) kind.tags.clear();
     },
   };
 }

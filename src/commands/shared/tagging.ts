@@ -9,7 +9,7 @@ import { items, type Page } from "../../iam/paginate.js";
  * the entities differ only in the API names and the request field that names the entity.
  */
 
-export type TaggableKind = "user" | "role" | "policy" | "instance profile" | "OIDC provider" | "SAML provider";
+export type TaggableKind = "user" | "role" | "policy" | "instance profile" | "OIDC provider" | "SAML provider" | "virtual MFA device" | "server certificate";
 
 interface TagApi {
   /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
@@ -55,6 +55,18 @@ const API: Record<TaggableKind, TagApi> = {
     tag: (iam, SAMLProviderArn, Tags) => iam.tagSAMLProvider({ SAMLProviderArn, Tags }),
     untag: (iam, SAMLProviderArn, TagKeys) => iam.untagSAMLProvider({ SAMLProviderArn, TagKeys }),
     list: (iam, SAMLProviderArn, Marker, MaxItems) => iam.listSAMLProviderTags({ SAMLProviderArn, Marker, MaxItems }),
+  },
+  "virtual MFA device": {
+    noun: "MFADevice",
+    tag: (iam, SerialNumber, Tags) => iam.tagMFADevice({ SerialNumber, Tags }),
+    untag: (iam, SerialNumber, TagKeys) => iam.untagMFADevice({ SerialNumber, TagKeys }),
+    list: (iam, SerialNumber, Marker, MaxItems) => iam.listMFADeviceTags({ SerialNumber, Marker, MaxItems }),
+  },
+  "server certificate": {
+    noun: "ServerCertificate",
+    tag: (iam, ServerCertificateName, Tags) => iam.tagServerCertificate({ ServerCertificateName, Tags }),
+    untag: (iam, ServerCertificateName, TagKeys) => iam.untagServerCertificate({ ServerCertificateName, TagKeys }),
+    list: (iam, ServerCertificateName, Marker, MaxItems) => iam.listServerCertificateTags({ ServerCertificateName, Marker, MaxItems }),
   },
 };
 
