@@ -50,10 +50,12 @@ import policygetattributes from "./policy/iam-policygetattributes.js";
 import policygetversion from "./policy/iam-policygetversion.js";
 import policylint from "./policy/iam-policylint.js";
 import policylistbypath from "./policy/iam-policylistbypath.js";
+import policylistcontextkeys from "./policy/iam-policylistcontextkeys.js";
 import policylistentities from "./policy/iam-policylistentities.js";
 import policylisttags from "./policy/iam-policylisttags.js";
 import policylistversions from "./policy/iam-policylistversions.js";
 import policysetdefaultversion from "./policy/iam-policysetdefaultversion.js";
+import policysimulate from "./policy/iam-policysimulate.js";
 import policytag from "./policy/iam-policytag.js";
 import policyuntag from "./policy/iam-policyuntag.js";
 import roleaddpolicy from "./role/iam-roleaddpolicy.js";
@@ -197,10 +199,12 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   policygetversion,
   policylint,
   policylistbypath,
+  policylistcontextkeys,
   policylistentities,
   policylisttags,
   policylistversions,
   policysetdefaultversion,
+  policysimulate,
   policytag,
   policyuntag,
   roleaddpolicy,

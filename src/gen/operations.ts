@@ -47,10 +47,6 @@ export const UNCALLED: Readonly<Record<string, string>> = {
   GetServiceLastAccessedDetails: NOT_YET,
   GetServiceLastAccessedDetailsWithEntities: NOT_YET,
   ListPoliciesGrantingServiceAccess: NOT_YET,
-  SimulatePrincipalPolicy: NOT_YET,
-  SimulateCustomPolicy: NOT_YET,
-  GetContextKeysForPrincipalPolicy: NOT_YET,
-  GetContextKeysForCustomPolicy: NOT_YET,
 };
 
 /** The operations of an SDK client class: its methods, less the paginators and waiters some builds add. */

@@ -1,8 +1,10 @@
 // The strict IAM layer's rules for the newer actions moto 5.2.3 lacks or answers loosely: OIDC
-// client ids, tags on SAML providers, virtual MFA devices and server certificates. Each rule cites the IAM API reference page it follows. The layer
+// client ids, tags on SAML providers, virtual MFA devices and server certificates, policy
+// simulation and context keys (evaluated in strict-iam-simulation.mjs). Each rule cites the IAM API reference page it follows. The layer
 // (strict-iam.mjs) hands in its answer helpers and spreads `rules`, `answeredHere` and `rewrites`
 // into its own; `reset` forgets what this module keeps when moto is reset.
 import { escapeXml } from "./loopback-proxy.mjs";
+import { contextKeys, decide, principalPolicies } from "./strict-iam-simulation.mjs";
 
 /** The values of a Query-protocol list parameter: `Name.member.1`, `Name.member.2`, ... */
 function memberList(params, name) {
@@ -111,8 +113,50 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
     },
   };
 
+  /** One page of EvaluationResults: one per action and resource, resources defaulting to "*". */
+  function simulation(action, documents, params) {
+    const resources = memberList(params, "ResourceArns");
+    const results = memberList(params, "ActionNames").flatMap((EvalActionName) =>
+      (resources.length ? resources : ["*"]).map((EvalResourceName) => ({ EvalActionName, EvalResourceName, EvalDecision: decide(documents, EvalActionName, EvalResourceName) })),
+    );
+    const one = page(results, params, maxItems(params, 2));
+    if (!one) return invalidMarker();
+    return success(action, `<EvaluationResults>${members(one.items, elements)}</EvaluationResults>${one.tail}`);
+  }
+
+  const contextKeysAnswer = (action, documents) =>
+    success(action, `<ContextKeyNames>${members(contextKeys(documents), escapeXml)}</ContextKeyNames>`);
+
   /** Actions moto lacks, answered here. */
   const answers = {
+    /**
+     * SimulateCustomPolicy:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html and
+     * SimulatePrincipalPolicy:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html — one
+     * EvaluationResult per action and resource ("If you do not specify a resource, the simulation
+     * uses the wildcard ("*")"), EvalDecision allowed, explicitDeny or implicitDeny; the principal
+     * form evaluates "all of the policies associated with the specified entity", a user's groups'
+     * included, plus any PolicyInputList. Paged by MaxItems/Marker, at most 2 per page here.
+     */
+    SimulateCustomPolicy: async (iam, params) => simulation("SimulateCustomPolicy", memberList(params, "PolicyInputList"), params),
+    async SimulatePrincipalPolicy(iam, params) {
+      const documents = await principalPolicies(iam, params.PolicySourceArn);
+      return simulation("SimulatePrincipalPolicy", [...documents, ...memberList(params, "PolicyInputList")], params);
+    },
+    /**
+     * GetContextKeysForCustomPolicy:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html and
+     * GetContextKeysForPrincipalPolicy:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html
+     * — "a list of all of the context keys referenced in the input policies", the keys of the
+     * Condition elements.
+     */
+    GetContextKeysForCustomPolicy: async (iam, params) => contextKeysAnswer("GetContextKeysForCustomPolicy", memberList(params, "PolicyInputList")),
+    async GetContextKeysForPrincipalPolicy(iam, params) {
+      const documents = await principalPolicies(iam, params.PolicySourceArn);
+      return contextKeysAnswer("GetContextKeysForPrincipalPolicy", [...documents, ...memberList(params, "PolicyInputList")]);
+    },
     /**
      * AddClientIDToOpenIDConnectProvider:
      * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddClientIDToOpenIDConnectProvider.html
