@@ -1,4 +1,5 @@
 import type { CommandSpec } from "../core/define.js";
+import accountaccessadvisor from "./account/iam-accountaccessadvisor.js";
 import accountaliascreate from "./account/iam-accountaliascreate.js";
 import accountaliasdelete from "./account/iam-accountaliasdelete.js";
 import accountaliaslist from "./account/iam-accountaliaslist.js";
@@ -148,6 +149,7 @@ import virtualmfadeviceuntag from "./virtualmfadevice/iam-virtualmfadeviceuntag.
  * completion. Bins never load it (each loads only its own module); generators and tests do.
  */
 export const COMMANDS: readonly CommandSpec<any, any>[] = [
+  accountaccessadvisor,
   accountaliascreate,
   accountaliasdelete,
   accountaliaslist,

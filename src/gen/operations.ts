@@ -43,8 +43,6 @@ export const UNCALLED: Readonly<Record<string, string>> = {
   UpdateServiceSpecificCredential: NOT_YET,
   ChangePassword: NOT_YET,
   GetMFADevice: NOT_YET,
-  GenerateServiceLastAccessedDetails: NOT_YET,
-  GetServiceLastAccessedDetails: NOT_YET,
   GetServiceLastAccessedDetailsWithEntities: NOT_YET,
   ListPoliciesGrantingServiceAccess: NOT_YET,
 };

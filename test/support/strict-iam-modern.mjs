@@ -1,10 +1,11 @@
 // The strict IAM layer's rules for the newer actions moto 5.2.3 lacks or answers loosely: OIDC
 // client ids, tags on SAML providers, virtual MFA devices and server certificates, policy
-// simulation and context keys (evaluated in strict-iam-simulation.mjs). Each rule cites the IAM API reference page it follows. The layer
+// simulation, context keys and access advisor (policies read in strict-iam-simulation.mjs). Each rule cites the IAM API reference page it follows. The layer
 // (strict-iam.mjs) hands in its answer helpers and spreads `rules`, `answeredHere` and `rewrites`
 // into its own; `reset` forgets what this module keeps when moto is reset.
 import { escapeXml } from "./loopback-proxy.mjs";
-import { contextKeys, decide, principalPolicies } from "./strict-iam-simulation.mjs";
+import { randomUUID } from "node:crypto";
+import { allowedNamespaces, contextKeys, decide, principalPolicies } from "./strict-iam-simulation.mjs";
 
 /** The values of a Query-protocol list parameter: `Name.member.1`, `Name.member.2`, ... */
 function memberList(params, name) {
@@ -28,6 +29,8 @@ function tagList(params) {
 const MAX_CLIENT_IDS = 100;
 
 export function modernRules({ success, refusal, noSuchEntity, elements, members, page, maxItems, invalidMarker, unlessMissing }) {
+  /** Access advisor jobs by id: the entity, the services its policies allow, and how often the job was read. */
+  const jobs = new Map();
   /** OIDC provider ARN -> its client ids, once changed here (moto cannot change them). */
   const clientIds = new Map();
 
@@ -130,6 +133,37 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
   /** Actions moto lacks, answered here. */
   const answers = {
     /**
+     * GenerateServiceLastAccessedDetails:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html
+     * — a report job on a user, group, role or policy; NoSuchEntity when it does not exist.
+     * "The service last accessed data includes all attempts to access an AWS API" for the services
+     * the entity's policies allow; moto records no access, so none has a LastAuthenticated date.
+     */
+    async GenerateServiceLastAccessedDetails(iam, { Arn }) {
+      const JobId = randomUUID();
+      jobs.set(JobId, { namespaces: allowedNamespaces(await principalPolicies(iam, Arn)), created: new Date(), reads: 0 });
+      return success("GenerateServiceLastAccessedDetails", elements({ JobId }));
+    },
+    /**
+     * GetServiceLastAccessedDetails:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html
+     * — JobStatus IN_PROGRESS until the report is built (here: the first read), then COMPLETED with
+     * ServicesLastAccessed, paged by MaxItems/Marker (at most 2 per page here).
+     */
+    async GetServiceLastAccessedDetails(iam, params) {
+      const job = jobs.get(params.JobId);
+      if (!job) return noSuchEntity(`No job with id ${params.JobId} exists.`);
+      const dates = { JobType: "SERVICE_LEVEL", JobCreationDate: job.created };
+      if (job.reads++ === 0) return success("GetServiceLastAccessedDetails", elements({ JobStatus: "IN_PROGRESS", ...dates }) + "<ServicesLastAccessed/>");
+      const one = page(job.namespaces, params, maxItems(params, 2));
+      if (!one) return invalidMarker();
+      const services = members(one.items, (ns) => elements({ ServiceName: ns, ServiceNamespace: ns, TotalAuthenticatedEntities: 0 }));
+      return success(
+        "GetServiceLastAccessedDetails",
+        elements({ JobStatus: "COMPLETED", ...dates, JobCompletionDate: job.created }) + `<ServicesLastAccessed>${services}</ServicesLastAccessed>${one.tail}`,
+      );
+    },
+    /**
      * SimulateCustomPolicy:
      * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html and
      * SimulatePrincipalPolicy:
@@ -226,6 +260,7 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
     rewrites,
     reset() {
       clientIds.clear();
+      jobs.clear();
       for (const kind of tagged) kind.tags.clear();
     },
   };

@@ -1,4 +1,5 @@
-// Policy simulation and context keys for the strict IAM layer (moto 5.2.3 has neither). The
+// Policy simulation, context keys and access advisor's service list for the strict IAM layer
+// (moto 5.2.3 has none of them). The
 // layer evaluates policies as IAM's policy evaluation logic does for the requests a simulation
 // describes: an explicit Deny wins, else an Allow, else the implicit deny. Conditions are not
 // evaluated: the layer supplies no context entries, and a statement whose condition keys have no
@@ -40,17 +41,24 @@ export function contextKeys(documents) {
   return [...new Set(keys)];
 }
 
-/** The permissions policies of a user (with its groups'), group or role, as documents, read from moto. */
+/** The service namespaces the documents' Allow statements name (s3 for s3:GetObject), each once; "*" names none. */
+export function allowedNamespaces(documents) {
+  const actions = documents.flatMap((doc) => asList(JSON.parse(doc).Statement).filter((s) => s.Effect === "Allow").flatMap((s) => asList(s.Action)));
+  return [...new Set(actions.filter((a) => a.includes(":")).map((a) => a.split(":")[0].toLowerCase()))].sort();
+}
+
+/** The default version of a managed policy, as a document. */
+async function managedDocument(iam, PolicyArn) {
+  const { Policy } = await iam.getPolicy({ PolicyArn });
+  const { PolicyVersion } = await iam.getPolicyVersion({ PolicyArn, VersionId: Policy.DefaultVersionId });
+  return decodeURIComponent(PolicyVersion.Document);
+}
+
+/** The permissions policies of a user (with its groups'), group or role, or a managed policy's default version, as documents, read from moto. */
 export async function principalPolicies(iam, arn) {
+  if (/:policy\//.test(arn)) return [await managedDocument(iam, arn)];
   const [, kind, name] = /:(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(arn) ?? [];
-  const managed = async (attached) =>
-    Promise.all(
-      attached.map(async ({ PolicyArn }) => {
-        const { Policy } = await iam.getPolicy({ PolicyArn });
-        const { PolicyVersion } = await iam.getPolicyVersion({ PolicyArn, VersionId: Policy.DefaultVersionId });
-        return decodeURIComponent(PolicyVersion.Document);
-      }),
-    );
+  const managed = (attached) => Promise.all(attached.map(({ PolicyArn }) => managedDocument(iam, PolicyArn)));
   const reads = {
     user: {
       names: (Marker) => iam.listUserPolicies({ UserName: name, Marker }),
