@@ -102,6 +102,7 @@ import useraddloginprofile from "./user/iam-useraddloginprofile.js";
 import useraddpolicy from "./user/iam-useraddpolicy.js";
 import useraddsshkey from "./user/iam-useraddsshkey.js";
 import userattachpolicy from "./user/iam-userattachpolicy.js";
+import userchangepassword from "./user/iam-userchangepassword.js";
 import usercreate from "./user/iam-usercreate.js";
 import userdeactivatemfadevice from "./user/iam-userdeactivatemfadevice.js";
 import userdel from "./user/iam-userdel.js";
@@ -130,7 +131,9 @@ import usermod from "./user/iam-usermod.js";
 import usermodcert from "./user/iam-usermodcert.js";
 import usermodkey from "./user/iam-usermodkey.js";
 import usermodloginprofile from "./user/iam-usermodloginprofile.js";
+import usermodservicecredential from "./user/iam-usermodservicecredential.js";
 import usermodsshkey from "./user/iam-usermodsshkey.js";
+import userresetservicecredential from "./user/iam-userresetservicecredential.js";
 import userresyncmfadevice from "./user/iam-userresyncmfadevice.js";
 import userrotatekey from "./user/iam-userrotatekey.js";
 import usersetpermissionsboundary from "./user/iam-usersetpermissionsboundary.js";
@@ -252,6 +255,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   useraddpolicy,
   useraddsshkey,
   userattachpolicy,
+  userchangepassword,
   usercreate,
   userdeactivatemfadevice,
   userdel,
@@ -280,7 +284,9 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   usermodcert,
   usermodkey,
   usermodloginprofile,
+  usermodservicecredential,
   usermodsshkey,
+  userresetservicecredential,
   userresyncmfadevice,
   userrotatekey,
   usersetpermissionsboundary,

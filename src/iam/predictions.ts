@@ -498,7 +498,7 @@ const OPERATIONS: Record<string, Operation> = {
   UploadSSHPublicKey: addCredential("sshKeys", "SSH public key"),
   ...credentialOperations("sshKeys", "SSH public key", "SSHPublicKeyId", { update: ["UpdateSSHPublicKey"], remove: "DeleteSSHPublicKey" }),
   ...credentialOperations("serviceCredentials", "service-specific credential", "ServiceSpecificCredentialId", {
-    update: [],
+    update: ["UpdateServiceSpecificCredential", "ResetServiceSpecificCredential"],
     remove: "DeleteServiceSpecificCredential",
   }),
   CreateLoginProfile: {

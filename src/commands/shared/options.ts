@@ -533,3 +533,17 @@ export const roleDescription = (description: string): OptionSpec => ({
     return raw;
   },
 });
+
+/** `-k CREDENTIALID` on the service-specific credential commands; IAM's ids (ACCA...) are 20 to 128 letters and digits. */
+export const serviceCredentialId = (): OptionSpec => ({
+  key: "serviceCredentialId",
+  short: "k",
+  long: "service-specific-credential-id",
+  metavar: "CREDENTIALID",
+  description: "the id of the service-specific credential (such as a CodeCommit Git credential)",
+  required: true,
+  parse: (raw) => {
+    if (!/^\w{20,128}$/.test(raw)) throw new UsageError(`invalid service-specific credential id "${raw}": expected 20 to 128 letters and digits`);
+    return raw;
+  },
+});
