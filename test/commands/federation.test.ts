@@ -199,6 +199,7 @@ describe("iam-rolecreate --web-identity / --saml-provider", () => {
     await refused(["--web-identity", "oidc.example.com", "--subject", "*"], '--subject "*" matches every subject');
     await refused(["-s", "ec2.amazonaws.com", "--subject", "repo:acme/web:*"], "--subject and --audience go with --web-identity");
     await refused(["-s", "ec2.amazonaws.com", "--web-identity", GITHUB], "give the trust policy with one of -s, -f, --web-identity and --saml-provider");
+    await refused(["--web-identity", "https://"], 'invalid provider URL "https://": expected https://HOST[/PATH], at most 255 characters, without ? or #');
     await refused(["--saml-provider", "okta"], 'invalid SAML provider ARN "okta": expected arn:aws:iam::<account>:saml-provider/<name>');
   });
 });

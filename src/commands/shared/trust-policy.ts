@@ -3,7 +3,7 @@ import type { Context } from "../../core/context.js";
 import type { OptionSpec } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { policyChecks } from "./options.js";
-import { checkClientId, checkProviderArn, findProvider, issuerHost, type ProviderKind } from "../../iam/federation.js";
+import { checkClientId, checkOidcUrl, checkProviderArn, findProvider, issuerHost, type ProviderKind } from "../../iam/federation.js";
 import { decodePolicy } from "../../output/print.js";
 import { documentLines } from "../../iam/inline-policies.js";
 import { checkPolicyDocument, GENERATED, type PolicyChecks } from "../../iam/policy.js";
@@ -61,7 +61,8 @@ export const trustPolicySource = (): OptionSpec[] => [
     long: "web-identity",
     metavar: "HOST",
     description: "let tokens from this account's OpenID Connect provider for HOST assume the role, such as token.actions.githubusercontent.com",
-    parse: (raw) => issuerHost(raw),
+    // The host is the issuer URL without its scheme: checked as that URL.
+    parse: (raw) => issuerHost(checkOidcUrl(`https://${issuerHost(raw)}`)),
   },
   {
     key: "subjects",
