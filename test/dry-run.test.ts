@@ -62,6 +62,7 @@ describe("--dry-run", () => {
       ["iam-accountaliasdelete", ["-a", "myaccount"], ["NoSuchEntity: DeleteAccountAlias: account alias myaccount does not exist"]],
       ["iam-accountdelpasswordpolicy", [], ["NoSuchEntity: DeleteAccountPasswordPolicy: the account's password policy does not exist"]],
       ["iam-accountmodpasswordpolicy", ["-m", "12"]],
+      ["iam-accountmodstspreferences", ["-t", "v2Token"]],
       ["iam-groupaddpolicy", ["-g", "ops", "-p", "all", "-e", "Allow", "-a", "s3:*", "-r", "*"]],
       ["iam-groupadduser", ["-g", "ops", "-u", "carol"]],
       ["iam-groupattachpolicy", ["-g", "ops", "-a", arn]],

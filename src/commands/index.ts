@@ -9,6 +9,7 @@ import accountgetauthorizationdetails from "./account/iam-accountgetauthorizatio
 import accountgetpasswordpolicy from "./account/iam-accountgetpasswordpolicy.js";
 import accountgetsummary from "./account/iam-accountgetsummary.js";
 import accountmodpasswordpolicy from "./account/iam-accountmodpasswordpolicy.js";
+import accountmodstspreferences from "./account/iam-accountmodstspreferences.js";
 import credentialreport from "./credentialreport/iam-credentialreport.js";
 import groupaddpolicy from "./group/iam-groupaddpolicy.js";
 import groupadduser from "./group/iam-groupadduser.js";
@@ -162,6 +163,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   accountgetpasswordpolicy,
   accountgetsummary,
   accountmodpasswordpolicy,
+  accountmodstspreferences,
   credentialreport,
   groupaddpolicy,
   groupadduser,

@@ -37,7 +37,6 @@ export const UNCALLED: Readonly<Record<string, string>> = {
   GetAccountProperties: `account properties: ${NOT_YET}`,
   PutAccountProperties: `account properties: ${NOT_YET}`,
   GetHumanReadableSummary: NOT_YET,
-  SetSecurityTokenServicePreferences: NOT_YET,
   CreateServiceSpecificCredential: NOT_YET,
   GetMFADevice: NOT_YET,
   GetServiceLastAccessedDetailsWithEntities: NOT_YET,

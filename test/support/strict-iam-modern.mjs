@@ -29,6 +29,8 @@ function tagList(params) {
 const MAX_CLIENT_IDS = 100;
 
 export function modernRules({ success, refusal, noSuchEntity, elements, members, page, maxItems, invalidMarker, unlessMissing }) {
+  /** The global STS endpoint's token version as GetAccountSummary counts it, once set here (moto cannot set it). */
+  let tokenVersion;
   /** Access advisor jobs by id: the entity, the services its policies allow, and how often the job was read. */
   const jobs = new Map();
   /** OIDC provider ARN -> its client ids, once changed here (moto cannot change them). */
@@ -133,6 +135,18 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
   /** Actions moto lacks, answered here. */
   const answers = {
     /**
+     * SetSecurityTokenServicePreferences:
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html
+     * — GlobalEndpointTokenVersion v1Token or v2Token; GetAccountSummary's GlobalEndpointTokenVersion
+     * then reports 1 or 2.
+     */
+    async SetSecurityTokenServicePreferences(iam, { GlobalEndpointTokenVersion }) {
+      const version = { v1Token: 1, v2Token: 2 }[GlobalEndpointTokenVersion];
+      if (!version) return refusal(400, "ValidationError", `Invalid GlobalEndpointTokenVersion: ${GlobalEndpointTokenVersion}`);
+      tokenVersion = version;
+      return success("SetSecurityTokenServicePreferences");
+    },
+    /**
      * GenerateServiceLastAccessedDetails:
      * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html
      * — a report job on a user, group, role or policy; NoSuchEntity when it does not exist.
@@ -223,6 +237,11 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
   };
 
   const rewrites = {
+    GetAccountSummary(answer) {
+      if (answer.status !== 200 || tokenVersion === undefined) return undefined;
+      const entry = /(<key>GlobalEndpointTokenVersion<\/key>\s*<value>)\d+(<\/value>)/;
+      return { status: 200, body: answer.body.replace(entry, `$1${tokenVersion}$2`) };
+    },
     /** GetOpenIDConnectProvider shows the client ids as changed here. */
     GetOpenIDConnectProvider(answer, { OpenIDConnectProviderArn }) {
       const ids = clientIds.get(OpenIDConnectProviderArn);
@@ -261,6 +280,7 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
     reset() {
       clientIds.clear();
       jobs.clear();
+      tokenVersion = undefined;
       for (const kind of tagged) kind.tags.clear();
     },
   };
