@@ -117,6 +117,7 @@ import userdetachpolicy from "./user/iam-userdetachpolicy.js";
 import userenablemfadevice from "./user/iam-userenablemfadevice.js";
 import usergetattributes from "./user/iam-usergetattributes.js";
 import usergetloginprofile from "./user/iam-usergetloginprofile.js";
+import usergetmfadevice from "./user/iam-usergetmfadevice.js";
 import usergetpolicy from "./user/iam-usergetpolicy.js";
 import usergetsshkey from "./user/iam-usergetsshkey.js";
 import userlistattachedpolicies from "./user/iam-userlistattachedpolicies.js";
@@ -271,6 +272,7 @@ export const COMMANDS: readonly CommandSpec<any, any>[] = [
   userenablemfadevice,
   usergetattributes,
   usergetloginprofile,
+  usergetmfadevice,
   usergetpolicy,
   usergetsshkey,
   userlistattachedpolicies,

@@ -38,7 +38,6 @@ export const UNCALLED: Readonly<Record<string, string>> = {
   PutAccountProperties: `account properties: ${NOT_YET}`,
   GetHumanReadableSummary: NOT_YET,
   CreateServiceSpecificCredential: NOT_YET,
-  GetMFADevice: NOT_YET,
   GetServiceLastAccessedDetailsWithEntities: NOT_YET,
   ListPoliciesGrantingServiceAccess: NOT_YET,
 };

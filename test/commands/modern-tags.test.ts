@@ -48,3 +48,24 @@ for (const { noun, what, entity, seed, missing } of kinds) {
     });
   });
 }
+
+describe("iam-usergetmfadevice", () => {
+  it("shows the device's serial number, user and enable date", async () => {
+    const { VirtualMFADevice } = await moto.iam.createVirtualMFADevice({ VirtualMFADeviceName: "david" });
+    await moto.iam.createUser({ UserName: "david" });
+    await moto.iam.enableMFADevice({ UserName: "david", SerialNumber: VirtualMFADevice!.SerialNumber, AuthenticationCode1: "123456", AuthenticationCode2: "654321" });
+    const enabled = (await moto.iam.listMFADevices({ UserName: "david" })).MFADevices![0].EnableDate!;
+    expect(await cli("iam-usergetmfadevice", "-u", "david", "-s", SERIAL)).toEqual({
+      code: 0,
+      stdout: `SerialNumber: ${SERIAL}\nUserName: david\nEnableDate: ${enabled.toISOString()}\n`,
+      stderr: "",
+    });
+  });
+
+  it("a device the user does not hold is IAM's NoSuchEntity", async () => {
+    await moto.iam.createUser({ UserName: "david" });
+    const res = await cli("iam-usergetmfadevice", "-u", "david", "-s", SERIAL);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^iam-usergetmfadevice: error \(NoSuchEntity\): /);
+  });
+});

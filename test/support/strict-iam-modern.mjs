@@ -135,6 +135,17 @@ export function modernRules({ success, refusal, noSuchEntity, elements, members,
   /** Actions moto lacks, answered here. */
   const answers = {
     /**
+     * GetMFADevice: https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetMFADevice.html — the
+     * device's user, serial number and enable date (Certifications only for FIDO keys, which moto
+     * cannot hold); NoSuchEntity when the user has no such device.
+     */
+    async GetMFADevice(iam, { UserName, SerialNumber }) {
+      const devices = UserName ? (await iam.listMFADevices({ UserName })).MFADevices ?? [] : [];
+      const device = devices.find((d) => d.SerialNumber === SerialNumber);
+      if (!device) return noSuchEntity(`MFA device with serial number ${SerialNumber} not found.`);
+      return success("GetMFADevice", elements({ UserName: device.UserName, SerialNumber, EnableDate: device.EnableDate }));
+    },
+    /**
      * SetSecurityTokenServicePreferences:
      * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html
      * — GlobalEndpointTokenVersion v1Token or v2Token; GetAccountSummary's GlobalEndpointTokenVersion
