@@ -1,4 +1,5 @@
-import type { GetServiceLastAccessedDetailsResponse, IAM, ServiceLastAccessed } from "@aws-sdk/client-iam";
+import type { GetServiceLastAccessedDetailsResponse, ServiceLastAccessed } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { items } from "./paginate.js";
 import { pollWithBackoff } from "./polling.js";
 
@@ -11,7 +12,11 @@ import { pollWithBackoff } from "./polling.js";
 export const JOB_TIMEOUT_SECONDS = 300;
 
 /** The services last accessed by the user, group, role or managed policy `arn`. */
-export async function lastAccessedServices(iam: IAM, arn: string, debug: (message: string) => void): Promise<AsyncIterable<ServiceLastAccessed>> {
+export async function lastAccessedServices(
+  iam: IamClient<"GenerateServiceLastAccessedDetails" | "GetServiceLastAccessedDetails">,
+  arn: string,
+  debug: (message: string) => void,
+): Promise<AsyncIterable<ServiceLastAccessed>> {
   const { JobId } = await iam.generateServiceLastAccessedDetails({ Arn: arn });
   const first = await pollWithBackoff<GetServiceLastAccessedDetailsResponse>(async () => {
     const page = await iam.getServiceLastAccessedDetails({ JobId });

@@ -1,4 +1,5 @@
-import type { EntityType, GetAccountAuthorizationDetailsResponse, IAM } from "@aws-sdk/client-iam";
+import type { EntityType, GetAccountAuthorizationDetailsResponse } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { decodePolicy } from "../output/print.js";
 import { collect } from "./paginate.js";
 
@@ -26,7 +27,7 @@ function decodeDocuments<T>(value: T): T {
 type Page = Omit<GetAccountAuthorizationDetailsResponse, "$metadata">;
 
 /** Every page, as one document; `filter` limits the entity types (all when empty). */
-export async function authorizationDetails(iam: IAM, filter: EntityType[] | undefined, maxItems?: number): Promise<AuthorizationDetails> {
+export async function authorizationDetails(iam: IamClient<"GetAccountAuthorizationDetails">, filter: EntityType[] | undefined, maxItems?: number): Promise<AuthorizationDetails> {
   const pages = await collect(
     (Marker, MaxItems) => iam.getAccountAuthorizationDetails({ Filter: filter, Marker, MaxItems }),
     (page): Page[] => [page],

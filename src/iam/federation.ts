@@ -1,4 +1,4 @@
-import type { IAM } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { UsageError } from "../core/errors.js";
 
 /**
@@ -31,6 +31,9 @@ export const MAX_CLIENT_IDS = 100;
 export const MAX_THUMBPRINTS = 5;
 
 export type ProviderKind = "oidc" | "saml";
+
+/** What findProvider() reads: the account's providers of either kind. */
+export type ProviderLookups = "ListOpenIDConnectProviders" | "ListSAMLProviders";
 
 const ARN_PATTERN: Record<ProviderKind, RegExp> = {
   oidc: /^arn:aws[\w-]*:iam::\d{12}:oidc-provider\/[^\s?#]{1,255}$/,
@@ -68,7 +71,7 @@ export function issuerHost(urlOrHost: string): string {
  * The ARN of this account's provider: the OIDC provider for host `issuer`, or the SAML provider
  * with this ARN; undefined when the account has none.
  */
-export async function findProvider(iam: IAM, kind: ProviderKind, issuerOrArn: string): Promise<string | undefined> {
+export async function findProvider(iam: IamClient<ProviderLookups>, kind: ProviderKind, issuerOrArn: string): Promise<string | undefined> {
   const arns =
     kind === "oidc"
       ? (await iam.listOpenIDConnectProviders({})).OpenIDConnectProviderList

@@ -1,4 +1,5 @@
-import type { AccessKeyLastUsed, AccessKeyMetadata, IAM, User } from "@aws-sdk/client-iam";
+import type { AccessKeyLastUsed, AccessKeyMetadata, User } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, collect, items } from "./paginate.js";
 
 /**
@@ -17,7 +18,7 @@ export function lastUseText(lastUsed: AccessKeyLastUsed | undefined): string {
   return [lastUsed.LastUsedDate.toISOString(), lastUsed.ServiceName ?? NOT_USED, lastUsed.Region ?? NOT_USED].join(" ");
 }
 
-export async function withLastUse(iam: IAM, key: AccessKeyMetadata): Promise<KeyWithLastUse> {
+export async function withLastUse(iam: IamClient<"GetAccessKeyLastUsed">, key: AccessKeyMetadata): Promise<KeyWithLastUse> {
   const { AccessKeyLastUsed: LastUsed } = await iam.getAccessKeyLastUsed({ AccessKeyId: key.AccessKeyId });
   return { ...key, LastUsed };
 }
@@ -72,7 +73,7 @@ export function keyFindings(key: KeyWithLastUse, { olderThan, unusedFor }: Limit
 const USERS_IN_FLIGHT = 8;
 
 /** Every user's keys with their last use and findings, user by user in ListUsers' order. */
-export async function* auditAccessKeys(iam: IAM, limits: Limits, now: Date, maxItems = ACCOUNT_WIDE_PAGE_SIZE): AsyncGenerator<AuditedKey> {
+export async function* auditAccessKeys(iam: IamClient<"ListUsers" | "ListAccessKeys" | "GetAccessKeyLastUsed">, limits: Limits, now: Date, maxItems = ACCOUNT_WIDE_PAGE_SIZE): AsyncGenerator<AuditedKey> {
   const users = items((Marker, MaxItems) => iam.listUsers({ Marker, MaxItems }), (page) => page.Users, maxItems);
   const auditUser = async ({ UserName }: User) => {
     const keys = await collect((Marker) => iam.listAccessKeys({ UserName, Marker }), (page) => page.AccessKeyMetadata);

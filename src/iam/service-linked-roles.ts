@@ -1,4 +1,5 @@
-import type { IAM, RoleUsageType } from "@aws-sdk/client-iam";
+import type { RoleUsageType } from "@aws-sdk/client-iam";
+import type { IamClient } from "../core/operations.js";
 import { pollWithBackoff } from "./polling.js";
 
 /**
@@ -18,7 +19,12 @@ function failureReason(reason: string | undefined, usage: RoleUsageType[] | unde
 }
 
 /** Waits for the deletion task to end (or the timeout), reporting each status through `debug`. */
-export async function awaitDeletion(iam: IAM, DeletionTaskId: string, debug: (message: string) => void, timeoutSeconds = DELETION_TIMEOUT_SECONDS): Promise<DeletionOutcome> {
+export async function awaitDeletion(
+  iam: IamClient<"GetServiceLinkedRoleDeletionStatus">,
+  DeletionTaskId: string,
+  debug: (message: string) => void,
+  timeoutSeconds = DELETION_TIMEOUT_SECONDS,
+): Promise<DeletionOutcome> {
   const ended = await pollWithBackoff(async () => {
     const { Status, Reason } = await iam.getServiceLinkedRoleDeletionStatus({ DeletionTaskId });
     debug(`deletion task ${DeletionTaskId}: ${Status}`);

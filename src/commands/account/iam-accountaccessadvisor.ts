@@ -1,4 +1,3 @@
-import type { ServiceLastAccessed } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { lastAccessedServices } from "../../iam/access-advisor.js";

@@ -3,7 +3,6 @@ import { auditAccessKeys, lastUseText, type AuditedKey } from "../../iam/key-aud
 import { streamedListLines } from "../../output/print.js";
 import { maxItems, positiveInteger } from "../shared/options.js";
 
-
 /** Only keys with findings pass when a limit is given; every key otherwise. */
 async function* reported(keys: AsyncIterable<AuditedKey>, filtered: boolean): AsyncGenerator<AuditedKey> {
   for await (const key of keys) if (!filtered || key.Findings.length > 0) yield key;

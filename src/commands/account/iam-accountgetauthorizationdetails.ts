@@ -1,10 +1,8 @@
-import type { EntityType } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
-import { authorizationDetails, type AuthorizationDetails } from "../../iam/authorization-details.js";
+import { authorizationDetails } from "../../iam/authorization-details.js";
 import { ACCOUNT_WIDE_PAGE_SIZE } from "../../iam/paginate.js";
 import { listLines } from "../../output/print.js";
 import { maxItems } from "../shared/options.js";
-
 
 export default defineCommand({
   name: "iam-accountgetauthorizationdetails",

@@ -1,7 +1,6 @@
-import type { GlobalEndpointTokenVersion } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 
-export default defineCommand<{ tokenVersion: GlobalEndpointTokenVersion }>({
+export default defineCommand({
   name: "iam-accountmodstspreferences",
   summary: "Choose which session tokens the global STS endpoint issues: v1Token (valid only in regions enabled by default) or v2Token (valid in every region).",
   operations: ["SetSecurityTokenServicePreferences"],

@@ -2,7 +2,6 @@ import { defineCommand } from "../../core/define.js";
 import { checkOidcUrl } from "../../iam/federation.js";
 import { checkProviderLists, checkTags, clientIds, tags, thumbprints, verbose } from "../shared/options.js";
 
-
 export default defineCommand({
   name: "iam-oidcprovidercreate",
   summary: "Register an OpenID Connect identity provider (such as GitHub Actions) whose tokens roles may trust.",

@@ -1,9 +1,6 @@
-import type { GetOpenIDConnectProviderResponse } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { providerArn } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
-
-type Provider = Omit<GetOpenIDConnectProviderResponse, "$metadata">;
 
 export default defineCommand({
   name: "iam-oidcprovidergetattributes",

@@ -1,4 +1,3 @@
-import type { OpenIDConnectProviderListEntry } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { listLines } from "../../output/print.js";
 

@@ -2,7 +2,6 @@ import { defineCommand } from "../../core/define.js";
 import { checkClientId } from "../../iam/federation.js";
 import { checkProviderLists, clientIds, providerArn, thumbprints } from "../shared/options.js";
 
-
 export default defineCommand({
   name: "iam-oidcprovidermod",
   summary: "Add or remove an OpenID Connect provider's client ids, or replace its thumbprints.",

@@ -1,6 +1,6 @@
 import { defineCommand } from "../../core/define.js";
 import { listLines } from "../../output/print.js";
-import { onePolicySubject, readPolicyInputs, simulationInput, type SimulationInput } from "../shared/simulation-input.js";
+import { onePolicySubject, readPolicyInputs, simulationInput } from "../shared/simulation-input.js";
 
 export default defineCommand({
   name: "iam-policylistcontextkeys",

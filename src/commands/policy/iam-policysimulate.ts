@@ -1,10 +1,8 @@
-import type { EvaluationResult } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { items } from "../../iam/paginate.js";
 import { streamedListLines } from "../../output/print.js";
 import { maxItems } from "../shared/options.js";
-import { onePolicySubject, readPolicyInputs, simulationInput, type SimulationInput } from "../shared/simulation-input.js";
-
+import { onePolicySubject, readPolicyInputs, simulationInput } from "../shared/simulation-input.js";
 
 export default defineCommand({
   name: "iam-policysimulate",

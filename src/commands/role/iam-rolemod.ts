@@ -1,7 +1,6 @@
 import { defineCommand } from "../../core/define.js";
 import { integerInRange, roleDescription, roleName } from "../shared/options.js";
 
-
 /** IAM's bounds on a role's maximum session: one hour to twelve. */
 const SESSION_SECONDS = { min: 3600, max: 43_200 };
 

@@ -3,7 +3,6 @@ import { checkSamlProviderName } from "../../iam/federation.js";
 import { checkTags, tags, verbose } from "../shared/options.js";
 import { readSamlMetadata, samlMetadataFile } from "../shared/saml-metadata.js";
 
-
 export default defineCommand({
   name: "iam-samlprovidercreate",
   summary: "Register a SAML 2.0 identity provider for single sign-on, from the metadata document it publishes.",

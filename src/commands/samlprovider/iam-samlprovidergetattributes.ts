@@ -1,9 +1,6 @@
-import type { GetSAMLProviderResponse } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { providerArn, verbose } from "../shared/options.js";
 import { keyValueLines } from "../../output/print.js";
-
-type Provider = Omit<GetSAMLProviderResponse, "$metadata">;
 
 export default defineCommand({
   name: "iam-samlprovidergetattributes",

@@ -1,8 +1,6 @@
-import type { Role } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { roleDescription, verbose } from "../shared/options.js";
-
 
 export default defineCommand({
   name: "iam-servicelinkedrolecreate",

@@ -2,7 +2,6 @@ import { defineCommand } from "../../core/define.js";
 import { awaitDeletion, DELETION_TIMEOUT_SECONDS, type DeletionOutcome } from "../../iam/service-linked-roles.js";
 import { roleName } from "../shared/options.js";
 
-
 export default defineCommand({
   name: "iam-servicelinkedroledel",
   summary: "Delete a service-linked role once its service no longer uses it, following IAM's deletion task to its end.",
@@ -18,7 +17,7 @@ export default defineCommand({
   ],
   output: ["[with --no-wait, or when the task is still running after the wait] the deletion task id"],
   example: "iam-servicelinkedroledel -r AWSServiceRoleForAutoScaling_web",
-  async run({ iam, debug, warn }, { roleName, wait }) {
+  async run({ iam, debug, warn }, { roleName, wait }): Promise<{ DeletionTaskId?: string } & Partial<DeletionOutcome>> {
     const { DeletionTaskId } = await iam.deleteServiceLinkedRole({ RoleName: roleName });
     // A dry run starts no task, so there is none to follow.
     if (!wait || DeletionTaskId === undefined) return { DeletionTaskId };

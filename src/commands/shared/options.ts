@@ -499,8 +499,7 @@ function authenticationCode<N extends 1 | 2>(n: N, description: string) {
 }
 
 /** `-a ARN` of the identity-provider commands. */
-export const providerArn = (kind: ProviderKind) =>
-  option({
+export const providerArn = (kind: ProviderKind) => option({
   key: "providerArn",
   short: "a",
   long: `${kind}-provider-arn`,
@@ -510,9 +509,15 @@ export const providerArn = (kind: ProviderKind) =>
   parse: (raw: string) => checkProviderArn(kind, raw),
 });
 
+/** What clientIds() takes: `required` is false unless the command gives true. */
+interface ClientIdSettings {
+  required?: boolean;
+  long?: string;
+  description?: string;
+}
+
 /** `-c CLIENTID` (repeatable): an audience an OIDC provider's tokens may name. */
-export const clientIds = <const Settings extends { required?: boolean; long?: string; description?: string } = {}>(settings?: Settings) =>
-  option({
+export const clientIds = <const Settings extends ClientIdSettings = {}>(settings?: Settings) => option({
   key: "clientIds",
   short: "c",
   long: settings?.long ?? "client-id",
@@ -521,11 +526,10 @@ export const clientIds = <const Settings extends { required?: boolean; long?: st
   required: (settings?.required ?? false) as Settings extends { required: true } ? true : false,
   repeatable: true,
   parse: checkClientId,
-  });
+});
 
 /** `-t THUMBPRINT` (repeatable): a SHA-1 fingerprint of the OIDC provider's certificate. */
-export const thumbprints = (description: string) =>
-  option({
+export const thumbprints = (description: string) => option({
   key: "thumbprints",
   short: "t",
   long: "thumbprint",
@@ -533,7 +537,7 @@ export const thumbprints = (description: string) =>
   description,
   repeatable: true,
   parse: checkThumbprint,
-  });
+});
 
 /** The rule for clientIds()/thumbprints(): IAM's per-provider limits. */
 export function checkProviderLists({ clientIds = [], thumbprints = [] }: { clientIds?: string[]; thumbprints?: string[] }): string | undefined {
@@ -543,8 +547,7 @@ export function checkProviderLists({ clientIds = [], thumbprints = [] }: { clien
 }
 
 /** `--description TEXT` of the role commands: IAM keeps up to 1,000 characters. */
-export const roleDescription = (description: string) =>
-  option({
+export const roleDescription = (description: string) => option({
   key: "description",
   long: "description",
   metavar: "DESCRIPTION",
@@ -556,8 +559,7 @@ export const roleDescription = (description: string) =>
 });
 
 /** `-k CREDENTIALID` on the service-specific credential commands; IAM's ids (ACCA...) are 20 to 128 letters and digits. */
-export const serviceCredentialId = () =>
-  option({
+export const serviceCredentialId = () => option({
   key: "serviceCredentialId",
   short: "k",
   long: "service-specific-credential-id",

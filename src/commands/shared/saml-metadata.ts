@@ -1,9 +1,9 @@
 import type { Context } from "../../core/context.js";
-import type { OptionSpec } from "../../core/define.js";
+import { option } from "../../core/define.js";
 import { checkSamlMetadata } from "../../iam/federation.js";
 
 /** `-f FILE`: the SAML metadata document an identity provider publishes (Okta, Entra ID, ...). */
-export const samlMetadataFile = (): OptionSpec => ({
+export const samlMetadataFile = () => option({
   key: "metadataFile",
   short: "f",
   long: "saml-metadata-document",

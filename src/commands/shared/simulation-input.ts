@@ -1,5 +1,5 @@
 import type { Context } from "../../core/context.js";
-import type { OptionSpec } from "../../core/define.js";
+import { optionGroup, type OptionsOf } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 
 /**
@@ -8,20 +8,18 @@ import { UsageError } from "../../core/errors.js";
  * (-f, the Custom form).
  */
 
-export interface SimulationInput {
-  principal?: string;
-  policyFiles?: string[];
-}
+/** The parsed simulationInput() options. */
+export type SimulationInput = OptionsOf<ReturnType<typeof simulationInput>>;
 
 const PRINCIPAL_ARN = /^arn:aws[\w-]*:iam::\d{12}:(user|group|role)\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/;
 
-export const simulationInput = (): OptionSpec[] => [
+export const simulationInput = () => optionGroup([
   {
     key: "principal",
     long: "principal",
     metavar: "ARN",
     description: "evaluate the policies of this user, group or role (a user's include its groups')",
-    parse: (raw) => {
+    parse: (raw: string) => {
       if (!PRINCIPAL_ARN.test(raw)) throw new UsageError(`invalid principal "${raw}": expected the ARN of a user, group or role`);
       return raw;
     },
@@ -34,7 +32,7 @@ export const simulationInput = (): OptionSpec[] => [
     description: "evaluate this policy document instead (repeatable; - reads standard input)",
     repeatable: true,
   },
-];
+]);
 
 /** The cross-option rule for simulationInput(): a principal or policy files, not both. */
 export function onePolicySubject({ principal, policyFiles }: SimulationInput): string | undefined {

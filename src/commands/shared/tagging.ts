@@ -10,10 +10,20 @@ import { items, type Page } from "../../iam/paginate.js";
  * the entities differ only in the API names and the request field that names the entity.
  */
 
-export type TaggableKind = "user" | "role" | "policy" | "instance profile" | "OIDC provider" | "SAML provider" | "virtual MFA device" | "server certificate";
-
 /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
-type Nouns = { user: "User"; role: "Role"; policy: "Policy"; "instance profile": "InstanceProfile" };
+type Nouns = {
+  user: "User";
+  role: "Role";
+  policy: "Policy";
+  "instance profile": "InstanceProfile";
+  "OIDC provider": "OpenIDConnectProvider";
+  "SAML provider": "SAMLProvider";
+  "virtual MFA device": "MFADevice";
+  "server certificate": "ServerCertificate";
+};
+
+/** The entities that carry tags, in the words the commands' summaries use. */
+export type TaggableKind = keyof Nouns;
 
 interface TagApi<Noun extends string> {
   noun: Noun;

@@ -3,7 +3,7 @@ import type { Context } from "../../core/context.js";
 import { optionGroup, type OptionsOf } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { policyChecks } from "./options.js";
-import { checkClientId, checkOidcUrl, checkProviderArn, findProvider, issuerHost, type ProviderKind } from "../../iam/federation.js";
+import { checkClientId, checkOidcUrl, checkProviderArn, findProvider, issuerHost, type ProviderKind, type ProviderLookups } from "../../iam/federation.js";
 import { decodePolicy } from "../../output/print.js";
 import { documentLines } from "../../iam/inline-policies.js";
 import { checkPolicyDocument, GENERATED } from "../../iam/policy.js";
@@ -35,51 +35,51 @@ const STS_AUDIENCE = "sts.amazonaws.com";
 
 export const trustPolicySource = () =>
   optionGroup([
-  {
-    key: "service",
-    short: "s",
-    long: "service",
-    metavar: "SERVICE",
-    description: "let this service assume the role, such as ec2.amazonaws.com (the trust policy is built for it)",
-    parse: checkServicePrincipal,
-  },
-  {
-    key: "trustPolicyFile",
-    short: "f",
-    long: "trust-policy",
-    metavar: "TRUSTPOLICYFILE",
-    description: "file holding the trust policy document (- reads standard input)",
-  },
-  {
-    key: "webIdentity",
-    long: "web-identity",
-    metavar: "HOST",
-    description: "let tokens from this account's OpenID Connect provider for HOST assume the role, such as token.actions.githubusercontent.com",
-    // The host is the issuer URL without its scheme: checked as that URL.
-    parse: (raw) => issuerHost(checkOidcUrl(`https://${issuerHost(raw)}`)),
-  },
-  {
-    key: "subjects",
-    long: "subject",
-    metavar: "PATTERN",
-    description: "with --web-identity: a token subject (sub) that may assume the role, * and ? as wildcards, such as repo:OWNER/REPO:ref:refs/heads/main",
-    repeatable: true,
-  },
-  {
-    key: "audience",
-    long: "audience",
-    metavar: "AUDIENCE",
-    description: `with --web-identity: the audience (aud) the tokens must carry, defaults to ${STS_AUDIENCE}`,
-    parse: checkClientId,
-  },
-  {
-    key: "samlProvider",
-    long: "saml-provider",
-    metavar: "PROVIDERARN",
-    description: "let users signed in through this SAML provider of the account assume the role",
-    parse: (raw) => checkProviderArn("saml", raw),
-  },
-  ...policyChecks(),
+    {
+      key: "service",
+      short: "s",
+      long: "service",
+      metavar: "SERVICE",
+      description: "let this service assume the role, such as ec2.amazonaws.com (the trust policy is built for it)",
+      parse: checkServicePrincipal,
+    },
+    {
+      key: "trustPolicyFile",
+      short: "f",
+      long: "trust-policy",
+      metavar: "TRUSTPOLICYFILE",
+      description: "file holding the trust policy document (- reads standard input)",
+    },
+    {
+      key: "webIdentity",
+      long: "web-identity",
+      metavar: "HOST",
+      description: "let tokens from this account's OpenID Connect provider for HOST assume the role, such as token.actions.githubusercontent.com",
+      // The host is the issuer URL without its scheme: checked as that URL.
+      parse: (raw) => issuerHost(checkOidcUrl(`https://${issuerHost(raw)}`)),
+    },
+    {
+      key: "subjects",
+      long: "subject",
+      metavar: "PATTERN",
+      description: "with --web-identity: a token subject (sub) that may assume the role, * and ? as wildcards, such as repo:OWNER/REPO:ref:refs/heads/main",
+      repeatable: true,
+    },
+    {
+      key: "audience",
+      long: "audience",
+      metavar: "AUDIENCE",
+      description: `with --web-identity: the audience (aud) the tokens must carry, defaults to ${STS_AUDIENCE}`,
+      parse: checkClientId,
+    },
+    {
+      key: "samlProvider",
+      long: "saml-provider",
+      metavar: "PROVIDERARN",
+      description: "let users signed in through this SAML provider of the account assume the role",
+      parse: (raw) => checkProviderArn("saml", raw),
+    },
+    ...policyChecks(),
   ]);
 
 const hasWildcard = (pattern: string) => /[*?]/.test(pattern);
@@ -142,7 +142,7 @@ const samlTrustPolicy = (providerArn: string) =>
   federatedTrustPolicy(providerArn, "sts:AssumeRoleWithSAML", { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } });
 
 /** The ARN of the account's provider a trust policy names; a missing one stops the command before it changes anything. */
-async function requireProvider(ctx: Context, kind: ProviderKind, issuerOrArn: string): Promise<string> {
+async function requireProvider(ctx: Context<ProviderLookups>, kind: ProviderKind, issuerOrArn: string): Promise<string> {
   const arn = await findProvider(ctx.iam, kind, issuerOrArn);
   if (arn) return arn;
   throw new UsageError(
@@ -153,7 +153,7 @@ async function requireProvider(ctx: Context, kind: ProviderKind, issuerOrArn: st
 }
 
 /** The policy built for -s, --web-identity or --saml-provider; undefined for -f. */
-async function builtTrustPolicy(ctx: Context, { service, webIdentity, subjects, audience, samlProvider }: TrustPolicySource): Promise<string | undefined> {
+async function builtTrustPolicy(ctx: Context<ProviderLookups>, { service, webIdentity, subjects, audience, samlProvider }: TrustPolicySource): Promise<string | undefined> {
   if (service !== undefined) return serviceTrustPolicy(service);
   if (webIdentity !== undefined) {
     return webIdentityTrustPolicy(await requireProvider(ctx, "oidc", webIdentity), webIdentity, audience ?? STS_AUDIENCE, subjects);
@@ -163,7 +163,7 @@ async function builtTrustPolicy(ctx: Context, { service, webIdentity, subjects, 
 }
 
 /** The document to send for role `roleName`: built from the options or read from -f, and checked before anything changes. */
-export async function readTrustPolicy(ctx: Context, source: TrustPolicySource, roleName: string): Promise<string> {
+export async function readTrustPolicy(ctx: Context<ProviderLookups>, source: TrustPolicySource, roleName: string): Promise<string> {
   const { trustPolicyFile, lint, validate } = source;
   const target = { entity: "trust", name: roleName } as const;
   const built = await builtTrustPolicy(ctx, source);

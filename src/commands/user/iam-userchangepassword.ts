@@ -2,7 +2,6 @@ import { defineCommand } from "../../core/define.js";
 import { UsageError } from "../../core/errors.js";
 import { readPassword, readPasswordFile } from "../../iam/password.js";
 
-
 export default defineCommand({
   name: "iam-userchangepassword",
   summary: "Change the console password of the user whose credentials are in use, as the user does at sign-in.",

@@ -1,11 +1,8 @@
-import type { GetMFADeviceResponse } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { keyValueLines } from "../../output/print.js";
 import { ownerUserName, serialNumber } from "../shared/options.js";
 
-type Device = Omit<GetMFADeviceResponse, "$metadata">;
-
-export default defineCommand<{ userName?: string; serialNumber: string }, Device>({
+export default defineCommand({
   name: "iam-usergetmfadevice",
   summary: "Show when an MFA device was enabled for its user and, for a FIDO security key, its certifications.",
   operations: ["GetMFADevice"],

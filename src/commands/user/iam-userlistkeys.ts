@@ -20,7 +20,7 @@ export default defineCommand({
     "IsTruncated: false",
   ],
   example: "iam-userlistkeys -u david -v",
-  run: async ({ iam }, { userName, maxItems, verbose }) => {
+  run: async ({ iam }, { userName, maxItems, verbose }): Promise<{ AccessKeyMetadata: AsyncIterable<KeyWithLastUse> }> => {
     const keys = items(
       (Marker, MaxItems) => iam.listAccessKeys({ UserName: userName, Marker, MaxItems }),
       (page) => page.AccessKeyMetadata,

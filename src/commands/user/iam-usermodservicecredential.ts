@@ -1,7 +1,6 @@
 import { defineCommand } from "../../core/define.js";
 import { serviceCredentialId, status, userName } from "../shared/options.js";
 
-
 export default defineCommand({
   name: "iam-usermodservicecredential",
   summary: "Turn one of a user's service-specific credentials (a CodeCommit or Keyspaces password) on or off.",

@@ -1,7 +1,5 @@
-import type { ServiceSpecificCredential } from "@aws-sdk/client-iam";
 import { defineCommand } from "../../core/define.js";
 import { serviceCredentialId, userName } from "../shared/options.js";
-
 
 export default defineCommand({
   name: "iam-userresetservicecredential",
