@@ -36,8 +36,10 @@ async function seed() {
 describe("--dry-run", () => {
   it("is offered by exactly the commands that change something", () => {
     // The legacy tools' names say which commands only show: the listings, the getters, the
-    // credential report and iamkit's local lint. Every other command changes something.
-    const shows = (name: string) => /^iam-[a-z]+(list|get)[a-z]*$|^iam-credentialreport$|^iam-policylint$/.test(name);
+    // reports (credential report, access advisor, key audit, policy simulation) and iamkit's local
+    // lint. Every other command changes something.
+    const shows = (name: string) =>
+      /^iam-[a-z]+(list|get)[a-z]*$|^iam-(credentialreport|accountaccessadvisor|accountauditkeys|policysimulate|policylint)$/.test(name);
     for (const spec of COMMANDS) expect(changesSomething(spec), spec.name).toBe(!shows(spec.name));
   });
 
