@@ -36,8 +36,10 @@ async function seed() {
 describe("--dry-run", () => {
   it("is offered by exactly the commands that change something", () => {
     // The legacy tools' names say which commands only show: the listings, the getters, the
-    // credential report and iamkit's local lint. Every other command changes something.
-    const shows = (name: string) => /^iam-[a-z]+(list|get)[a-z]*$|^iam-credentialreport$|^iam-policylint$/.test(name);
+    // reports (credential report, access advisor, key audit, policy simulation) and iamkit's local
+    // lint. Every other command changes something.
+    const shows = (name: string) =>
+      /^iam-[a-z]+(list|get)[a-z]*$|^iam-(credentialreport|accountaccessadvisor|accountauditkeys|policysimulate|policylint)$/.test(name);
     for (const spec of COMMANDS) expect(changesSomething(spec), spec.name).toBe(!shows(spec.name));
   });
 
@@ -51,12 +53,18 @@ describe("--dry-run", () => {
     const carolCred = writeTestFile(moto, "carol.cred", legacyKeyText(carolKey), 0o600);
     const codes = ["--authentication-code-1", "123456", "--authentication-code-2", "654321"];
     const quota = async (key: string) => (await moto.iam.getAccountSummary({})).SummaryMap![key];
+    const samlFile = writeTestFile(moto, "okta.xml", `<EntityDescriptor>${" ".repeat(1000)}</EntityDescriptor>`);
+    const pwFile = writeTestFile(moto, "pw", "Carol-Secret-1", 0o600);
+    const oidc = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    const saml = "arn:aws:iam::123456789012:saml-provider/okta";
+    const credential = "ACCAEXAMPLE0000000000";
     /** Each command with arguments, and the refusals IAM would give (none: it would succeed). */
     const runs: [string, string[], string[]?][] = [
       ["iam-accountaliascreate", ["-a", "myaccount"]],
       ["iam-accountaliasdelete", ["-a", "myaccount"], ["NoSuchEntity: DeleteAccountAlias: account alias myaccount does not exist"]],
       ["iam-accountdelpasswordpolicy", [], ["NoSuchEntity: DeleteAccountPasswordPolicy: the account's password policy does not exist"]],
       ["iam-accountmodpasswordpolicy", ["-m", "12"]],
+      ["iam-accountmodstspreferences", ["-t", "v2Token"]],
       ["iam-groupaddpolicy", ["-g", "ops", "-p", "all", "-e", "Allow", "-a", "s3:*", "-r", "*"]],
       ["iam-groupadduser", ["-g", "ops", "-u", "carol"]],
       ["iam-groupattachpolicy", ["-g", "ops", "-a", arn]],
@@ -77,6 +85,11 @@ describe("--dry-run", () => {
       ["iam-instanceprofileremoverole", ["-s", "web-profile", "-r", "web"]],
       ["iam-instanceprofiletag", ["-s", "web-profile", "-t", "team=ops"]],
       ["iam-instanceprofileuntag", ["-s", "web-profile", "-k", "team"]],
+      ["iam-oidcprovidercreate", ["-u", "https://token.actions.githubusercontent.com", "-c", "sts.amazonaws.com"]],
+      ["iam-oidcproviderdel", ["-a", oidc], [`NoSuchEntity: DeleteOpenIDConnectProvider: OIDC provider ${oidc} does not exist`]],
+      ["iam-oidcprovidermod", ["-a", oidc, "-c", "sigstore"], [`NoSuchEntity: AddClientIDToOpenIDConnectProvider: OIDC provider ${oidc} does not exist`]],
+      ["iam-oidcprovidertag", ["-a", oidc, "-t", "team=ops"], [`NoSuchEntity: TagOpenIDConnectProvider: OIDC provider ${oidc} does not exist`]],
+      ["iam-oidcprovideruntag", ["-a", oidc, "-k", "team"], [`NoSuchEntity: UntagOpenIDConnectProvider: OIDC provider ${oidc} does not exist`]],
       ["iam-policycreate", ["-p", "new", "-f", policyFile, "-v"]],
       ["iam-policycreateversion", ["-a", arn, "-f", policyFile, "--set-as-default"]],
       ["iam-policydel", ["-a", arn, "-r"]],
@@ -91,14 +104,24 @@ describe("--dry-run", () => {
       ["iam-roledelpermissionsboundary", ["-r", "web"]],
       ["iam-roledelpolicy", ["-r", "web", "-p", "nosuch"], ["NoSuchEntity: DeleteRolePolicy: inline policy nosuch of role web does not exist"]],
       ["iam-roledetachpolicy", ["-r", "web", "-a", arn], [`NoSuchEntity: DetachRolePolicy: managed policy ${arn} attached to role web does not exist`]],
+      ["iam-rolemod", ["-r", "web", "--max-session-duration", "7200"]],
       ["iam-rolesetpermissionsboundary", ["-r", "web", "-b", arn]],
       ["iam-roletag", ["-r", "web", "-t", "team=ops"]],
       ["iam-roleuntag", ["-r", "web", "-k", "team"]],
       ["iam-roleupdateassumepolicy", ["-r", "web", "-s", "ec2.amazonaws.com"]],
       ["iam-roleuploadpolicy", ["-r", "web", "-p", "ec2", "-f", policyFile]],
+      ["iam-samlprovidercreate", ["-n", "okta", "-f", samlFile]],
+      ["iam-samlproviderdel", ["-a", saml], [`NoSuchEntity: DeleteSAMLProvider: SAML provider ${saml} does not exist`]],
+      ["iam-samlprovidermod", ["-a", saml, "-f", samlFile], [`NoSuchEntity: UpdateSAMLProvider: SAML provider ${saml} does not exist`]],
+      ["iam-samlprovidertag", ["-a", saml, "-t", "team=ops"], [`NoSuchEntity: TagSAMLProvider: SAML provider ${saml} does not exist`]],
+      ["iam-samlprovideruntag", ["-a", saml, "-k", "team"], [`NoSuchEntity: UntagSAMLProvider: SAML provider ${saml} does not exist`]],
       ["iam-servercertdel", ["-s", "nosuch"], ["NoSuchEntity: DeleteServerCertificate: server certificate nosuch does not exist"]],
       ["iam-servercertmod", ["-s", "nosuch", "-n", "other"], ["NoSuchEntity: UpdateServerCertificate: server certificate nosuch does not exist"]],
+      ["iam-servercerttag", ["-s", "nosuch", "-t", "team=ops"], ["NoSuchEntity: TagServerCertificate: server certificate nosuch does not exist"]],
+      ["iam-servercertuntag", ["-s", "nosuch", "-k", "team"], ["NoSuchEntity: UntagServerCertificate: server certificate nosuch does not exist"]],
       ["iam-servercertupload", ["-s", "www", "--generate", "-v"]],
+      ["iam-servicelinkedrolecreate", ["-s", "autoscaling.amazonaws.com"]],
+      ["iam-servicelinkedroledel", ["-r", "nosuch"], ["NoSuchEntity: DeleteServiceLinkedRole: role nosuch does not exist"]],
       ["iam-useraddcert", ["-u", "carol", "-f", certFile]],
       ["iam-useraddkey", ["-u", "carol"]],
       [
@@ -111,6 +134,7 @@ describe("--dry-run", () => {
       ["iam-useraddpolicy", ["-u", "carol", "-p", "s3", "-e", "Allow", "-a", "s3:*", "-r", "*"]],
       ["iam-useraddsshkey", ["-u", "carol", "-f", sshFile]],
       ["iam-userattachpolicy", ["-u", "carol", "-a", arn]],
+      ["iam-userchangepassword", ["--old-password-file", pwFile, "--password-file", pwFile]],
       ["iam-usercreate", ["-u", "erin", "-g", "ops", "-k", "--write-credential-file", join(moto.dir, "new", "erin.cred")]],
       ["iam-userdeactivatemfadevice", ["-u", "david", "-s", david.serial]],
       ["iam-userdel", ["-u", "david", "-r"]],
@@ -138,7 +162,17 @@ describe("--dry-run", () => {
       ["iam-usermodcert", ["-u", "david", "-c", david.certs[0], "-s", "Inactive"]],
       ["iam-usermodkey", ["-u", "carol", "-k", carolKey.AccessKeyId!, "-s", "Inactive"]],
       ["iam-usermodloginprofile", ["-u", "david", "-p", "Another-Secret-2"]],
+      [
+        "iam-usermodservicecredential",
+        ["-u", "carol", "-k", credential, "-s", "Inactive"],
+        [`NoSuchEntity: UpdateServiceSpecificCredential: service-specific credential ${credential} of user carol does not exist`],
+      ],
       ["iam-usermodsshkey", ["-u", "david", "-k", david.sshKey, "-s", "Inactive"]],
+      [
+        "iam-userresetservicecredential",
+        ["-u", "carol", "-k", credential],
+        [`NoSuchEntity: ResetServiceSpecificCredential: service-specific credential ${credential} of user carol does not exist`],
+      ],
       ["iam-userresyncmfadevice", ["-u", "david", "-s", david.serial, ...codes]],
       ["iam-userrotatekey", ["-u", "carol", "--credential-file", carolCred]],
       ["iam-usersetpermissionsboundary", ["-u", "carol", "-b", arn]],
@@ -151,6 +185,8 @@ describe("--dry-run", () => {
         ["-s", david.serial],
         [`DeleteConflict: DeleteVirtualMFADevice: virtual MFA device ${david.serial} is assigned to user david (deactivate it first)`],
       ],
+      ["iam-virtualmfadevicetag", ["-s", david.serial, "-t", "team=ops"]],
+      ["iam-virtualmfadeviceuntag", ["-s", david.serial, "-k", "team"]],
     ];
     const offering = COMMANDS.filter(changesSomething).map((spec: { name: string }) => spec.name);
     expect([...new Set(runs.map(([name]) => name))]).toEqual(offering);

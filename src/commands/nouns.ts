@@ -6,9 +6,12 @@ export const NOUNS: readonly string[] = [
   "credentialreport",
   "group",
   "instanceprofile",
+  "oidcprovider",
   "policy",
   "role",
+  "samlprovider",
   "servercert",
+  "servicelinkedrole",
   "user",
   "virtualmfadevice",
 ];

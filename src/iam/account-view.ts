@@ -247,6 +247,14 @@ export class AccountView {
     });
   }
 
+  /** The ARNs of the account's OpenID Connect and SAML identity providers. */
+  identityProviders(): Promise<Set<string>> {
+    return this.once("identity providers", async () => {
+      const [oidc, saml] = await Promise.all([this.iam.listOpenIDConnectProviders({}), this.iam.listSAMLProviders({})]);
+      return new Set([...(oidc.OpenIDConnectProviderList ?? []), ...(saml.SAMLProviderList ?? [])].map((p) => p.Arn!));
+    });
+  }
+
   // Planned changes: each records what the step would leave behind.
 
   created(kind: "user" | "group" | "role" | "instance profile", name: string): void {

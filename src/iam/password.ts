@@ -28,18 +28,20 @@ export function checkPassword(value: string, source: string): string {
   return value;
 }
 
+/** A password kept in a file (- is standard input), checked. */
+export async function readPasswordFile(ctx: Context, file: string): Promise<string> {
+  const text = await ctx.readText(file, "password file");
+  // Editors and `echo` end the file with a newline that is not part of the password.
+  return checkPassword(text.replace(/\r?\n$/, ""), file === "-" ? "standard input" : `password file ${file}`);
+}
+
 /**
  * The password from -p (already checked), --password-file, or a prompt typed twice. Without a
  * terminal there is nobody to prompt, so that is a usage error rather than a hang on stdin.
  */
-async function readPassword(ctx: Context, source: PasswordSource, userName: string): Promise<string> {
+export async function readPassword(ctx: Context, source: PasswordSource, userName: string): Promise<string> {
   if (source.password !== undefined) return source.password;
-  if (source.passwordFile !== undefined) {
-    const file = source.passwordFile;
-    const text = await ctx.readText(file, "password file");
-    // Editors and `echo` end the file with a newline that is not part of the password.
-    return checkPassword(text.replace(/\r?\n$/, ""), file === "-" ? "standard input" : `password file ${file}`);
-  }
+  if (source.passwordFile !== undefined) return readPasswordFile(ctx, source.passwordFile);
   const first = await ctx.promptSecret(`New password for ${userName}: `);
   if (first === undefined) throw new UsageError("a password is required: use -p, --password-file or run on a terminal");
   const second = await ctx.promptSecret("Type it again: ");

@@ -218,6 +218,44 @@ const heldDevice: Operation["check"] = async (input, view) => {
   return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${input.UserName}`);
 };
 
+/** Undefined when the entity is not there, as onExisting() expects. */
+const serverCertificateIs = async (input: Input, view: AccountView) => (await view.serverCertificate(input.ServerCertificateName)) || undefined;
+const virtualMfaDeviceIs = async (input: Input, view: AccountView) => ((await view.virtualMfaDevices()).has(input.SerialNumber) ? true : undefined);
+
+/**
+ * OpenID Connect and SAML providers, known by ARN. A new provider's ARN ends in the issuer's host
+ * (OIDC) or the name (SAML); the account part is not needed to find it.
+ */
+function identityProviderOperations(): Record<string, Operation> {
+  const arnEnding = (input: Input) =>
+    input.Url !== undefined ? `:oidc-provider/${String(input.Url).replace(/^https:\/\//, "").replace(/\/+$/, "")}` : `:saml-provider/${input.Name}`;
+  const create: Operation = {
+    check: async (input, view) => {
+      const taken = [...(await view.identityProviders())].find((arn) => arn.endsWith(arnEnding(input)));
+      return taken ? { code: "EntityAlreadyExists", why: `provider ${taken} already exists` } : undefined;
+    },
+  };
+  const existing = (kind: string, arnKey: string): Operation => ({
+    check: async (input, view) => ((await view.identityProviders()).has(input[arnKey]) ? undefined : missing(`${kind} provider ${input[arnKey]}`)),
+  });
+  const oidc = existing("OIDC", "OpenIDConnectProviderArn");
+  const saml = existing("SAML", "SAMLProviderArn");
+  const deleted = (base: Operation, arnKey: string): Operation => ({
+    ...base,
+    apply: async (input, view) => void (await view.identityProviders()).delete(input[arnKey]),
+  });
+  return {
+    CreateOpenIDConnectProvider: create,
+    CreateSAMLProvider: create,
+    DeleteOpenIDConnectProvider: deleted(oidc, "OpenIDConnectProviderArn"),
+    DeleteSAMLProvider: deleted(saml, "SAMLProviderArn"),
+    ...Object.fromEntries(
+      ["AddClientIDToOpenIDConnectProvider", "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider"].map((action) => [action, oidc]),
+    ),
+    ...Object.fromEntries(["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"].map((action) => [action, saml])),
+  };
+}
+
 const OPERATIONS: Record<string, Operation> = {
   CreateUser: {
     check: async (input, view) =>
@@ -484,7 +522,7 @@ const OPERATIONS: Record<string, Operation> = {
   UploadSSHPublicKey: addCredential("sshKeys", "SSH public key", "SSHPublicKeyId"),
   ...credentialOperations("sshKeys", "SSH public key", "SSHPublicKeyId", { update: ["UpdateSSHPublicKey"], remove: "DeleteSSHPublicKey" }),
   ...credentialOperations("serviceCredentials", "service-specific credential", "ServiceSpecificCredentialId", {
-    update: [],
+    update: ["UpdateServiceSpecificCredential", "ResetServiceSpecificCredential"],
     remove: "DeleteServiceSpecificCredential",
   }),
   CreateLoginProfile: {
@@ -597,6 +635,13 @@ const OPERATIONS: Record<string, Operation> = {
   DeleteAccountPasswordPolicy: {
     check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
   },
+  ...identityProviderOperations(),
+  UpdateRole: onExisting("role", roleIs, "RoleName"),
+  DeleteServiceLinkedRole: onExisting("role", roleIs, "RoleName"),
+  TagServerCertificate: onExisting("server certificate", serverCertificateIs, "ServerCertificateName"),
+  UntagServerCertificate: onExisting("server certificate", serverCertificateIs, "ServerCertificateName"),
+  TagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
+  UntagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as sdk from "@aws-sdk/client-iam";
 import { COMMANDS } from "../../dist/commands/index.js";
 import { policyAllowing } from "../harness/fixtures.js";
 import { useMoto } from "../harness/moto.js";
@@ -41,8 +42,10 @@ async function seedTwoOfEach() {
 const MOTO_PAGES = new Set(["ListRoles", "ListPolicies", "ListAttachedUserPolicies"]);
 
 describe("-i / --max-items", () => {
-  it("is offered by every list command, from one definition", () => {
-    const lists = COMMANDS.filter((spec: { name: string }) => /list/.test(spec.name.replace("iam-policylint", "")));
+  it("is offered by every list command whose IAM operation pages, from one definition", () => {
+    // ListOpenIDConnectProviders, ListSAMLProviders and GetContextKeysFor*Policy answer in one response: the SDK has no paginator for them.
+    const pages = (spec: { operations: string[] }) => spec.operations.some((op) => `paginate${op}` in sdk);
+    const lists = COMMANDS.filter((spec: { name: string; operations: string[] }) => /list/.test(spec.name.replace("iam-policylint", "")) && pages(spec));
     expect(lists.length).toBeGreaterThan(20);
     for (const spec of lists) {
       const option = spec.options.find((o: { key: string }) => o.key === "maxItems");

@@ -12,6 +12,7 @@ import { collect as all } from "../../dist/iam/paginate.js";
 import { escapeXml, iamError, startLoopbackProxy } from "./loopback-proxy.mjs";
 import { signingKeyId, verifySignature } from "./sigv4.mjs";
 import { propagationDelay } from "./propagation.mjs";
+import { modernRules } from "./strict-iam-modern.mjs";
 
 const NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -242,8 +243,10 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     return broken ? refusal(400, "PasswordPolicyViolation", `Password should ${broken}.`) : undefined;
   }
 
+  const modern = modernRules({ success, refusal, noSuchEntity, elements, members, page, maxItems, invalidMarker, unlessMissing });
   /** Rules checked before moto sees the request; undefined lets it through. */
   const rules = {
+    ...modern.rules,
     /**
      * DeleteUser: https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html — "you
      * must delete the items attached to the user manually, or the deletion fails": password
@@ -648,10 +651,12 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
     "DeleteServiceSpecificCredential",
     "ResetServiceSpecificCredential",
     "UpdateServiceSpecificCredential",
+    ...modern.answeredHere,
   ]);
 
   /** Rewrites of moto's answers, after it acted; undefined passes moto's answer on. */
   const rewrites = {
+    ...modern.rewrites,
     CreateAccessKey(answer) {
       const id = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer.body)?.[1];
       const secret = /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(answer.body)?.[1];
@@ -718,6 +723,7 @@ export async function startStrictIam({ upstream, knownKeys = {} }) {
         serviceCredentials.clear();
         learnedKeys.clear();
         propagation.reset();
+        modern.reset();
       }
       const delayed = propagation.control(req) ?? propagation.refusal(req);
       if (delayed) return delayed;

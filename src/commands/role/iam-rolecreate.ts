@@ -6,7 +6,7 @@ import { checkReferences, existingPolicy } from "../../iam/references.js";
 export default defineCommand({
   name: "iam-rolecreate",
   summary: "Create a role that a service, or whoever its trust policy names, can assume.",
-  operations: ["GetPolicy", "CreateRole"],
+  operations: ["GetPolicy", "CreateRole", "ListOpenIDConnectProviders", "ListSAMLProviders"],
   euare: true,
   positional: "roleName",
   options: [

@@ -6,7 +6,7 @@ import { exactlyOneTrustSource, readTrustPolicy, trustPolicySource } from "../sh
 export default defineCommand({
   name: "iam-roleupdateassumepolicy",
   summary: "Replace a role's trust policy, the document that says who may assume the role.",
-  operations: ["UpdateAssumeRolePolicy"],
+  operations: ["UpdateAssumeRolePolicy", "ListOpenIDConnectProviders", "ListSAMLProviders"],
   euare: true,
   positional: "roleName",
   options: [

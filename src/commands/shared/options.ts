@@ -12,6 +12,7 @@ import {
 import { checkPassword } from "../../iam/password.js";
 import { checkAuthenticationCode, checkSerialNumber } from "../../iam/mfa.js";
 import { ACCOUNT_WIDE_PAGE_SIZE, MAX_PAGE_SIZE } from "../../iam/paginate.js";
+import { checkClientId, checkProviderArn, checkThumbprint, MAX_CLIENT_IDS, MAX_THUMBPRINTS, type ProviderKind } from "../../iam/federation.js";
 
 /**
  * The shared option vocabulary: every command spells `-u`, `-g`, `-p NAME`... the same way. The
@@ -448,7 +449,7 @@ export const sshPublicKeyId = () => option({
   metavar: "SSHKEYID",
   description: "the id of the SSH public key",
   required: true,
-  parse: (raw) => {
+  parse: (raw: string) => {
     if (!/^\w{20,128}$/.test(raw)) throw new UsageError(`invalid SSH public key id "${raw}": expected 20 to 128 letters and digits`);
     return raw;
   },
@@ -496,3 +497,77 @@ function authenticationCode<N extends 1 | 2>(n: N, description: string) {
     parse: (raw: string) => checkAuthenticationCode(raw, `-c${n}`),
   });
 }
+
+/** `-a ARN` of the identity-provider commands. */
+export const providerArn = (kind: ProviderKind) => option({
+  key: "providerArn",
+  short: "a",
+  long: `${kind}-provider-arn`,
+  metavar: "PROVIDERARN",
+  description: `the ARN of the ${kind.toUpperCase()} provider`,
+  required: true,
+  parse: (raw: string) => checkProviderArn(kind, raw),
+});
+
+/** What clientIds() takes: `required` is false unless the command gives true. */
+interface ClientIdSettings {
+  required?: boolean;
+  long?: string;
+  description?: string;
+}
+
+/** `-c CLIENTID` (repeatable): an audience an OIDC provider's tokens may name. */
+export const clientIds = <const Settings extends ClientIdSettings = {}>(settings?: Settings) => option({
+  key: "clientIds",
+  short: "c",
+  long: settings?.long ?? "client-id",
+  metavar: "CLIENTID",
+  description: settings?.description ?? "a client id (audience) the provider's tokens may carry",
+  required: (settings?.required ?? false) as Settings extends { required: true } ? true : false,
+  repeatable: true,
+  parse: checkClientId,
+});
+
+/** `-t THUMBPRINT` (repeatable): a SHA-1 fingerprint of the OIDC provider's certificate. */
+export const thumbprints = (description: string) => option({
+  key: "thumbprints",
+  short: "t",
+  long: "thumbprint",
+  metavar: "THUMBPRINT",
+  description,
+  repeatable: true,
+  parse: checkThumbprint,
+});
+
+/** The rule for clientIds()/thumbprints(): IAM's per-provider limits. */
+export function checkProviderLists({ clientIds = [], thumbprints = [] }: { clientIds?: string[]; thumbprints?: string[] }): string | undefined {
+  if (clientIds.length > MAX_CLIENT_IDS) return `too many client ids: ${clientIds.length} given, IAM allows ${MAX_CLIENT_IDS}`;
+  if (thumbprints.length > MAX_THUMBPRINTS) return `too many thumbprints: ${thumbprints.length} given, IAM allows ${MAX_THUMBPRINTS}`;
+  return undefined;
+}
+
+/** `--description TEXT` of the role commands: IAM keeps up to 1,000 characters. */
+export const roleDescription = (description: string) => option({
+  key: "description",
+  long: "description",
+  metavar: "DESCRIPTION",
+  description,
+  parse: (raw: string) => {
+    if (raw.length > 1000) throw new UsageError(`--description is ${raw.length} characters long, IAM keeps 1,000 at most`);
+    return raw;
+  },
+});
+
+/** `-k CREDENTIALID` on the service-specific credential commands; IAM's ids (ACCA...) are 20 to 128 letters and digits. */
+export const serviceCredentialId = () => option({
+  key: "serviceCredentialId",
+  short: "k",
+  long: "service-specific-credential-id",
+  metavar: "CREDENTIALID",
+  description: "the id of the service-specific credential (such as a CodeCommit Git credential)",
+  required: true,
+  parse: (raw: string) => {
+    if (!/^\w{20,128}$/.test(raw)) throw new UsageError(`invalid service-specific credential id "${raw}": expected 20 to 128 letters and digits`);
+    return raw;
+  },
+});

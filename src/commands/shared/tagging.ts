@@ -10,10 +10,20 @@ import { items, type Page } from "../../iam/paginate.js";
  * the entities differ only in the API names and the request field that names the entity.
  */
 
-export type TaggableKind = "user" | "role" | "policy" | "instance profile";
-
 /** The noun in the action names (TagUser, UntagUser, ListUserTags). */
-type Nouns = { user: "User"; role: "Role"; policy: "Policy"; "instance profile": "InstanceProfile" };
+type Nouns = {
+  user: "User";
+  role: "Role";
+  policy: "Policy";
+  "instance profile": "InstanceProfile";
+  "OIDC provider": "OpenIDConnectProvider";
+  "SAML provider": "SAMLProvider";
+  "virtual MFA device": "MFADevice";
+  "server certificate": "ServerCertificate";
+};
+
+/** The entities that carry tags, in the words the commands' summaries use. */
+export type TaggableKind = keyof Nouns;
 
 interface TagApi<Noun extends string> {
   noun: Noun;
@@ -47,6 +57,30 @@ const API: { [Kind in TaggableKind]: TagApi<Nouns[Kind]> } = {
     untag: (iam, InstanceProfileName, TagKeys) => iam.untagInstanceProfile({ InstanceProfileName, TagKeys }),
     list: (iam, InstanceProfileName, Marker, MaxItems) => iam.listInstanceProfileTags({ InstanceProfileName, Marker, MaxItems }),
   },
+  "OIDC provider": {
+    noun: "OpenIDConnectProvider",
+    tag: (iam, OpenIDConnectProviderArn, Tags) => iam.tagOpenIDConnectProvider({ OpenIDConnectProviderArn, Tags }),
+    untag: (iam, OpenIDConnectProviderArn, TagKeys) => iam.untagOpenIDConnectProvider({ OpenIDConnectProviderArn, TagKeys }),
+    list: (iam, OpenIDConnectProviderArn, Marker, MaxItems) => iam.listOpenIDConnectProviderTags({ OpenIDConnectProviderArn, Marker, MaxItems }),
+  },
+  "SAML provider": {
+    noun: "SAMLProvider",
+    tag: (iam, SAMLProviderArn, Tags) => iam.tagSAMLProvider({ SAMLProviderArn, Tags }),
+    untag: (iam, SAMLProviderArn, TagKeys) => iam.untagSAMLProvider({ SAMLProviderArn, TagKeys }),
+    list: (iam, SAMLProviderArn, Marker, MaxItems) => iam.listSAMLProviderTags({ SAMLProviderArn, Marker, MaxItems }),
+  },
+  "virtual MFA device": {
+    noun: "MFADevice",
+    tag: (iam, SerialNumber, Tags) => iam.tagMFADevice({ SerialNumber, Tags }),
+    untag: (iam, SerialNumber, TagKeys) => iam.untagMFADevice({ SerialNumber, TagKeys }),
+    list: (iam, SerialNumber, Marker, MaxItems) => iam.listMFADeviceTags({ SerialNumber, Marker, MaxItems }),
+  },
+  "server certificate": {
+    noun: "ServerCertificate",
+    tag: (iam, ServerCertificateName, Tags) => iam.tagServerCertificate({ ServerCertificateName, Tags }),
+    untag: (iam, ServerCertificateName, TagKeys) => iam.untagServerCertificate({ ServerCertificateName, TagKeys }),
+    list: (iam, ServerCertificateName, Marker, MaxItems) => iam.listServerCertificateTags({ ServerCertificateName, Marker, MaxItems }),
+  },
 };
 
 /** What each tag command module declares; the rest is the same for every entity. */
@@ -61,8 +95,8 @@ export interface TaggingCommand {
 /** The entity's name or ARN, from whichever option the command names it with. */
 const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
 
-/** "a user", "an instance profile" (the kinds starting with u sound like "you"). */
-const aKind = (kind: string) => `${/^[aeio]/.test(kind) ? "an" : "a"} ${kind}`;
+/** "a user", "an instance profile", "an OIDC provider" (the kinds starting with u sound like "you"). */
+const aKind = (kind: string) => `${/^[aeio]/i.test(kind) ? "an" : "a"} ${kind}`;
 
 /** IAM takes at most 50 keys in one UntagX request. */
 const MAX_KEYS_PER_REQUEST = 50;
