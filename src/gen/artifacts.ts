@@ -60,8 +60,8 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
   [3, "credentials or configuration missing or unreadable"],
   [4, "the endpoint could not be reached, timed out, or did not answer like IAM"],
   [5, "standard output could not take the result (disk full, I/O error, closed); a new key whose secret it held was deleted"],
-  [130, "interrupted by SIGINT (Ctrl-C): no further request was sent; the command ends by the signal"],
-  [143, "interrupted by SIGTERM: no further request was sent; the command ends by the signal"],
+  [130, "interrupted by SIGINT (Ctrl-C): no further request was sent but the deletion of a new key whose secret reached no one; the command ends by the signal"],
+  [143, "interrupted by SIGTERM: no further request was sent but the deletion of a new key whose secret reached no one; the command ends by the signal"],
 ];
 
 /** The sentences every page gives before the usage: the euare- alias and the bare-argument form. */
