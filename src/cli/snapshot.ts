@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { userCacheDirectory } from "../core/cache-directory.js";
 
 // The startup snapshot the bins start from (docs/performance.md). Each user keeps their own, in
 // their cache directory, one per build of iamkit and Node binary:
@@ -22,8 +23,7 @@ export function snapshotPath(env: NodeJS.ProcessEnv = process.env): string {
   const buildId = readFileSync(join(SNAPSHOT_DIR, "build-id"), "utf8").trim();
   // bigint: inode numbers may exceed what a double holds exactly, and ls prints them whole.
   const node = statSync(process.execPath, { bigint: true });
-  const cache = env.XDG_CACHE_HOME || join(env.HOME ?? "", ".cache");
-  return join(cache, "iamkit", `${buildId}-node-${node.ino}-${node.size}.blob`);
+  return join(userCacheDirectory(env), `${buildId}-node-${node.ino}-${node.size}.blob`);
 }
 
 /**

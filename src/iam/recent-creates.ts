@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import type { CreatedRecord, Entity } from "../aws/propagation.js";
 import type { CredentialSource } from "../aws/credentials.js";
+import { userCacheDirectory } from "../core/cache-directory.js";
 import { withFileLock } from "./file-lock.js";
 
 /**
@@ -24,8 +24,7 @@ const newestOf = (entries: Entry[]) => (entries.length > 0 ? Math.max(...entries
 
 /** IAMKIT_CACHE_DIR, else $XDG_CACHE_HOME/iamkit, else ~/.cache/iamkit. */
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
-  if (env.IAMKIT_CACHE_DIR) return env.IAMKIT_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "iamkit");
+  return env.IAMKIT_CACHE_DIR || userCacheDirectory(env);
 }
 
 async function readEntries(file: string): Promise<Entry[]> {
