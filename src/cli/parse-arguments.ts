@@ -5,6 +5,7 @@ import { commandOptions } from "../core/dry-run.js";
 import { hasTypographic, intendedValue } from "../core/plain-text.js";
 import { optionLabel } from "../usage/help.js";
 import { globalOptions } from "../usage/global-options.js";
+import { editDistance } from "./suggest.js";
 
 /**
  * The command line of one command, read into checked option values: commander reads the options
@@ -126,19 +127,6 @@ function closestNames(typed: string, names: readonly string[]): string[] {
     best = edits;
   }
   return closest.sort((a, b) => a.localeCompare(b));
-}
-
-/** Insertions, deletions, substitutions and swaps of two neighbouring letters that turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** The option `last` names (`-u`, `--user-name`, or the last letter of `-ru`), which needs a value it was not given. */
