@@ -76,6 +76,10 @@ const everyActionSorted: [Exclude<IamAction, Sorted>, Exclude<Sorted, IamAction>
 void everyActionSorted;
 
 export type IamOperation = Sorted;
+/** The IAM actions that change something: what a dry run holds back and predicts (src/iam/predictions.ts). */
+export type IamChange = (typeof IAM_CHANGES)[number];
+/** What the SDK's IAM client takes for an action: `CreateUser` -> `CreateUserRequest`. */
+export type IamInput<Action extends IamOperation> = NonNullable<Parameters<IAM[MethodOf<Action>]>[0]>;
 export type StsOperation = `sts:${(typeof STS_READS)[number]}`;
 /** An action a command may declare in its `operations`. */
 export type Operation = IamOperation | StsOperation;
