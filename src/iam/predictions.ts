@@ -1,3 +1,4 @@
+import type { IamChange, IamInput } from "../core/operations.js";
 import type { AccountView, GroupModel, RoleModel, UserModel } from "./account-view.js";
 import { passwordPolicyBreaches } from "./password.js";
 
@@ -17,12 +18,40 @@ export interface Refusal {
   why: string;
 }
 
+/** The input of a rule shared by several operations (the factories below), read by key. */
 type Input = Record<string, any>;
 
 interface Operation {
   check?: (input: Input, view: AccountView) => Promise<Refusal | undefined>;
   apply?: (input: Input, view: AccountView) => Promise<void>;
 }
+
+/**
+ * What a planner passes beside the SDK's input: the id IAM would answer with, when the planner
+ * chose it, so the steps after the create find the new entity.
+ */
+interface PlannedIds {
+  CreatePolicy: { PolicyArn?: string };
+  CreatePolicyVersion: { VersionId?: string };
+  CreateVirtualMFADevice: { SerialNumber?: string };
+}
+
+/** The SDK's input for `Op`, its required members present (as the planners pass them). */
+type RuleInput<Op extends IamChange> = { [K in keyof IamInput<Op>]: Exclude<IamInput<Op>[K], undefined> } & (Op extends keyof PlannedIds ? PlannedIds[Op] : unknown);
+
+/** IAM's rules for one operation, reading the SDK's input for it. */
+interface Rule<Op extends IamChange> {
+  check?: (input: RuleInput<Op>, view: AccountView) => Promise<Refusal | undefined>;
+  apply?: (input: RuleInput<Op>, view: AccountView) => Promise<void>;
+}
+
+/** An operation a dry run does not judge, and why (the changes are taken to succeed). */
+interface NotPredicted {
+  notPredicted: string;
+}
+
+/** One entry for every changing IAM operation: a rule, or the reason there is none. */
+type Rules = { [Op in IamChange]: Rule<Op> | NotPredicted };
 
 type Check = () => Promise<Refusal | undefined> | Refusal | undefined;
 
@@ -78,9 +107,14 @@ const holder = (view: AccountView, kind: Holder, name: string): Promise<UserMode
   kind === "user" ? view.user(name) : kind === "group" ? view.group(name) : view.role(name);
 
 /** Attach/Detach/Put/Delete of a user's, group's or role's policies: the same rules for the three. */
-function policyOperations(kind: Holder, nameKey: string, quotaKey: string): Record<string, Operation> {
+function policyOperations<Kind extends Holder>(
+  kind: Kind,
+  nameKey: string,
+  quotaKey: string,
+): Record<`${"Attach" | "Detach" | "Put" | "Delete"}${Capitalize<Kind>}Policy`, Operation> {
   const Noun = kind[0].toUpperCase() + kind.slice(1);
-  return {
+  // Keys built from `Noun` are plain strings to the compiler: the return type names them.
+  const rules: Record<string, Operation> = {
     [`Attach${Noun}Policy`]: {
       check: async (input, view) =>
         firstOf(
@@ -125,15 +159,16 @@ function policyOperations(kind: Holder, nameKey: string, quotaKey: string): Reco
       apply: async (input, view) => void (await holder(view, kind, input[nameKey]))?.policies.delete(input.PolicyName),
     },
   };
+  return rules;
 }
 
 /** Operations on one of a user's credentials (access key, certificate, SSH key...) named by its id. */
-function credentialOperations(
+function credentialOperations<Update extends IamChange, Remove extends IamChange>(
   set: "accessKeys" | "certificates" | "sshKeys" | "serviceCredentials",
   what: string,
   idKey: string,
-  actions: { update: string[]; remove: string },
-): Record<string, Operation> {
+  actions: { update: Update[]; remove: Remove },
+): Record<Update | Remove, Operation> {
   const check: Operation["check"] = async (input, view) => {
     const owner = await ownerOf(input, view);
     if (owner === undefined) return undefined;
@@ -141,7 +176,7 @@ function credentialOperations(
     if (!user) return missing(`user ${owner}`);
     return user[set].has(input[idKey]) ? undefined : missing(`${what} ${input[idKey]} of user ${owner}`);
   };
-  return {
+  const rules: Record<string, Operation> = {
     ...Object.fromEntries(actions.update.map((action) => [action, { check }])),
     [actions.remove]: {
       check,
@@ -151,6 +186,7 @@ function credentialOperations(
       },
     },
   };
+  return rules;
 }
 
 /**
@@ -226,7 +262,10 @@ const virtualMfaDeviceIs = async (input: Input, view: AccountView) => ((await vi
  * OpenID Connect and SAML providers, known by ARN. A new provider's ARN ends in the issuer's host
  * (OIDC) or the name (SAML); the account part is not needed to find it.
  */
-function identityProviderOperations(): Record<string, Operation> {
+type OidcOperation = "AddClientIDToOpenIDConnectProvider" | "RemoveClientIDFromOpenIDConnectProvider" | "UpdateOpenIDConnectProviderThumbprint" | "TagOpenIDConnectProvider" | "UntagOpenIDConnectProvider";
+type SamlOperation = "UpdateSAMLProvider" | "TagSAMLProvider" | "UntagSAMLProvider";
+type ProviderOperation = OidcOperation | SamlOperation | "CreateOpenIDConnectProvider" | "CreateSAMLProvider" | "DeleteOpenIDConnectProvider" | "DeleteSAMLProvider";
+function identityProviderOperations(): Record<ProviderOperation, Operation> {
   const arnEnding = (input: Input) =>
     input.Url !== undefined ? `:oidc-provider/${String(input.Url).replace(/^https:\/\//, "").replace(/\/+$/, "")}` : `:saml-provider/${input.Name}`;
   const create: Operation = {
@@ -249,14 +288,21 @@ function identityProviderOperations(): Record<string, Operation> {
     CreateSAMLProvider: create,
     DeleteOpenIDConnectProvider: deleted(oidc, "OpenIDConnectProviderArn"),
     DeleteSAMLProvider: deleted(saml, "SAMLProviderArn"),
-    ...Object.fromEntries(
+    ...(Object.fromEntries(
       ["AddClientIDToOpenIDConnectProvider", "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider"].map((action) => [action, oidc]),
-    ),
-    ...Object.fromEntries(["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"].map((action) => [action, saml])),
+    ) as Record<OidcOperation, Operation>),
+    ...(Object.fromEntries(["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"].map((action) => [action, saml])) as Record<SamlOperation, Operation>),
   };
 }
 
-const OPERATIONS: Record<string, Operation> = {
+/** The operations no iamkit command calls: no dry run plans them. */
+const NOT_CALLED: NotPredicted = { notPredicted: "no iamkit command calls it" };
+
+/**
+ * Every changing IAM operation (IamChange in src/core/operations.ts) has an entry, or this does not
+ * compile: a rule reading the SDK's input for it, or the reason a dry run does not judge it.
+ */
+const OPERATIONS = {
   CreateUser: {
     check: async (input, view) =>
       firstOf(
@@ -532,7 +578,8 @@ const OPERATIONS: Record<string, Operation> = {
         mustNotExist(`login profile of user ${input.UserName}`, loginProfile(input, view)),
         () => passwordAllowed(input, view),
       ),
-    apply: async (input, view) => {
+    // UserName is optional to the SDK (the root user's own profile); the rule reads it as given.
+    apply: async (input: Input, view) => {
       const user = await view.user(input.UserName);
       if (user) user.loginProfile = true;
     },
@@ -543,7 +590,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   DeleteLoginProfile: {
     check: async (input, view) => mustExist(`login profile of user ${input.UserName}`, loginProfile(input, view))(),
-    apply: async (input, view) => {
+    apply: async (input: Input, view) => {
       const user = await view.user(input.UserName);
       if (user) user.loginProfile = false;
     },
@@ -587,7 +634,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   DeactivateMFADevice: {
     check: heldDevice,
-    apply: async (input, view) => {
+    apply: async (input: Input, view) => {
       (await view.user(input.UserName))?.mfaDevices.delete(input.SerialNumber);
       const devices = await view.virtualMfaDevices();
       if (devices.has(input.SerialNumber)) devices.set(input.SerialNumber, undefined);
@@ -642,15 +689,44 @@ const OPERATIONS: Record<string, Operation> = {
   UntagServerCertificate: onExisting("server certificate", serverCertificateIs, "ServerCertificateName"),
   TagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
   UntagMFADevice: onExisting("virtual MFA device", virtualMfaDeviceIs, "SerialNumber"),
-};
+  ChangePassword: { notPredicted: "depends on the caller's current password and the ones used before" },
+  CreateServiceLinkedRole: { notPredicted: "the role's name and whether the service takes one are the service's" },
+  SetSecurityTokenServicePreferences: { notPredicted: "nothing to judge: an account may always set it" },
+  UpdateAccountPasswordPolicy: { notPredicted: "nothing to judge: an account may always set it" },
+  AcceptDelegationRequest: NOT_CALLED,
+  AcquireRole: NOT_CALLED,
+  AssociateDelegationRequest: NOT_CALLED,
+  CreateDelegationRequest: NOT_CALLED,
+  CreateServiceSpecificCredential: NOT_CALLED,
+  DisableOrganizationsRootCredentialsManagement: NOT_CALLED,
+  DisableOrganizationsRootSessions: NOT_CALLED,
+  DisableOutboundWebIdentityFederation: NOT_CALLED,
+  EnableOrganizationsRootCredentialsManagement: NOT_CALLED,
+  EnableOrganizationsRootSessions: NOT_CALLED,
+  EnableOutboundWebIdentityFederation: NOT_CALLED,
+  PutAccountProperties: NOT_CALLED,
+  RejectDelegationRequest: NOT_CALLED,
+  SendDelegationToken: NOT_CALLED,
+  UpdateDelegationRequest: NOT_CALLED,
+  UpdateRoleDescription: NOT_CALLED,
+} satisfies Rules;
+
+/**
+ * The rule for an action by name, read with the loose input the callers pass (a planner's step,
+ * an SDK request); undefined for a read, a local step or an operation not predicted.
+ */
+function ruleOf(action: string): Operation | undefined {
+  const entry = (OPERATIONS as unknown as Record<string, Operation | NotPredicted | undefined>)[action];
+  return entry && !("notPredicted" in entry) ? entry : undefined;
+}
 
 /**
  * What IAM would answer to `action` with `input`, given the steps before it; then records the
- * step's effect in the view. Operations with nothing to judge (UpdateAccountPasswordPolicy, local
- * file steps) are taken to succeed.
+ * step's effect in the view. Operations not predicted (UpdateAccountPasswordPolicy...) and local
+ * file steps are taken to succeed.
  */
 export async function predict(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
-  const operation = OPERATIONS[action];
+  const operation = ruleOf(action);
   const refusal = await operation?.check?.(input, view);
   await operation?.apply?.(input, view);
   return refusal;
@@ -661,11 +737,11 @@ export async function predict(action: string, input: Input, view: AccountView): 
  * refusal, as it would for real), so only an accepted step is recorded in the view.
  */
 export async function predictStep(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
-  const operation = OPERATIONS[action];
+  const operation = ruleOf(action);
   const refusal = await operation?.check?.(input, view);
   if (!refusal) await operation?.apply?.(input, view);
   return refusal;
 }
 
 /** The operations predict() judges, for docs and tests. */
-export const PREDICTED_OPERATIONS: readonly string[] = Object.keys(OPERATIONS).filter((action) => OPERATIONS[action].check);
+export const PREDICTED_OPERATIONS: readonly string[] = Object.keys(OPERATIONS).filter((action) => ruleOf(action)?.check);
