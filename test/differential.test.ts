@@ -1,17 +1,20 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selfSignedPem, sshPublicKey } from "./harness/fixtures.js";
-import { judge, NOT_PREDICTED, seeded, type Answered, type Observed, type Random } from "./harness/differential.js";
+import { judge, judgeRunbook, NOT_PREDICTED, seeded, type Answered, type Observed, type PlannedStep, type Random } from "./harness/differential.js";
 import { ROOT, useMoto } from "./harness/moto.js";
+import { binPath, start } from "./harness/run-bin.js";
 import { runCli } from "./harness/run-cli.js";
 import { startLoopbackProxy } from "./support/loopback-proxy.mjs";
 
 /**
  * Dry runs checked against real runs: seeded random sequences of commands over a tiny universe of
  * names, each step run with --dry-run and then for real through the strict IAM layer
- * (test/harness/differential.ts judges each pair). `npm run differential -- --seeds N` runs more
- * seeds than the fixed ones here.
+ * (test/harness/differential.ts judges each pair); and the same sequences as bash runbooks,
+ * planned by `iamkit plan` and then really run, judged step by step. `npm run differential --
+ * --seeds N [--plan]` runs more seeds than the fixed ones here.
  */
 const moto = useMoto();
 let recorder: Awaited<ReturnType<typeof startLoopbackProxy>>;
@@ -172,6 +175,23 @@ interface Tally {
   agreed: number;
   explained: Map<string, number>;
   disagreements: string[];
+  /** Runbook steps not compared, by why: after a step the not-predicted list explains or a rename, the plan's account and IAM's differ. */
+  notCompared?: Map<string, number>;
+}
+
+/** Prints the tally on stderr when DIFFERENTIAL_REPORT is set. */
+function report(tally: Tally, seeds: number[], steps: number): void {
+  if (!process.env.DIFFERENTIAL_REPORT) return;
+  const explained = [...tally.explained.values()].reduce((a, b) => a + b, 0);
+  const notCompared = tally.notCompared === undefined ? "" : `, ${[...tally.notCompared.values()].reduce((a, b) => a + b, 0)} not compared`;
+  const lines = [
+    `${tally.steps} steps over seeds ${seeds[0]}..${seeds.at(-1)} (${steps} each): ${tally.agreed} agreed, ${explained} explained by the not-predicted list${notCompared}, ${tally.disagreements.length} disagreed`,
+    `  real runs by exit status: ${[...tally.exits].sort(([a], [b]) => a - b).map(([code, n]) => `${n} × ${code}`).join(", ")}`,
+    ...[...tally.explained].map(([says, n]) => `  ${n} × ${says}`),
+    ...[...(tally.notCompared ?? [])].map(([because, n]) => `  ${n} not compared, after ${because}`),
+    ...tally.disagreements,
+  ];
+  process.stderr.write(`${lines.join("\n")}\n`);
 }
 
 /** Runs `steps` commands, each dry then real, and tallies how the dry runs held. */
@@ -204,17 +224,86 @@ describe("dry runs agree with real runs", () => {
       expect(tally.disagreements.slice(before)).toEqual([]);
     });
   }
-  afterAll(() => {
-    if (!process.env.DIFFERENTIAL_REPORT) return;
-    const explained = [...tally.explained.values()].reduce((a, b) => a + b, 0);
-    const lines = [
-      `${tally.steps} steps over seeds ${SEEDS[0]}..${SEEDS.at(-1)} (${STEPS} each): ${tally.agreed} agreed, ${explained} explained by the not-predicted list, ${tally.disagreements.length} disagreed`,
-      `  real runs by exit status: ${[...tally.exits].sort(([a], [b]) => a - b).map(([code, n]) => `${n} × ${code}`).join(", ")}`,
-      ...[...tally.explained].map(([says, n]) => `  ${n} × ${says}`),
-      ...tally.disagreements,
-    ];
-    process.stderr.write(`${lines.join("\n")}\n`);
+  afterAll(() => report(tally, SEEDS, STEPS));
+});
+
+/** A word as bash reads it back: single-quoted. */
+const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * A runbook of `steps` commands of the universe, without `set -e`: every step runs whatever the
+ * ones before it did, and leaves its exit status and standard error in $STEPS/<n>.code and .err.
+ */
+function runbook(r: Random, seed: number, steps: number): string {
+  const lines = ["#!/bin/bash"];
+  for (let step = 0; step < steps; step++) {
+    const argv = r.pick(COMMANDS)(r, `plan-${seed}-${step}`);
+    lines.push(`${argv.map(quote).join(" ")} >/dev/null 2>"$STEPS/${step}.err"; echo $? >"$STEPS/${step}.code"`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Runs `command` with the installed bins first on PATH, through the recording endpoint; returns each step's exit status and stderr. */
+async function runRunbook(command: string[], steps: number) {
+  const dir = mkdtempSync(join(tmpdir(), "iamkit-plan-differential-"));
+  const from = recorder.requests.length;
+  const env = { ...moto.env, AWS_IAM_URL: recorder.url, PATH: `${join(ROOT, ".bin")}:${process.env.PATH}`, STEPS: dir };
+  const ended = await start(command[0], command.slice(1), { env, cwd: moto.dir }).ended;
+  const real = Array.from({ length: steps }, (_, step) => ({
+    code: Number(readFileSync(join(dir, `${step}.code`), "utf8")),
+    stderr: readFileSync(join(dir, `${step}.err`), "utf8"),
+  }));
+  rmSync(dir, { recursive: true, force: true });
+  return { ended, real, requests: recorder.requests.slice(from) };
+}
+
+/** A fresh account seeded as `seed` seeds it (moto reset, the command cache forgotten). */
+async function reseed(seed: number): Promise<Random> {
+  await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
+  rmSync(moto.env.IAMKIT_CACHE_DIR!, { recursive: true, force: true });
+  const r = seeded(seed);
+  await seedAccount(r);
+  return r;
+}
+
+/** Plans a seeded runbook, then runs it for real on the same starting account, and tallies the steps. */
+async function runRunbookSequence(seed: number, steps: number, tally: Tally): Promise<void> {
+  const script = join(moto.dir, `plan-${seed}.sh`);
+  const lines = runbook(await reseed(seed), seed, steps);
+  writeFileSync(script, lines);
+  const plan = await runRunbook([process.execPath, binPath("iamkit"), "plan", "--json", script], steps);
+  const { Steps } = JSON.parse(plan.ended.stdout) as { Steps: PlannedStep[] };
+  await reseed(seed);
+  const real = await runRunbook(["bash", script], steps);
+  const planned = Steps.map((step, i) => ({ ...step, stderr: plan.real[i].stderr }));
+  const { verdicts, why } = judgeRunbook(planned, real.real, plan.requests, real.requests);
+  if (why) tally.disagreements.push(`seed ${seed}: ${why}`);
+  verdicts.forEach((verdict, step) => {
+    tally.steps++;
+    tally.exits.set(real.real[step].code, (tally.exits.get(real.real[step].code) ?? 0) + 1);
+    if (verdict.agrees === true) tally.agreed++;
+    else if (verdict.agrees === "explained") tally.explained.set(verdict.by.says, (tally.explained.get(verdict.by.says) ?? 0) + 1);
+    else if (verdict.agrees === "not compared") tally.notCompared!.set(verdict.because, (tally.notCompared!.get(verdict.because) ?? 0) + 1);
+    else {
+      const before = Steps.slice(0, step).map((s, i) => `\n  ${i}: ${s.CommandLine} (planned ${s.ExitCode}, really ${real.real[i].code})`);
+      tally.disagreements.push(`seed ${seed} step ${step}: ${Steps[step].CommandLine}: ${verdict.why}${before.join("")}\n  planned: ${JSON.stringify(Steps[step])}\n  really: ${JSON.stringify(real.real[step])}`);
+    }
   });
+}
+
+const PLAN_STEPS = Number(process.env.DIFFERENTIAL_STEPS ?? 20);
+const PLAN_SEEDS = Array.from({ length: Number(process.env.DIFFERENTIAL_SEEDS ?? 4) }, (_, i) => FIRST + i);
+
+describe("runbooks planned agree with runbooks really run", () => {
+  const tally: Tally = { steps: 0, exits: new Map(), agreed: 0, explained: new Map(), disagreements: [], notCompared: new Map() };
+  for (const seed of PLAN_SEEDS) {
+    it(`seed ${seed}: a runbook of ${PLAN_STEPS} steps, planned then run`, { timeout: PLAN_STEPS * 4_000 }, async () => {
+      const before = tally.disagreements.length;
+      await runRunbookSequence(seed, PLAN_STEPS, tally);
+      expect(tally.disagreements.slice(before)).toEqual([]);
+    });
+  }
+  afterAll(() => report(tally, PLAN_SEEDS, PLAN_STEPS));
 });
 
 describe("steps the differential search found mispredicted, judged the same way", () => {

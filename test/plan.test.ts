@@ -218,6 +218,14 @@ describe("iamkit plan", { timeout: 240_000 }, () => {
     expect(res.stderr).toMatch(/iamkit plan: 1 step, none would be refused, but the script exits 3; nothing was changed in IAM\n$/);
   });
 
+  it("a password policy set by one step is there for the next, and gone after it was deleted", async () => {
+    const script = "iam-accountmodpasswordpolicy -m 12\niam-accountdelpasswordpolicy\niam-accountdelpasswordpolicy\n";
+    const res = await run(["bash", "-c", `${process.execPath} ${binPath("iamkit")} plan /dev/stdin <<'EOF'\n${script}EOF`]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("step 2: iam-accountdelpasswordpolicy\n  DeleteAccountPasswordPolicy\nstep 3:");
+    expect(res.stderr).toMatch(/step 3: iam-accountdelpasswordpolicy\n  DeleteAccountPasswordPolicy\n  would fail: NoSuchEntity: /);
+  });
+
   it("bad input and missing credentials: one line, exit 2 or 3, no step run", async () => {
     wire.requests.length = 0;
     const missing = await run([process.execPath, binPath("iamkit"), "plan", "nosuch.sh"]);

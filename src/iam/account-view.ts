@@ -285,6 +285,11 @@ export class AccountView {
     return this.localPolicyNames().then((names) => void names.add(name));
   }
 
+  /** A planned UpdateAccountPasswordPolicy (the policy its input sets) or DeleteAccountPasswordPolicy (none). */
+  passwordPolicyNow(policy: PasswordPolicy | undefined): void {
+    this.set("password policy", policy);
+  }
+
   serverCertificateNow(name: string, exists: boolean): void {
     this.set(`server certificate:${name}`, exists);
   }

@@ -679,8 +679,13 @@ const OPERATIONS = {
     check: async (input, view) => ((await view.accountAliases()).has(input.AccountAlias) ? undefined : missing(`account alias ${input.AccountAlias}`)),
     apply: async (input, view) => void (await view.accountAliases()).delete(input.AccountAlias),
   },
+  // IAM resets every parameter UpdateAccountPasswordPolicy leaves out to its default: the input is the whole new policy.
+  UpdateAccountPasswordPolicy: {
+    apply: async (input, view) => view.passwordPolicyNow({ ...input }),
+  },
   DeleteAccountPasswordPolicy: {
     check: async (_input, view) => ((await view.passwordPolicy()) ? undefined : missing("the account's password policy")),
+    apply: async (_input, view) => view.passwordPolicyNow(undefined),
   },
   ...identityProviderOperations(),
   UpdateRole: onExisting("role", roleIs, "RoleName"),

@@ -132,3 +132,74 @@ export function seeded(seed: number) {
   };
 }
 export type Random = ReturnType<typeof seeded>;
+
+/** One step of `iamkit plan --json`'s document. */
+export interface PlannedStep {
+  CommandLine: string;
+  ExitCode: number;
+  Changes: { Action: string; Input: Record<string, unknown> }[];
+  WouldFail?: string;
+  /** What the planned step printed on stderr: a refused read (NoSuchEntity) gives no WouldFail. */
+  stderr?: string;
+}
+
+/** One step of the same runbook really run: its exit status and what it printed on stderr. */
+export interface RealStep {
+  code: number;
+  stderr: string;
+}
+
+export type StepVerdict = Verdict | { agrees: "not compared"; after: number; because: string };
+
+/**
+ * A rename the plan accepted: docs/planning.md ("What a plan cannot know") says later steps still
+ * see the old name, so the plan's account and IAM's differ from there on.
+ */
+const renames = (step: PlannedStep) =>
+  step.ExitCode === 0 &&
+  step.Changes.some(({ Action, Input }) => (Action === "UpdateUser" && Input.NewUserName !== undefined && Input.NewUserName !== Input.UserName) || (Action === "UpdateGroup" && Input.NewGroupName !== undefined && Input.NewGroupName !== Input.GroupName));
+
+/**
+ * A whole runbook planned (`iamkit plan --json`) against the same runbook really run, step by
+ * step: the same exit status and the same error code (the plan's `WouldFail`, or the planned
+ * step's own `error (Code)` when a read was refused, against the real step's `error (Code)`). A success planned for a refusal the not-predicted list names (judged by
+ * the planned change's action and parameters, as `explainedBy` judges a request) is explained;
+ * the plan then holds a change IAM does not, so the steps after it are not compared, nor those
+ * after a rename, which the plan does not follow (docs/planning.md). When every
+ * step was compared and agreed, the changes of the steps planned to succeed must be the writes IAM
+ * accepted, taken together.
+ * `planned` holds the requests the plan sent: reads only.
+ */
+export function judgeRunbook(plan: PlannedStep[], real: RealStep[], planned: Answered[], sent: Answered[]): { verdicts: StepVerdict[]; why?: string } {
+  const written = planned.filter((r) => !reads(r.params.Action)).map((r) => r.params.Action);
+  if (written.length) return { verdicts: [], why: `the plan sent ${written.join(", ")}` };
+  if (plan.length !== real.length) return { verdicts: [], why: `${plan.length} steps planned, ${real.length} run` };
+  const verdicts: StepVerdict[] = [];
+  let diverged: { after: number; because: string } | undefined;
+  plan.forEach((step, i) => {
+    if (diverged) return verdicts.push({ agrees: "not compared", ...diverged });
+    const predicted = step.WouldFail?.split(":")[0] ?? errorCode(step.stderr ?? "");
+    const actual = errorCode(real[i].stderr);
+    if (step.ExitCode === 0 && real[i].code === 1 && actual) {
+      const by = step.Changes.map((c) => explainedBy({ method: "POST", path: "/", headers: {}, body: "", params: { Action: c.Action, ...queryParameters(c.Input) } }, actual)).find(Boolean);
+      if (by) {
+        diverged = { after: i, because: "a step the not-predicted list explains" };
+        return verdicts.push({ agrees: "explained", by });
+      }
+    }
+    if (step.ExitCode !== real[i].code || predicted !== actual) {
+      return verdicts.push({ agrees: false, why: `planned: exit ${step.ExitCode} ${predicted ?? ""}; really: exit ${real[i].code} ${actual ?? ""}` });
+    }
+    if (renames(step)) diverged = { after: i, because: "a rename (later steps still see the old name)" };
+    verdicts.push({ agrees: true });
+  });
+  if (!diverged && verdicts.every((v) => v.agrees === true)) {
+    const changes = plan
+      .filter((s) => s.ExitCode === 0)
+      .flatMap((s) => s.Changes.filter((c) => isIamAction(c.Action)).map((c) => canonical(c.Action, queryParameters(c.Input))))
+      .sort();
+    const accepted = sentWrites(sent.filter((r) => (r.status ?? 0) < 400));
+    if (JSON.stringify(changes) !== JSON.stringify(accepted)) return { verdicts, why: `planned ${JSON.stringify(changes)}, done ${JSON.stringify(accepted)}` };
+  }
+  return { verdicts };
+}
