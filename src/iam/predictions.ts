@@ -697,7 +697,6 @@ const OPERATIONS = {
   ChangePassword: { notPredicted: "depends on the caller's current password and the ones used before" },
   CreateServiceLinkedRole: { notPredicted: "the role's name and whether the service takes one are the service's" },
   SetSecurityTokenServicePreferences: { notPredicted: "nothing to judge: an account may always set it" },
-  UpdateAccountPasswordPolicy: { notPredicted: "nothing to judge: an account may always set it" },
   AcceptDelegationRequest: NOT_CALLED,
   AcquireRole: NOT_CALLED,
   AssociateDelegationRequest: NOT_CALLED,
@@ -727,7 +726,7 @@ function ruleOf(action: string): Operation | undefined {
 
 /**
  * What IAM would answer to `action` with `input`, given the steps before it; then records the
- * step's effect in the view. Operations not predicted (UpdateAccountPasswordPolicy...) and local
+ * step's effect in the view. Operations not predicted (ChangePassword...) and local
  * file steps are taken to succeed.
  */
 export async function predict(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {

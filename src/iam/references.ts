@@ -22,10 +22,9 @@ async function existsOrIsNew<Op extends Operation>(iam: IamClient<Op>, read: Ref
  * Before a command's first change: reads every entity it refers to but does not create, all at
  * once, so that a misspelt name fails with IAM's NoSuchEntity while nothing has changed yet. One
  * this machine created moments ago counts as there without waiting: the command's later requests
- * wait for it (src/aws/propagation.ts), alongside its own new entity. A dry run reads nothing
- * here: its plan already judges each step (src/iam/predictions.ts).
+ * wait for it (src/aws/propagation.ts), alongside its own new entity. A dry run and a plan read
+ * them too (they only read), so they are refused as the real run would be: before the first change.
  */
-export async function checkReferences<Op extends Operation>(ctx: Pick<Context<Op>, "iam" | "change">, references: Reference<NoInfer<Op>>[]): Promise<void> {
-  if (references.length === 0) return;
-  await ctx.change(() => Promise.all(references.map((read) => existsOrIsNew(ctx.iam, read))));
+export async function checkReferences<Op extends Operation>(ctx: Pick<Context<Op>, "iam">, references: Reference<NoInfer<Op>>[]): Promise<void> {
+  await Promise.all(references.map((read) => existsOrIsNew(ctx.iam, read)));
 }
