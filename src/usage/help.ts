@@ -61,6 +61,7 @@ export function renderHelp(spec: CommandSpec<any, any>, prog: string = spec.name
 export const DISPATCHER_FORMS: readonly (readonly [form: string, meaning: string])[] = [
   ["iamkit <command> [options...]", "run a command (or run iam-<command> directly)"],
   ["iamkit help <command>", "a command's options, as iamkit <command> -h prints them"],
+  ["iamkit plan SCRIPT [ARGS...]", "run a runbook with every iam-*/euare-* step planned, nothing changed"],
   ["iamkit --list", "every installed command name, euare- aliases included"],
   ["iamkit completion bash|zsh", "a shell completion script"],
   ["iamkit --version [-d]", "the installed version (-d: also Node's and the AWS SDK's)"],
