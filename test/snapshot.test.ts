@@ -37,10 +37,27 @@ function launched(name: string, env: NodeJS.ProcessEnv, argv = ["--version"]): s
   return res.stderr.split("\n").filter((line) => line.startsWith("+ exec node")).join("\n");
 }
 
+/** What a failed background build wrote in its lock; "" while it builds, or once it succeeded and removed it. */
+function lockReason(lock: string): string {
+  try {
+    return readFileSync(join(snapshots, lock), "utf8");
+  } catch {
+    return "";
+  }
+}
+
 beforeAll(async () => {
   // The first call finds no snapshot, runs as a Node module and starts building one.
   expect(installed("iam-usergetattributes", ["--version"], { ...moto.env, XDG_CACHE_HOME: cache }).code).toBe(0);
-  while (blobs().length === 0 || existsSync(join(snapshots, `${blobs()[0]}.lock`))) await sleep(200);
+  // Asked for before the command ended, even one as quick as --version: its lock is there.
+  const lock = () => (existsSync(snapshots) ? readdirSync(snapshots).find((f) => f.endsWith(".blob.lock")) : undefined);
+  expect(lock() ?? blobs()[0]).toBeDefined();
+  for (let held = lock(); held !== undefined; held = lock()) {
+    const failed = lockReason(held);
+    if (failed) throw new Error(`the background build failed: ${failed}`);
+    await sleep(200);
+  }
+  expect(blobs()).toHaveLength(1);
 }, 120_000);
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 

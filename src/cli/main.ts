@@ -111,8 +111,10 @@ export async function runBin(name: string): Promise<void> {
   const missing = process.env.IAMKIT_SNAPSHOT_MISSING;
   if (missing) {
     delete process.env.IAMKIT_SNAPSHOT_MISSING;
-    // Whatever becomes of it, this run goes on as before.
-    import("./snapshot.js").then((snapshot) => snapshot.buildInBackground(missing), () => {});
+    // Asked for before the command runs: a quick one (--version) ends the process by process.exit,
+    // which would drop a request still waiting for its module. Whatever becomes of it, this run
+    // goes on as before.
+    await import("./snapshot.js").then((snapshot) => snapshot.buildInBackground(missing), () => {});
   }
   const argv = process.argv.slice(2);
   process.exitCode = name === "iamkit" ? await runDispatcher(argv, processIo()) : await runByName(name, argv, processIo());

@@ -114,5 +114,8 @@ export function startBinsWithNode(binDir: string): void {
 // Run as a script, by the path buildInBackground gives: the background build.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const blob = process.argv[2]!;
-  if (buildSnapshot(blob) === undefined) rmSync(`${blob}.lock`, { force: true });
+  const failed = buildSnapshot(blob);
+  // A failed build's lock keeps why, for whoever looks (docs/performance.md).
+  if (failed === undefined) rmSync(`${blob}.lock`, { force: true });
+  else writeFileSync(`${blob}.lock`, `${failed}\n`);
 }
