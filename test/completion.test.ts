@@ -36,6 +36,24 @@ describe("iamkit --list", () => {
 describe("iamkit completion", () => {
   it("completes command names after iamkit", () => {
     expect(complete("iamkit", "userdelk")).toEqual(["userdelkey"]);
+    expect(complete("iamkit", "pl")).toEqual(["plan"]);
+  });
+
+  it("completes iamkit plan's options, then file names for the script and its arguments", () => {
+    const dir = mkdtempSync(join(tmpdir(), "iamkit-completion-"));
+    writeFileSync(join(dir, "onboard.sh"), "");
+    writeFileSync(join(dir, "offboard.sh"), "");
+    const [options, script, argument] = completeAll(
+      [
+        ["iamkit", "plan", "--j"],
+        ["iamkit", "plan", "--json", "on"],
+        ["iamkit", "plan", "offboard.sh", "o"],
+      ],
+      dir,
+    );
+    expect(options).toEqual(["--json"]);
+    expect(script).toEqual(["onboard.sh"]);
+    expect(argument.sort()).toEqual(["offboard.sh", "onboard.sh"]);
   });
 
   it("completes every command's options, for iam- and euare- names alike", () => {

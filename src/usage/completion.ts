@@ -52,6 +52,7 @@ ${valueArms(euareOptions, "  ").join("\n")}
   local common="$_iamkit_common"
   case "$1" in euare-*) common="$common $_iamkit_euare" ;; esac
   case "$1" in
+    plan) return 1 ;;
 ${specs.map(caseArm).join("\n")}
   esac
 }
@@ -60,15 +61,20 @@ _iamkit_complete() {
   if [ "$cmd" = iamkit ]; then
     local names="${specs.map((s) => s.name.slice(4)).join(" ")}"
     if [ "$COMP_CWORD" -eq 1 ]; then
-      COMPREPLY=($(compgen -W "completion help --help --list --version $names" -- "$cur"))
-      return
-    fi
-    if [ "\${COMP_WORDS[1]}" = help ]; then
-      [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$names" -- "$cur"))
+      COMPREPLY=($(compgen -W "completion help plan --help --list --version $names" -- "$cur"))
       return
     fi
     cmd="\${COMP_WORDS[1]}"
-    case "$cmd" in iam-*|euare-*) ;; *) cmd="iam-$cmd" ;; esac
+    case "$cmd" in
+      help)
+        [ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$names" -- "$cur"))
+        return ;;
+      # iamkit plan's own options, then the script and its arguments: file names.
+      plan)
+        case "$cur" in -*) COMPREPLY=($(compgen -W "--json -d --debug -h --help" -- "$cur")); return ;; esac ;;
+      iam-*|euare-*) ;;
+      *) cmd="iam-$cmd" ;;
+    esac
   fi
   # One reply per line, never globbed: a file name may hold spaces or a *.
   local words IFS=$'\n' globbing=
