@@ -46,10 +46,12 @@ function retryReason(info: RetryErrorInfo): string | undefined {
  * after throttling, under a lower ceiling than the SDK's 20 s.
  *
  * Why a ceiling: it bounds every wait, throttled or not, so scripts that would rather fail fast and
- * local emulators can shorten retries, and the tests shorten them through the same path users take.
- * The SDK's own `baseDelay` option leaves throttling at its 1 s base, so it could not. The SDK does
- * not export its backoff, hence this copy of its formula; without a MaxBackoff setting it is not
- * used, and the SDK's backoff runs untouched.
+ * local emulators can shorten retries, and the fault tests shorten them through the same setting
+ * and code path users have, rather than through a switch only tests know. The SDK's own `baseDelay`
+ * option sets the base of non-throttling retries only, so it could not shorten the waits IAM's
+ * throttling causes. The SDK does not export its backoff, hence this copy of its formula; without a
+ * MaxBackoff setting it is not used, and the SDK's backoff runs untouched. Adaptive mode's rate
+ * limit is not a backoff and stays as the SDK has it.
  */
 function cappedBackoff(maxBackoff: number): StandardRetryBackoffStrategy {
   let base = 0;
