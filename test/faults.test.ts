@@ -118,9 +118,18 @@ function useFaultProxy() {
 
 const faulty = useFaultProxy();
 
+/**
+ * Commands back off for less than 1 ms between attempts (MaxBackoff): these tests check the
+ * attempts, which actions are retried, the messages and exit codes, never how long a wait lasts.
+ * The backoff users get, the AWS SDK's own, is proven in "the backoff between attempts" below.
+ */
+const TINY_BACKOFF: NodeJS.ProcessEnv = { IAMKIT_MAX_BACKOFF: "1" };
+
 /** Commands talk to moto through the proxy; `extra` sets retry and timeout settings. */
-const envWith = (extra: NodeJS.ProcessEnv = {}) => ({ ...moto.env, AWS_IAM_URL: faulty.url, ...extra });
+const envWith = (extra: NodeJS.ProcessEnv = {}, backoff = TINY_BACKOFF) => ({ ...moto.env, AWS_IAM_URL: faulty.url, ...backoff, ...extra });
 const cli = (extra: NodeJS.ProcessEnv, name: string, ...argv: string[]) => runCli(name, argv, { env: envWith(extra) });
+/** The same with the backoff users get by default. */
+const cliWithSdkBackoff = (extra: NodeJS.ProcessEnv, name: string, ...argv: string[]) => runCli(name, argv, { env: envWith(extra, {}) });
 
 const sent = (name: string) => faulty.requests.filter((r) => action(r) === name);
 
@@ -355,15 +364,14 @@ describe("persistent faults: the command fails with one line naming the action",
   it("a list whose second page is throttled for good fails without claiming to be complete", async () => {
     await seedRoles(101);
     faulty.plan(persistent("throttling", (r) => action(r) === "ListRoles" && r.params.Marker !== undefined));
-    // Three attempts keep the throttling backoff (up to 1 s, then up to 2 s) short.
-    const res = await fatal("ListRoles page 2 throttled", { AWS_MAX_ATTEMPTS: "3" }, "iam-rolelistbypath", "-i", "100");
+    const res = await fatal("ListRoles page 2 throttled", {}, "iam-rolelistbypath", "-i", "100");
     expect(res.code).toBe(1);
     expect(lines(res.stderr)).toEqual([
-      retrying("iam-rolelistbypath", "ListRoles", "throttled", 2, 3),
-      gaveUp("iam-rolelistbypath", THROTTLED, "ListRoles", 3),
+      retrying("iam-rolelistbypath", "ListRoles", "throttled", 2, ATTEMPTS),
+      gaveUp("iam-rolelistbypath", THROTTLED, "ListRoles", ATTEMPTS),
     ]);
     expectNoCompletenessClaim(res.stdout, await roleArns());
-    expect(sent("ListRoles").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true]);
+    expect(sent("ListRoles").map((r) => r.params.Marker !== undefined)).toEqual([false, true, true, true, true, true]);
   });
 
   it("a list whose second page answers 503 on every attempt fails the same way; --json prints nothing", async () => {
@@ -581,15 +589,15 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
   /** Generous: the point is "seconds, not minutes", on any CI machine. */
   const SANITY_MS = 20_000;
 
-  async function timed(extra: NodeJS.ProcessEnv, name: string, ...argv: string[]) {
+  async function timed(run: () => Promise<CliResult>) {
     const started = Date.now();
-    const res = await cli(extra, name, ...argv);
+    const res = await run();
     return { res, ms: Date.now() - started };
   }
 
-  it("a closed port", async () => {
+  it("a closed port, with the backoff users get", async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const { res, ms } = await timed({ AWS_IAM_URL: url }, "iam-userlistbypath");
+    const { res, ms } = await timed(() => cliWithSdkBackoff({ AWS_IAM_URL: url }, "iam-userlistbypath"));
     expect(res).toEqual({
       code: 4,
       stdout: "",
@@ -600,7 +608,7 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
 
   it("a host name that cannot resolve", async () => {
     const url = "http://iam.iamkit-test.invalid";
-    const { res, ms } = await timed({ AWS_IAM_URL: url }, "iam-userlistbypath");
+    const { res, ms } = await timed(() => cli({ AWS_IAM_URL: url }, "iam-userlistbypath"));
     expect(res.code).toBe(4);
     expect(res.stdout).toBe("");
     // ENOTFOUND where a resolver answers; EAI_AGAIN where none is reachable.
@@ -612,7 +620,7 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
 
   it("an endpoint that never answers: every attempt times out", async () => {
     faulty.plan(persistent("stall", (r) => action(r) === "ListUsers"));
-    const { res, ms } = await timed({ IAMKIT_REQUEST_TIMEOUT: "300" }, "iam-userlistbypath");
+    const { res, ms } = await timed(() => cli({ IAMKIT_REQUEST_TIMEOUT: "300" }, "iam-userlistbypath"));
     record("ListUsers stalled", false);
     expect(res).toEqual({
       code: 4,
@@ -630,7 +638,7 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
   it("the client config file sets the timeout and the attempts", async () => {
     faulty.plan(persistent("stall", (r) => action(r) === "ListUsers"));
     const config = writeTestFile(moto, "fail-fast.conf", "RequestTimeout=300\nMaxAttempts=2\n");
-    const { res } = await timed({ CLIENT_CONFIG_FILE: config }, "iam-userlistbypath");
+    const res = await cli({ CLIENT_CONFIG_FILE: config }, "iam-userlistbypath");
     record("ListUsers stalled, client config file", false);
     expect(res).toEqual({
       code: 4,
@@ -642,5 +650,51 @@ describe("endpoint down, unresolvable or silent: exit 4, one line, no stack trac
       ].join("\n"),
     });
     expect(sent("ListUsers")).toHaveLength(2);
+  });
+});
+
+describe("the backoff between attempts", () => {
+  /** The backoff before each retry of ListAccessKeys, from -d: `ListAccessKeys: attempt 2 of 3 after a backoff of 734 ms`. */
+  const backoffs = (stderr: string) =>
+    [...stderr.matchAll(/^iam-userlistkeys: debug: ListAccessKeys: attempt (\d) of 3 after a backoff of (\d+) ms$/gm)].map(([, attempt, ms]) => ({
+      attempt: Number(attempt),
+      ms: Number(ms),
+    }));
+
+  /** iam-userlistkeys -d with every ListAccessKeys throttled, three attempts, without the tiny backoff: its waits in ms. */
+  async function throttledForGood(test: string, extra: NodeJS.ProcessEnv = {}) {
+    await moto.iam.createUser({ UserName: "alice" });
+    faulty.plan(persistent("throttling", (r) => action(r) === "ListAccessKeys"));
+    const res = await cliWithSdkBackoff({ AWS_MAX_ATTEMPTS: "3", ...extra }, "iam-userlistkeys", "-u", "alice", "-d");
+    record(test, false);
+    expect(res.code).toBe(1);
+    expect(lines(res.stderr).at(-1)).toBe(gaveUp("iam-userlistkeys", THROTTLED, "ListAccessKeys", 3));
+    expect(sent("ListAccessKeys")).toHaveLength(3);
+    const waits = backoffs(res.stderr);
+    expect(waits.map((w) => w.attempt)).toEqual([2, 3]);
+    return waits.map((w) => w.ms);
+  }
+
+  it("is the AWS SDK's by default: after throttling, a random wait below 1 s, then below 2 s", async () => {
+    const [first, second] = await throttledForGood("ListAccessKeys throttled, SDK backoff");
+    expect(first).toBeLessThan(1000);
+    expect(second).toBeLessThan(2000);
+    // The tiny backoff the other tests use waits 0 ms; both waits this short happen once in about 700,000 runs.
+    expect(first + second).toBeGreaterThan(1);
+  });
+
+  it("never exceeds MaxBackoff from the client config file", async () => {
+    const config = writeTestFile(moto, "max-backoff.conf", "MaxBackoff=3\n");
+    const waits = await throttledForGood("ListAccessKeys throttled, MaxBackoff=3", { CLIENT_CONFIG_FILE: config });
+    for (const ms of waits) expect(ms).toBeLessThan(3);
+  });
+
+  it("a MaxBackoff of 0 is refused before any request (exit 3)", async () => {
+    expect(await cli({ IAMKIT_MAX_BACKOFF: "0" }, "iam-userlistbypath")).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: "iam-userlistbypath: IAMKIT_MAX_BACKOFF must be a positive whole number of milliseconds, at most 86400000 (a day)\n",
+    });
+    expect(faulty.requests).toEqual([]);
   });
 });

@@ -153,7 +153,7 @@ describe("client config file", () => {
     expect(await runCli("iam-userlistbypath", ["--client-config-file", config], { env: moto.env })).toEqual({
       code: 3,
       stdout: "",
-      stderr: `iam-userlistbypath: client config file ${config} line 2: unknown "ProxyPassword" (known: proxyHost, proxyPort, connectionTimeout, requestTimeout, maxAttempts, retryMode)\n`,
+      stderr: `iam-userlistbypath: client config file ${config} line 2: unknown "ProxyPassword" (known: proxyHost, proxyPort, connectionTimeout, requestTimeout, maxAttempts, retryMode, maxBackoff)\n`,
     });
   });
 });

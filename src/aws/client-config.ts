@@ -19,6 +19,8 @@ export interface ClientConfig {
   maxAttempts: number;
   /** `standard` backs off per request; `adaptive` also slows the client down once IAM throttles. */
   retryMode: "standard" | "adaptive";
+  /** Milliseconds: the ceiling of each backoff before a retry; unset, the AWS SDK's own (20 s). */
+  maxBackoff?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ const SETTINGS: Setting[] = [
     parse: (v) => (v === "standard" || v === "adaptive" ? v : undefined),
     expected: "standard or adaptive",
   },
+  { key: "maxBackoff", env: "IAMKIT_MAX_BACKOFF", parse: milliseconds, expected: MILLISECONDS },
 ];
 
 function apply(config: ClientConfig, setting: Setting, value: string, where: string): void {

@@ -137,7 +137,7 @@ async function configure<C extends IAM | STS>(Client: ClientClass<C>, settings: 
     region: endpoint.signingRegion,
     endpoint: endpoint.url,
     credentials: settings.credentials.credentials,
-    retryStrategy: await iamRetryStrategy(config, settings.onRetry),
+    retryStrategy: await iamRetryStrategy(config, settings),
     // The strategy enforces the attempts; the SDK reads this for its amz-sdk-request header only.
     maxAttempts: config.maxAttempts,
     requestHandler: await createRequestHandler({ ...settings, endpoint: endpoint.url }),

@@ -1,4 +1,4 @@
-import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryBackoffStrategy, StandardRetryToken } from "@smithy/types";
 import { ACTION, DeadlineReached, Interrupted, NOT_RETRIED, NotIamAnswer, serviceErrorCode, transportProblem } from "../core/errors.js";
 import { isNotImplementedAnswer } from "../core/not-implemented.js";
 import type { ClientConfig } from "./client-config.js";
@@ -42,25 +42,53 @@ function retryReason(info: RetryErrorInfo): string | undefined {
 }
 
 /**
+ * The SDK's backoff, "full jitter": a random wait below base × 2^retries, the base 50 ms, or 1 s
+ * after throttling, under a lower ceiling than the SDK's 20 s.
+ *
+ * Why a ceiling: it bounds every wait, throttled or not, so scripts that would rather fail fast and
+ * local emulators can shorten retries, and the fault tests shorten them through the same setting
+ * and code path users have, rather than through a switch only tests know. The SDK's own `baseDelay`
+ * option sets the base of non-throttling retries only, so it could not shorten the waits IAM's
+ * throttling causes. The SDK does not export its backoff, hence this copy of its formula; without a
+ * MaxBackoff setting it is not used, and the SDK's backoff runs untouched. Adaptive mode's rate
+ * limit is not a backoff and stays as the SDK has it.
+ */
+function cappedBackoff(maxBackoff: number): StandardRetryBackoffStrategy {
+  let base = 0;
+  return {
+    setDelayBase: (delay) => void (base = delay),
+    computeNextBackoffDelay: (retries) => Math.floor(Math.random() * Math.min(base * 2 ** retries, maxBackoff)),
+  };
+}
+
+export interface RetryListeners {
+  /** Hears of each retry of a throttled or timed-out request, after its backoff. */
+  onRetry?: (message: string) => void;
+  /** -d: hears of every retry and its backoff. */
+  debug?: (message: string) => void;
+}
+
+/**
  * The SDK's standard or adaptive retry strategy (backoff with jitter, a retry budget, and for
- * adaptive a client-side rate limit once IAM throttles), refusing the retries above. `onRetry`
- * hears of each retry of a throttled or timed-out request, before the wait.
+ * adaptive a client-side rate limit once IAM throttles), refusing the retries above.
  */
 export async function iamRetryStrategy(
-  config: Pick<ClientConfig, "maxAttempts" | "retryMode">,
-  onRetry?: (message: string) => void,
+  config: Pick<ClientConfig, "maxAttempts" | "retryMode" | "maxBackoff">,
+  { onRetry, debug }: RetryListeners = {},
 ): Promise<RetryStrategyV2> {
   const { AdaptiveRetryStrategy, StandardRetryStrategy } = await import("@smithy/core/retry");
-  const inner =
-    config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(config.maxAttempts) : new StandardRetryStrategy(config.maxAttempts);
+  const options = { maxAttempts: config.maxAttempts, backoff: config.maxBackoff ? cappedBackoff(config.maxBackoff) : undefined };
+  const inner = config.retryMode === "adaptive" ? new AdaptiveRetryStrategy(config.maxAttempts, options) : new StandardRetryStrategy(options);
   return {
     acquireInitialRetryToken: (scope: string) => inner.acquireInitialRetryToken(scope),
     async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo) {
       if (!retryAllowed(info)) throw info.error;
       const next = await inner.refreshRetryTokenForRetry(token as StandardRetryToken, info);
-      const reason = retryReason(info);
+      const attempt = `attempt ${next.getRetryCount() + 1} of ${config.maxAttempts}`;
       const action = (info.error as { [ACTION]?: string } | undefined)?.[ACTION] ?? "request";
-      if (reason) onRetry?.(`retrying ${action}: ${reason} (attempt ${next.getRetryCount() + 1} of ${config.maxAttempts})`);
+      debug?.(`${action}: ${attempt} after a backoff of ${next.$retryLog?.acquisitionDelay ?? 0} ms`);
+      const reason = retryReason(info);
+      if (reason) onRetry?.(`retrying ${action}: ${reason} (${attempt})`);
       return next;
     },
     recordSuccess: (token: RetryToken) => inner.recordSuccess(token as StandardRetryToken),
