@@ -1,6 +1,7 @@
 import type { AttachedPolicy } from "@aws-sdk/client-iam";
-import { defineCommand, type OptionSpec } from "../../core/define.js";
+import { defineCommand } from "../../core/define.js";
 import type { IamClient } from "../../core/operations.js";
+import { entityOf, type EntityCommand } from "./entity-command.js";
 import { maxItems, pathPrefix, policyArn } from "./options.js";
 import { streamedListLines } from "../../output/print.js";
 import { items, type Page } from "../../iam/paginate.js";
@@ -49,16 +50,7 @@ const API: { [Kind in PolicyHolderKind]: AttachApi<Nouns[Kind]> } = {
   },
 };
 
-/** What each module declares; the rest is the same for every kind of entity. */
-export interface AttachmentCommand {
-  name: `iam-${string}`;
-  kind: PolicyHolderKind;
-  /** The option that names the entity (-u, -g, -r). */
-  entity: OptionSpec;
-  example: string;
-}
-
-const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
+type AttachmentCommand = EntityCommand<PolicyHolderKind>;
 
 export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];
