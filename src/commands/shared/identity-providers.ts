@@ -34,7 +34,7 @@ const API: { [Kind in ProviderKind]: ProviderApi<Nouns[Kind]> } = {
 };
 
 /** What each module declares; the rest follows from the kind of provider. */
-export interface ProviderCommand {
+interface ProviderCommand {
   name: `iam-${string}`;
   kind: ProviderKind;
   summary: string;

@@ -8,7 +8,7 @@ import { permissionsBoundary } from "./options.js";
  * action names and the field that names the entity.
  */
 
-export type BoundedKind = "user" | "role";
+type BoundedKind = "user" | "role";
 
 /** The noun in the action names (PutUserPermissionsBoundary, DeleteRolePermissionsBoundary). */
 type Nouns = { user: "User"; role: "Role" };

@@ -8,7 +8,7 @@ import { newName, newNameOrPath, newPath } from "./options.js";
  * the request fields and the new name's option differ.
  */
 
-export type RenamedKind = "user" | "group" | "server certificate";
+type RenamedKind = "user" | "group" | "server certificate";
 
 /** The noun in the action and field names (UpdateUser, NewUserName). */
 type Nouns = { user: "User"; group: "Group"; "server certificate": "ServerCertificate" };

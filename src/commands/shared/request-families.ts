@@ -33,7 +33,7 @@ interface Family<L extends readonly OptionSpec[], Input> {
 }
 
 /** What each command module declares: its words and the action it sends the family's request to. */
-export interface FamilyMember<Op, Key extends string> {
+interface FamilyMember<Op, Key extends string> {
   name: `iam-${string}`;
   summary: string;
   operation: Op;
