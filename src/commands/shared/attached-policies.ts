@@ -52,35 +52,35 @@ const API: { [Kind in PolicyHolderKind]: AttachApi<Nouns[Kind]> } = {
 
 type AttachmentCommand = EntityCommand<PolicyHolderKind>;
 
-export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
-  const api = API[kind];
-  return defineCommand({
-    name,
-    summary: `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
-    operations: [`Attach${api.noun}Policy` as const],
-    options: [entity, policyArn()],
-    example,
-    async run({ iam }, opts) {
-      await api.attach(iam, entityOf(entity, opts), opts.policyArn);
-      return {};
-    },
-  });
-}
+/** Attaching and detaching are one command but for the action and the words. */
+const CHANGES = {
+  attach: {
+    verb: "Attach",
+    summary: (kind: PolicyHolderKind) => `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
+  },
+  detach: {
+    verb: "Detach",
+    summary: (kind: PolicyHolderKind) => `Detach a managed policy from a ${kind}; the policy itself is kept.`,
+  },
+} as const;
 
-export function detachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
+const policyChangeCommand = (change: keyof typeof CHANGES) => ({ name, kind, entity, example }: AttachmentCommand) => {
   const api = API[kind];
   return defineCommand({
     name,
-    summary: `Detach a managed policy from a ${kind}; the policy itself is kept.`,
-    operations: [`Detach${api.noun}Policy` as const],
+    summary: CHANGES[change].summary(kind),
+    operations: [`${CHANGES[change].verb}${api.noun}Policy` as const],
     options: [entity, policyArn()],
     example,
     async run({ iam }, opts) {
-      await api.detach(iam, entityOf(entity, opts), opts.policyArn);
+      await api[change](iam, entityOf(entity, opts), opts.policyArn);
       return {};
     },
   });
-}
+};
+
+export const attachPolicyCommand = policyChangeCommand("attach");
+export const detachPolicyCommand = policyChangeCommand("detach");
 
 export function listAttachedPoliciesCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];
