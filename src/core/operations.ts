@@ -86,6 +86,16 @@ export type Operation = IamOperation | StsOperation;
 
 /** The IAM client a piece of code may use: only the methods of the actions it declares. */
 export type IamClient<Op extends string> = Pick<IAM, MethodOf<Extract<Op, IamOperation>>>;
+/**
+ * Sends one request to the method of `action`, for code that is handed the action rather than
+ * calling a method by name (a family of commands that differ only in the action they send).
+ */
+export function send<Action extends IamOperation>(iam: IamClient<Action>, action: Action, input: IamInput<Action>): Promise<unknown> {
+  const method = (action.charAt(0).toLowerCase() + action.slice(1)) as keyof IamClient<Action>;
+  // The SDK overloads each method (promise, callback); TypeScript cannot pick one for a generic action.
+  return (iam[method] as (this: IamClient<Action>, input: IamInput<Action>) => Promise<unknown>).call(iam, input);
+}
+
 /** The STS client of the same: `sts:GetCallerIdentity` gives `getCallerIdentity`. */
 export type StsClient<Op extends string> = Pick<STS, MethodOf<Op extends `sts:${infer Action}` ? Action & StsAction : never>>;
 

@@ -41,6 +41,26 @@ function sshFingerprint(body: string): string {
 
 type Input = Record<string, any>;
 
+/** The entities a create names by path and name: their ARN's resource type and their ids' prefix. */
+const NAMED = {
+  User: { type: "user", idPrefix: "AIDA" },
+  Group: { type: "group", idPrefix: "AGPA" },
+  Role: { type: "role", idPrefix: "AROA" },
+  InstanceProfile: { type: "instance-profile", idPrefix: "AIPA" },
+  ServerCertificate: { type: "server-certificate", idPrefix: "ASCA" },
+};
+
+/** The fields IAM's answer starts with for such an entity: `Path`, `UserName`, `UserId`, `Arn` for a user. */
+function named(account: Account, input: Input, noun: keyof typeof NAMED) {
+  const name: string = input[`${noun}Name`];
+  return {
+    Path: pathOf(input),
+    [`${noun}Name`]: name,
+    [`${noun}Id`]: iamId(NAMED[noun].idPrefix),
+    Arn: arnOf(account, NAMED[noun].type, pathOf(input), name),
+  };
+}
+
 /** The result of one planned change; `owner` is the user a request without UserName acts on. */
 export function placeholderAnswer(action: string, input: Input, account: Account, owner?: string): Record<string, unknown> {
   const now = new Date();
@@ -48,26 +68,18 @@ export function placeholderAnswer(action: string, input: Input, account: Account
     case "CreateUser":
       return {
         User: {
-          Path: pathOf(input),
-          UserName: input.UserName,
-          UserId: iamId("AIDA"),
-          Arn: arnOf(account, "user", pathOf(input), input.UserName),
+          ...named(account, input, "User"),
           CreateDate: now,
           Tags: input.Tags,
           PermissionsBoundary: input.PermissionsBoundary && { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: input.PermissionsBoundary },
         },
       };
     case "CreateGroup":
-      return {
-        Group: { Path: pathOf(input), GroupName: input.GroupName, GroupId: iamId("AGPA"), Arn: arnOf(account, "group", pathOf(input), input.GroupName), CreateDate: now },
-      };
+      return { Group: { ...named(account, input, "Group"), CreateDate: now } };
     case "CreateRole":
       return {
         Role: {
-          Path: pathOf(input),
-          RoleName: input.RoleName,
-          RoleId: iamId("AROA"),
-          Arn: arnOf(account, "role", pathOf(input), input.RoleName),
+          ...named(account, input, "Role"),
           CreateDate: now,
           AssumeRolePolicyDocument: input.AssumeRolePolicyDocument,
           Description: input.Description,
@@ -75,11 +87,8 @@ export function placeholderAnswer(action: string, input: Input, account: Account
           Tags: input.Tags,
         },
       };
-    case "CreateInstanceProfile": {
-      const name = input.InstanceProfileName;
-      const arn = arnOf(account, "instance-profile", pathOf(input), name);
-      return { InstanceProfile: { Path: pathOf(input), InstanceProfileName: name, InstanceProfileId: iamId("AIPA"), Arn: arn, CreateDate: now, Roles: [] } };
-    }
+    case "CreateInstanceProfile":
+      return { InstanceProfile: { ...named(account, input, "InstanceProfile"), CreateDate: now, Roles: [] } };
     case "CreatePolicy":
       return {
         Policy: {
@@ -119,11 +128,8 @@ export function placeholderAnswer(action: string, input: Input, account: Account
     case "CreateVirtualMFADevice":
       // The seed and QR code only go to the bootstrap file, which a plan does not write.
       return { VirtualMFADevice: { SerialNumber: input.SerialNumber, Tags: input.Tags } };
-    case "UploadServerCertificate": {
-      const name = input.ServerCertificateName;
-      const arn = arnOf(account, "server-certificate", pathOf(input), name);
-      return { ServerCertificateMetadata: { Path: pathOf(input), ServerCertificateName: name, ServerCertificateId: iamId("ASCA"), Arn: arn, UploadDate: now } };
-    }
+    case "UploadServerCertificate":
+      return { ServerCertificateMetadata: { ...named(account, input, "ServerCertificate"), UploadDate: now } };
     default:
       return {};
   }

@@ -1,16 +1,8 @@
-import { defineCommand } from "../../core/define.js";
-import { accountAlias } from "../shared/options.js";
+import { accountAliasCommand } from "../shared/request-families.js";
 
-export default defineCommand({
+export default accountAliasCommand({
   name: "iam-accountaliascreate",
   summary: "Give the account an alias, which names its console sign-in page.",
-  operations: ["CreateAccountAlias"],
-  euare: true,
-  positional: "alias",
-  options: [accountAlias()],
+  operation: "CreateAccountAlias",
   example: "iam-accountaliascreate -a example-corp",
-  async run({ iam }, { alias }) {
-    await iam.createAccountAlias({ AccountAlias: alias });
-    return {};
-  },
 });

@@ -1,16 +1,8 @@
-import { defineCommand } from "../../core/define.js";
-import { groupName, userName } from "../shared/options.js";
+import { groupMembershipCommand } from "../shared/request-families.js";
 
-export default defineCommand({
+export default groupMembershipCommand({
   name: "iam-groupadduser",
   summary: "Make a user a member of a group.",
-  operations: ["AddUserToGroup"],
-  euare: true,
-  positional: "groupName",
-  options: [groupName(), userName()],
+  operation: "AddUserToGroup",
   example: "iam-groupadduser -g Admin -u david",
-  async run({ iam }, { groupName, userName }) {
-    await iam.addUserToGroup({ GroupName: groupName, UserName: userName });
-    return {};
-  },
 });

@@ -1,16 +1,9 @@
-import { defineCommand } from "../../core/define.js";
-import { instanceProfileName, roleName } from "../shared/options.js";
+import { instanceProfileRoleCommand } from "../shared/request-families.js";
 
-export default defineCommand({
+export default instanceProfileRoleCommand({
   name: "iam-instanceprofileaddrole",
   summary: "Put a role into an instance profile, so that instances launched with the profile can use it.",
-  operations: ["AddRoleToInstanceProfile"],
-  euare: true,
-  positional: "instanceProfileName",
-  options: [instanceProfileName(), { ...roleName(), description: "the role to put into the instance profile" }],
+  operation: "AddRoleToInstanceProfile",
+  describe: { roleName: "the role to put into the instance profile" },
   example: "iam-instanceprofileaddrole -s webserver -r webserver",
-  async run({ iam }, { instanceProfileName, roleName }) {
-    await iam.addRoleToInstanceProfile({ InstanceProfileName: instanceProfileName, RoleName: roleName });
-    return {};
-  },
 });

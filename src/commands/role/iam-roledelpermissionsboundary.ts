@@ -1,14 +1,9 @@
-import { defineCommand } from "../../core/define.js";
 import { roleName } from "../shared/options.js";
+import { delBoundaryCommand } from "../shared/permissions-boundaries.js";
 
-export default defineCommand({
+export default delBoundaryCommand({
   name: "iam-roledelpermissionsboundary",
-  summary: "Remove a role's permissions boundary; the boundary policy itself is kept.",
-  operations: ["DeleteRolePermissionsBoundary"],
-  options: [roleName()],
+  kind: "role",
+  entity: roleName(),
   example: "iam-roledelpermissionsboundary -r webserver",
-  async run({ iam }, { roleName }) {
-    await iam.deleteRolePermissionsBoundary({ RoleName: roleName });
-    return {};
-  },
 });

@@ -1,14 +1,8 @@
-import { defineCommand } from "../../core/define.js";
-import { providerArn } from "../shared/options.js";
+import { delProviderCommand } from "../shared/identity-providers.js";
 
-export default defineCommand({
+export default delProviderCommand({
   name: "iam-samlproviderdel",
+  kind: "saml",
   summary: "Delete a SAML provider; roles that trust it can no longer be assumed through it.",
-  operations: ["DeleteSAMLProvider"],
-  options: [providerArn("saml")],
   example: "iam-samlproviderdel -a arn:aws:iam::123456789012:saml-provider/okta",
-  async run({ iam }, { providerArn }) {
-    await iam.deleteSAMLProvider({ SAMLProviderArn: providerArn });
-    return {};
-  },
 });

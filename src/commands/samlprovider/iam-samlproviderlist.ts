@@ -1,13 +1,8 @@
-import { defineCommand } from "../../core/define.js";
-import { listLines } from "../../output/print.js";
+import { listProvidersCommand } from "../shared/identity-providers.js";
 
-export default defineCommand({
+export default listProvidersCommand({
   name: "iam-samlproviderlist",
+  kind: "saml",
   summary: "List the account's SAML identity providers by ARN.",
-  operations: ["ListSAMLProviders"],
-  options: [],
-  output: ["per provider: its ARN", "IsTruncated: false"],
   example: "iam-samlproviderlist",
-  run: async ({ iam }) => ({ SAMLProviderList: (await iam.listSAMLProviders({})).SAMLProviderList ?? [] }),
-  render: ({ SAMLProviderList }) => listLines(SAMLProviderList.map((p) => p.Arn)),
 });

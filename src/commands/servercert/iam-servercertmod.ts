@@ -1,25 +1,9 @@
-import { defineCommand } from "../../core/define.js";
-import { newName, newNameOrPath, newPath, serverCertificateName } from "../shared/options.js";
+import { serverCertificateName } from "../shared/options.js";
+import { renameCommand } from "../shared/rename-commands.js";
 
-export default defineCommand({
+export default renameCommand({
   name: "iam-servercertmod",
-  summary: "Rename a server certificate, move it to another path, or both.",
-  operations: ["UpdateServerCertificate"],
-  euare: true,
-  positional: "serverCertificateName",
-  options: [
-    serverCertificateName(),
-    { ...newName("server certificate", "new-server-certificate-name"), metavar: "NEWCERTNAME" },
-    newPath("server certificate"),
-  ],
-  check: newNameOrPath,
+  kind: "server certificate",
+  entity: serverCertificateName(),
   example: "iam-servercertmod -s www.example.com -n www.example.com-2025 -p /cloudfront/",
-  async run({ iam }, { serverCertificateName, newName, newPath }) {
-    await iam.updateServerCertificate({
-      ServerCertificateName: serverCertificateName,
-      NewServerCertificateName: newName,
-      NewPath: newPath,
-    });
-    return {};
-  },
 });

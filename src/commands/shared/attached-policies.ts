@@ -1,6 +1,7 @@
 import type { AttachedPolicy } from "@aws-sdk/client-iam";
-import { defineCommand, type OptionSpec } from "../../core/define.js";
+import { defineCommand } from "../../core/define.js";
 import type { IamClient } from "../../core/operations.js";
+import { entityOf, type EntityCommand } from "./entity-command.js";
 import { maxItems, pathPrefix, policyArn } from "./options.js";
 import { streamedListLines } from "../../output/print.js";
 import { items, type Page } from "../../iam/paginate.js";
@@ -49,46 +50,37 @@ const API: { [Kind in PolicyHolderKind]: AttachApi<Nouns[Kind]> } = {
   },
 };
 
-/** What each module declares; the rest is the same for every kind of entity. */
-export interface AttachmentCommand {
-  name: `iam-${string}`;
-  kind: PolicyHolderKind;
-  /** The option that names the entity (-u, -g, -r). */
-  entity: OptionSpec;
-  example: string;
-}
+type AttachmentCommand = EntityCommand<PolicyHolderKind>;
 
-const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
+/** Attaching and detaching are one command but for the action and the words. */
+const CHANGES = {
+  attach: {
+    verb: "Attach",
+    summary: (kind: PolicyHolderKind) => `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
+  },
+  detach: {
+    verb: "Detach",
+    summary: (kind: PolicyHolderKind) => `Detach a managed policy from a ${kind}; the policy itself is kept.`,
+  },
+} as const;
 
-export function attachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
+const policyChangeCommand = (change: keyof typeof CHANGES) => ({ name, kind, entity, example }: AttachmentCommand) => {
   const api = API[kind];
   return defineCommand({
     name,
-    summary: `Attach a managed policy to a ${kind}; attaching one that is already attached changes nothing.`,
-    operations: [`Attach${api.noun}Policy` as const],
+    summary: CHANGES[change].summary(kind),
+    operations: [`${CHANGES[change].verb}${api.noun}Policy` as const],
     options: [entity, policyArn()],
     example,
     async run({ iam }, opts) {
-      await api.attach(iam, entityOf(entity, opts), opts.policyArn);
+      await api[change](iam, entityOf(entity, opts), opts.policyArn);
       return {};
     },
   });
-}
+};
 
-export function detachPolicyCommand({ name, kind, entity, example }: AttachmentCommand) {
-  const api = API[kind];
-  return defineCommand({
-    name,
-    summary: `Detach a managed policy from a ${kind}; the policy itself is kept.`,
-    operations: [`Detach${api.noun}Policy` as const],
-    options: [entity, policyArn()],
-    example,
-    async run({ iam }, opts) {
-      await api.detach(iam, entityOf(entity, opts), opts.policyArn);
-      return {};
-    },
-  });
-}
+export const attachPolicyCommand = policyChangeCommand("attach");
+export const detachPolicyCommand = policyChangeCommand("detach");
 
 export function listAttachedPoliciesCommand({ name, kind, entity, example }: AttachmentCommand) {
   const api = API[kind];

@@ -15,50 +15,58 @@ interface Listed {
   Path?: string;
 }
 
-interface ListByPathApi<Action extends IamOperation> {
+/** One kind of entity: its words, its action, and where its answer holds it. */
+interface ListByPath<Action extends IamOperation, Field extends string> {
   /** The entities as the summary and -p's description name them. */
   plural: string;
   /** The field of the answer, and of --json's document, that holds them. */
-  field: string;
+  field: Field;
   action: Action;
-  list(iam: IamClient<Action>, PathPrefix: string | undefined, Marker: string | undefined, MaxItems: number | undefined): Promise<Page & { listed?: Listed[] }>;
+  list(
+    iam: IamClient<Action>,
+    PathPrefix: string | undefined,
+    Marker: string | undefined,
+    MaxItems: number | undefined,
+  ): Promise<Page & { [F in Field]: Listed[] | undefined }>;
 }
 
-/** One entry of the table below, its client typed by its action. */
-const byPath = <Action extends IamOperation>(api: ListByPathApi<Action>) => api;
+/** One entry of the table below, its client typed by its action; its pages give the entities as `listed`. */
+const byPath = <Action extends IamOperation, Field extends string>(api: ListByPath<Action, Field>) => ({
+  ...api,
+  list: (...page: Parameters<typeof api.list>): Promise<Page & { listed?: Listed[] }> =>
+    api.list(...page).then((answer) => ({ ...answer, listed: answer[api.field] })),
+});
 
 const API = {
   user: byPath({
     plural: "users",
     field: "Users",
     action: "ListUsers",
-    list: (iam, PathPrefix, Marker, MaxItems) => iam.listUsers({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Users })),
+    list: (iam, PathPrefix, Marker, MaxItems) => iam.listUsers({ PathPrefix, Marker, MaxItems }),
   }),
   group: byPath({
     plural: "groups",
     field: "Groups",
     action: "ListGroups",
-    list: (iam, PathPrefix, Marker, MaxItems) => iam.listGroups({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Groups })),
+    list: (iam, PathPrefix, Marker, MaxItems) => iam.listGroups({ PathPrefix, Marker, MaxItems }),
   }),
   role: byPath({
     plural: "roles",
     field: "Roles",
     action: "ListRoles",
-    list: (iam, PathPrefix, Marker, MaxItems) => iam.listRoles({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.Roles })),
+    list: (iam, PathPrefix, Marker, MaxItems) => iam.listRoles({ PathPrefix, Marker, MaxItems }),
   }),
   "instance profile": byPath({
     plural: "instance profiles",
     field: "InstanceProfiles",
     action: "ListInstanceProfiles",
-    list: (iam, PathPrefix, Marker, MaxItems) =>
-      iam.listInstanceProfiles({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.InstanceProfiles })),
+    list: (iam, PathPrefix, Marker, MaxItems) => iam.listInstanceProfiles({ PathPrefix, Marker, MaxItems }),
   }),
   "server certificate": byPath({
     plural: "server certificates",
     field: "ServerCertificateMetadataList",
     action: "ListServerCertificates",
-    list: (iam, PathPrefix, Marker, MaxItems) =>
-      iam.listServerCertificates({ PathPrefix, Marker, MaxItems }).then((page) => ({ ...page, listed: page.ServerCertificateMetadataList })),
+    list: (iam, PathPrefix, Marker, MaxItems) => iam.listServerCertificates({ PathPrefix, Marker, MaxItems }),
   }),
 };
 

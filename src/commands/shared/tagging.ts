@@ -1,6 +1,7 @@
 import type { Tag } from "@aws-sdk/client-iam";
-import { defineCommand, type OptionSpec } from "../../core/define.js";
+import { defineCommand } from "../../core/define.js";
 import type { IamClient } from "../../core/operations.js";
+import { entityOf, type EntityCommand } from "./entity-command.js";
 import { checkTags, maxItems, tagKeys, tags } from "./options.js";
 import { streamedListLines } from "../../output/print.js";
 import { items, type Page } from "../../iam/paginate.js";
@@ -84,16 +85,7 @@ const API: { [Kind in TaggableKind]: TagApi<Nouns[Kind]> } = {
 };
 
 /** What each tag command module declares; the rest is the same for every entity. */
-export interface TaggingCommand {
-  name: `iam-${string}`;
-  kind: TaggableKind;
-  /** The option that names the entity (-u, -r, -a, -s). */
-  entity: OptionSpec;
-  example: string;
-}
-
-/** The entity's name or ARN, from whichever option the command names it with. */
-const entityOf = (entity: OptionSpec, opts: Record<string, unknown>) => opts[entity.key] as string;
+type TaggingCommand = EntityCommand<TaggableKind>;
 
 /** "a user", "an instance profile", "an OIDC provider" (the kinds starting with u sound like "you"). */
 const aKind = (kind: string) => `${/^[aeio]/i.test(kind) ? "an" : "a"} ${kind}`;

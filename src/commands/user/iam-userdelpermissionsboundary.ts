@@ -1,14 +1,9 @@
-import { defineCommand } from "../../core/define.js";
 import { userName } from "../shared/options.js";
+import { delBoundaryCommand } from "../shared/permissions-boundaries.js";
 
-export default defineCommand({
+export default delBoundaryCommand({
   name: "iam-userdelpermissionsboundary",
-  summary: "Remove a user's permissions boundary; the boundary policy itself is kept.",
-  operations: ["DeleteUserPermissionsBoundary"],
-  options: [userName()],
+  kind: "user",
+  entity: userName(),
   example: "iam-userdelpermissionsboundary -u david",
-  async run({ iam }, { userName }) {
-    await iam.deleteUserPermissionsBoundary({ UserName: userName });
-    return {};
-  },
 });

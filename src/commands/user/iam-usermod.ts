@@ -1,17 +1,9 @@
-import { defineCommand } from "../../core/define.js";
-import { newName, newNameOrPath, newPath, userName } from "../shared/options.js";
+import { userName } from "../shared/options.js";
+import { renameCommand } from "../shared/rename-commands.js";
 
-export default defineCommand({
+export default renameCommand({
   name: "iam-usermod",
-  summary: "Rename a user, move it to another path, or both.",
-  operations: ["UpdateUser"],
-  euare: true,
-  positional: "userName",
-  options: [userName(), newName("user", "new-user-name"), newPath("user")],
-  check: newNameOrPath,
+  kind: "user",
+  entity: userName(),
   example: "iam-usermod -u david -n dave -p /staff/",
-  async run({ iam }, { userName, newName, newPath }) {
-    await iam.updateUser({ UserName: userName, NewUserName: newName, NewPath: newPath });
-    return {};
-  },
 });
