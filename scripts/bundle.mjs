@@ -62,8 +62,10 @@ console.error(`bundled ${commands.length} commands into ${relative(root, outdir)
  * Node 20's snapshot builder cannot load node:http (and so node:https, node:http2): loading it
  * there throws. The SDK imports them at module level but uses them only to send, so each import
  * is replaced by an object with one getter per export that loads the real module on first use.
+ * node:tls likewise (it leaves native functions V8 cannot serialize): the CA bundle's module
+ * imports it, and the builder's warm-up call evaluates that module.
  */
-const LAZY_BUILTIN = /^(node:)?(http|https|http2)$/;
+const LAZY_BUILTIN = /^(node:)?(http|https|http2|tls)$/;
 const lazyBuiltins = {
   name: "lazy-http-builtins",
   setup(bundle) {
