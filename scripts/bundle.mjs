@@ -108,4 +108,8 @@ await build({
   define: { "import.meta.url": "globalThis.iamkitModuleUrl" },
   logLevel: "warning",
 });
-writeFileSync(`${outdir}/snapshot/build-id`, createHash("sha256").update(readFileSync(snapshotEntry)).digest("hex").slice(0, 16) + "\n");
+// The build id names the snapshots built from this entry under these V8 flags (the launcher runs
+// one only with the flags it was built with).
+const { SNAPSHOT_V8_FLAGS } = await import(`${dist}/core/snapshot-flags.js`);
+const buildId = createHash("sha256").update(readFileSync(snapshotEntry)).update(SNAPSHOT_V8_FLAGS.join(" ")).digest("hex").slice(0, 16);
+writeFileSync(`${outdir}/snapshot/build-id`, `${buildId}\n`);

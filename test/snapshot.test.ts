@@ -72,7 +72,7 @@ describe("the snapshot built on first use", () => {
 
   it("is what the launcher starts Node from, unless told not to, NODE_OPTIONS is set or -h asked for help", () => {
     const env = withSnapshot();
-    expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
+    expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --no-rehash-snapshot --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", withoutSnapshot())).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", { ...env, NODE_OPTIONS: "--no-warnings" })).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes -u x -h$/);
