@@ -3,10 +3,10 @@
 // call needs is imported here, so it is evaluated once at build time and every run starts from the
 // evaluated heap: the command table, the flag parser, the AWS SDK client and the credential chain.
 // Only state without operating-system handles may be captured, which is why the bundle defers
-// node:http, node:https and node:http2 until first use.
+// node:http, node:https, node:http2 and node:tls until first use.
 //
-// Two ways in. The bins' launcher runs `node --snapshot-blob BLOB -- BIN ARGS`: BIN is the bin's
-// path, whose name (iam-usercreate, euare-..., iamkit) says what to run. The single executable is
+// Two ways in. The bins' launcher runs `node --no-rehash-snapshot --snapshot-blob BLOB -- BIN ARGS`
+// (its flags: src/core/snapshot-flags.ts): BIN is the bin's path, whose name (iam-usercreate, euare-..., iamkit) says what to run. The single executable is
 // a multi-call binary: it runs the command it is linked as (`iam-usercreate -> iamkit`), and as
 // `iamkit` it is the dispatcher (`iamkit usercreate ...`).
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
