@@ -6,9 +6,10 @@
 // node:http, node:https, node:http2 and node:tls until first use.
 //
 // Two ways in. The bins' launcher runs `node --no-rehash-snapshot --snapshot-blob BLOB -- BIN ARGS`
-// (its flags: src/core/snapshot-flags.ts): BIN is the bin's path, whose name (iam-usercreate, euare-..., iamkit) says what to run. The single executable is
-// a multi-call binary: it runs the command it is linked as (`iam-usercreate -> iamkit`), and as
-// `iamkit` it is the dispatcher (`iamkit usercreate ...`).
+// (its flags: src/core/snapshot-flags.ts): BIN is the bin's path, whose name (iam-usercreate,
+// euare-..., iamkit) says what to run. The single executable is a multi-call binary: it runs the
+// command it is linked as (`iam-usercreate -> iamkit`), and as `iamkit` it is the dispatcher
+// (`iamkit usercreate ...`).
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
