@@ -1,8 +1,6 @@
 #!/bin/sh
 ':' /*
-help=
-for arg; do case $arg in -h | --help) help=1 ;; esac; done
-if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS" ]; then
   bin=$0
   [ "${bin%/*}" = "$bin" ] && bin=./$bin
   while [ -L "$bin" ]; do

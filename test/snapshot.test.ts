@@ -78,12 +78,12 @@ describe("the snapshot built on first use", () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  it("is what the launcher starts Node from, unless told not to, NODE_OPTIONS is set or -h asked for help", () => {
+  it("is what the launcher starts Node from, help included, unless told not to or NODE_OPTIONS is set", () => {
     const env = withSnapshot();
     expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --no-rehash-snapshot --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", withoutSnapshot())).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", { ...env, NODE_OPTIONS: "--no-warnings" })).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
-    expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes -u x -h$/);
+    expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node --no-rehash-snapshot --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes -u x -h$/);
   });
 
   it("gives the same output, errors and exit codes as the bins without it", async () => {

@@ -18,14 +18,11 @@ export const GENERATED = "Generated from the command table by `npm run generate`
  * Node runs the file as a module, the bundle that scripts/bundle.mjs builds (docs/performance.md).
  * For Node the launcher is a string and a comment; it must hold no star-slash. It uses the snapshot
  * only without NODE_OPTIONS, since V8 refuses one built under other flags than the run's (it passes
- * the snapshot's own, src/core/snapshot-flags.ts), and not for -h, which loads less than the
- * snapshot holds and so starts faster without it.
+ * the snapshot's own, src/core/snapshot-flags.ts).
  */
 const LAUNCHER = `#!/bin/sh
 ':' /*
-help=
-for arg; do case $arg in -h | --help) help=1 ;; esac; done
-if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS" ]; then
   bin=$0
   [ "\${bin%/*}" = "$bin" ] && bin=./$bin
   while [ -L "$bin" ]; do
