@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -110,6 +110,6 @@ await build({
 });
 // The build id names the snapshots built from this entry under these V8 flags (the launcher runs
 // one only with the flags it was built with).
-const { SNAPSHOT_V8_FLAGS } = await import(`${dist}/core/snapshot-flags.js`);
+const { SNAPSHOT_V8_FLAGS } = await import(pathToFileURL(`${dist}/core/snapshot-flags.js`).href);
 const buildId = createHash("sha256").update(readFileSync(snapshotEntry)).update(SNAPSHOT_V8_FLAGS.join(" ")).digest("hex").slice(0, 16);
 writeFileSync(`${outdir}/snapshot/build-id`, `${buildId}\n`);
