@@ -1,8 +1,6 @@
 #!/bin/sh
 ':' /*
-help=
-for arg; do case $arg in -h | --help) help=1 ;; esac; done
-if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS" ]; then
   bin=$0
   [ "${bin%/*}" = "$bin" ] && bin=./$bin
   while [ -L "$bin" ]; do
@@ -11,7 +9,7 @@ if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
   done
   snapshot() { [ -n "$6" ] && blob=${XDG_CACHE_HOME:-$HOME/.cache}/iamkit/$build-node-$1-$6.blob; }
   if { read -r build < "${bin%/*}/../dist/bundle/snapshot/build-id" && snapshot $(ls -Lin "$(command -v node)"); } 2>/dev/null; then
-    [ -O "$blob" ] && [ -r "$blob" ] && exec node --snapshot-blob "$blob" -- "$0" "$@"
+    [ -O "$blob" ] && [ -r "$blob" ] && exec node --no-rehash-snapshot --snapshot-blob "$blob" -- "$0" "$@"
     IAMKIT_SNAPSHOT_MISSING=$blob
     export IAMKIT_SNAPSHOT_MISSING
   fi

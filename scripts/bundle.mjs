@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -62,8 +62,10 @@ console.error(`bundled ${commands.length} commands into ${relative(root, outdir)
  * Node 20's snapshot builder cannot load node:http (and so node:https, node:http2): loading it
  * there throws. The SDK imports them at module level but uses them only to send, so each import
  * is replaced by an object with one getter per export that loads the real module on first use.
+ * node:tls likewise (it leaves native functions V8 cannot serialize): the CA bundle's module
+ * imports it, and the builder's warm-up call evaluates that module.
  */
-const LAZY_BUILTIN = /^(node:)?(http|https|http2)$/;
+const LAZY_BUILTIN = /^(node:)?(http|https|http2|tls)$/;
 const lazyBuiltins = {
   name: "lazy-http-builtins",
   setup(bundle) {
@@ -106,4 +108,8 @@ await build({
   define: { "import.meta.url": "globalThis.iamkitModuleUrl" },
   logLevel: "warning",
 });
-writeFileSync(`${outdir}/snapshot/build-id`, createHash("sha256").update(readFileSync(snapshotEntry)).digest("hex").slice(0, 16) + "\n");
+// The build id names the snapshots built from this entry under these V8 flags (the launcher runs
+// one only with the flags it was built with).
+const { SNAPSHOT_V8_FLAGS } = await import(pathToFileURL(`${dist}/core/snapshot-flags.js`).href);
+const buildId = createHash("sha256").update(readFileSync(snapshotEntry)).update(SNAPSHOT_V8_FLAGS.join(" ")).digest("hex").slice(0, 16);
+writeFileSync(`${outdir}/snapshot/build-id`, `${buildId}\n`);

@@ -3,14 +3,16 @@
 // call needs is imported here, so it is evaluated once at build time and every run starts from the
 // evaluated heap: the command table, the flag parser, the AWS SDK client and the credential chain.
 // Only state without operating-system handles may be captured, which is why the bundle defers
-// node:http, node:https and node:http2 until first use.
+// node:http, node:https, node:http2 and node:tls until first use.
 //
-// Two ways in. The bins' launcher runs `node --snapshot-blob BLOB -- BIN ARGS`: BIN is the bin's
-// path, whose name (iam-usercreate, euare-..., iamkit) says what to run. The single executable is
-// a multi-call binary: it runs the command it is linked as (`iam-usercreate -> iamkit`), and as
-// `iamkit` it is the dispatcher (`iamkit usercreate ...`).
-import { realpathSync } from "node:fs";
-import { basename } from "node:path";
+// Two ways in. The bins' launcher runs `node --no-rehash-snapshot --snapshot-blob BLOB -- BIN ARGS`
+// (its flags: src/core/snapshot-flags.ts): BIN is the bin's path, whose name (iam-usercreate,
+// euare-..., iamkit) says what to run. The single executable is a multi-call binary: it runs the
+// command it is linked as (`iam-usercreate -> iamkit`), and as `iamkit` it is the dispatcher
+// (`iamkit usercreate ...`).
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { isSea } from "node:sea";
 import { pathToFileURL } from "node:url";
@@ -19,6 +21,7 @@ import { IAM } from "@aws-sdk/client-iam";
 import { STS } from "@aws-sdk/client-sts";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { AdaptiveRetryStrategy, StandardRetryStrategy } from "@smithy/core/retry";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Command } from "commander";
 import * as client from "../dist/aws/client.js";
 import * as clientConfig from "../dist/aws/client-config.js";
@@ -37,19 +40,45 @@ const GET_USER_ANSWER = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2
 
 /**
  * A snapshot keeps the compiled code of every function that ran while it was built, and functions
- * that did not run are compiled on first use in every process. So one request goes through the
- * SDK here (client set-up, endpoint rules, serializer, signer, retry, XML parser), answered in
- * process with nothing sent, and a usage error goes through the flag parser.
+ * that did not run are compiled on first use in every process. So the builder runs what a call
+ * runs: `iam-usergetattributes -u warm-up` through the command path (credential file, client
+ * config, endpoint, option checks, the SDK's client set-up, endpoint rules, serializer, signer,
+ * retry, XML parser, output), with the SDK's HTTP handler answering in process and nothing sent,
+ * and a usage error through the flag parser. The handler is put back as it was afterwards: the
+ * builder cannot load node:http, which the handler's agents need.
  */
 async function warmUp() {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const requestHandler = {
+  const stdin = Readable.from([]);
+  await runByName("iam-usergetattributes", ["--no-such-option"], { stdout: discard, stderr: discard, stdin, env: {}, cwd: "/" });
+  const home = mkdtempSync(join(tmpdir(), "iamkit-warm-up-"));
+  const credentialFile = join(home, "account-key");
+  writeFileSync(credentialFile, "AWSAccessKeyId=AKIDWARMUP\nAWSSecretKey=warm-up\n", { mode: 0o600 });
+  const { handle, resolveDefaultConfig } = NodeHttpHandler.prototype;
+  Object.assign(NodeHttpHandler.prototype, {
     handle: async () => ({ response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Readable.from([GET_USER_ANSWER]) } }),
-  };
-  const iam = new IAM({ region: "us-east-1", endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "AKIDWARMUP", secretAccessKey: "warm-up" }, requestHandler });
-  await iam.getUser({ UserName: "warm-up" });
-  await runByName("iam-usergetattributes", ["--no-such-option"], { stdout: discard, stderr: discard, stdin: Readable.from([]), env: {}, cwd: "/" });
+    resolveDefaultConfig: () => ({}),
+  });
+  let errors = "";
+  const stderr = new Writable({
+    write: (chunk, _encoding, done) => {
+      errors += chunk;
+      done();
+    },
+  });
+  try {
+    const env = { HOME: home, AWS_IAM_URL: "http://127.0.0.1:1", AWS_CREDENTIAL_FILE: credentialFile };
+    const code = await runByName("iam-usergetattributes", ["-u", "warm-up"], { stdout: discard, stderr, stdin, env, cwd: "/" });
+    if (code !== 0) throw new Error(`the warm-up call ended with exit code ${code}: ${errors.trim()}`);
+    // The handler's own request code, as far as it goes without node:http: a request already
+    // cut off ends before it connects.
+    NodeHttpHandler.prototype.handle = handle;
+    const cutOff = { abortSignal: AbortSignal.abort() };
+    await new NodeHttpHandler({}).handle({ protocol: "https:", headers: {}, path: "/", query: { Action: "GetUser" } }, cutOff).catch(() => {});
+  } finally {
+    Object.assign(NodeHttpHandler.prototype, { handle, resolveDefaultConfig });
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 // The snapshot is taken once the event loop is empty; a failed warm-up must fail the build.
 warmUp().catch((err) => {

@@ -16,6 +16,8 @@ import { start } from "./harness/run-bin.js";
  */
 const moto = useMoto();
 const cache = mkdtempSync(join(tmpdir(), "iamkit-cache-"));
+/** The temporary directory of the first call and of the build it starts. */
+const scratch = mkdtempSync(join(tmpdir(), "iamkit-tmp-"));
 const snapshots = join(cache, "iamkit");
 const blobs = () => (existsSync(snapshots) ? readdirSync(snapshots).filter((f) => f.endsWith(".blob")) : []);
 
@@ -48,7 +50,7 @@ function lockReason(lock: string): string {
 
 beforeAll(async () => {
   // The first call finds no snapshot, runs as a Node module and starts building one.
-  expect(installed("iam-usergetattributes", ["--version"], { ...moto.env, XDG_CACHE_HOME: cache }).code).toBe(0);
+  expect(installed("iam-usergetattributes", ["--version"], { ...moto.env, XDG_CACHE_HOME: cache, TMPDIR: scratch }).code).toBe(0);
   // Asked for before the command ended, even one as quick as --version: its lock is there.
   const lock = () => (existsSync(snapshots) ? readdirSync(snapshots).find((f) => f.endsWith(".blob.lock")) : undefined);
   expect(lock() ?? blobs()[0]).toBeDefined();
@@ -59,7 +61,9 @@ beforeAll(async () => {
   }
   expect(blobs()).toHaveLength(1);
 }, 120_000);
-afterAll(() => rmSync(cache, { recursive: true, force: true }));
+afterAll(() => {
+  for (const dir of [cache, scratch]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("the snapshot built on first use", () => {
   it("is one file for this build and this Node binary, in a directory of the user's own", () => {
@@ -70,12 +74,16 @@ describe("the snapshot built on first use", () => {
     expect(statSync(snapshots).mode & 0o777).toBe(0o700);
   });
 
-  it("is what the launcher starts Node from, unless told not to, NODE_OPTIONS is set or -h asked for help", () => {
+  it("leaves nothing in the temporary directory: the builder's warm-up call removes its credential file", () => {
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it("is what the launcher starts Node from, help included, unless told not to or NODE_OPTIONS is set", () => {
     const env = withSnapshot();
-    expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
+    expect(launched("iam-usergetattributes", env)).toMatch(/^\+ exec node --no-rehash-snapshot --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", withoutSnapshot())).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
     expect(launched("iam-usergetattributes", { ...env, NODE_OPTIONS: "--no-warnings" })).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes --version$/);
-    expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node \S+\/\.bin\/iam-usergetattributes -u x -h$/);
+    expect(launched("iam-usergetattributes", env, ["-u", "x", "-h"])).toMatch(/^\+ exec node --no-rehash-snapshot --snapshot-blob \S+\.blob -- \S+\/\.bin\/iam-usergetattributes -u x -h$/);
   });
 
   it("gives the same output, errors and exit codes as the bins without it", async () => {

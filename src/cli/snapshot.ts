@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { userCacheDirectory } from "../core/cache-directory.js";
+import { SNAPSHOT_V8_FLAGS } from "../core/snapshot-flags.js";
 
 // The startup snapshot the bins start from (docs/performance.md). Each user keeps their own, in
 // their cache directory, one per build of iamkit and Node binary:
@@ -40,7 +41,7 @@ export function buildSnapshot(blob: string): string | undefined {
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   delete env.IAMKIT_SNAPSHOT_MISSING;
-  const built = spawnSync(process.execPath, ["--no-warnings", "--snapshot-blob", partial, "--build-snapshot", join(SNAPSHOT_DIR, "entry.js")], {
+  const built = spawnSync(process.execPath, ["--no-warnings", ...SNAPSHOT_V8_FLAGS, "--snapshot-blob", partial, "--build-snapshot", join(SNAPSHOT_DIR, "entry.js")], {
     env,
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8",

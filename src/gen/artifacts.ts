@@ -2,6 +2,7 @@ import type { CommandSpec } from "../core/define.js";
 import { bareArgumentNote, optionLines, usageLine } from "../usage/help.js";
 import { binNames, euareName } from "../usage/bin-names.js";
 import { commandModulePath } from "../commands/module-paths.js";
+import { SNAPSHOT_V8_FLAGS } from "../core/snapshot-flags.js";
 
 /**
  * Everything generated from the command table: bin shims, package.json#bin, the docs pages and
@@ -16,14 +17,12 @@ export const GENERATED = "Generated from the command table by `npm run generate`
  * same way: build-id, the binary's inode and size) when there is one; otherwise, or without sh,
  * Node runs the file as a module, the bundle that scripts/bundle.mjs builds (docs/performance.md).
  * For Node the launcher is a string and a comment; it must hold no star-slash. It uses the snapshot
- * only without NODE_OPTIONS, since V8 refuses one built under other flags than the run's, and not
- * for -h, which loads less than the snapshot holds and so starts faster without it.
+ * only without NODE_OPTIONS, since V8 refuses one built under other flags than the run's (it passes
+ * the snapshot's own, src/core/snapshot-flags.ts).
  */
 const LAUNCHER = `#!/bin/sh
 ':' /*
-help=
-for arg; do case $arg in -h | --help) help=1 ;; esac; done
-if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
+if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS" ]; then
   bin=$0
   [ "\${bin%/*}" = "$bin" ] && bin=./$bin
   while [ -L "$bin" ]; do
@@ -32,7 +31,7 @@ if [ -z "$IAMKIT_NO_SNAPSHOT$NODE_OPTIONS$help" ]; then
   done
   snapshot() { [ -n "$6" ] && blob=\${XDG_CACHE_HOME:-$HOME/.cache}/iamkit/$build-node-$1-$6.blob; }
   if { read -r build < "\${bin%/*}/../dist/bundle/snapshot/build-id" && snapshot $(ls -Lin "$(command -v node)"); } 2>/dev/null; then
-    [ -O "$blob" ] && [ -r "$blob" ] && exec node --snapshot-blob "$blob" -- "$0" "$@"
+    [ -O "$blob" ] && [ -r "$blob" ] && exec node ${SNAPSHOT_V8_FLAGS.join(" ")} --snapshot-blob "$blob" -- "$0" "$@"
     IAMKIT_SNAPSHOT_MISSING=$blob
     export IAMKIT_SNAPSHOT_MISSING
   fi
