@@ -1,4 +1,5 @@
-import type { AccountView, UserModel } from "./account-view.js";
+import type { AccountView } from "./account-view.js";
+import type { UserModel } from "./models.js";
 
 /**
  * Reads of an entity a plan has changed, answered as IAM would answer them once the plan's earlier

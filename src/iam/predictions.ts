@@ -1,5 +1,7 @@
 import type { IamChange, IamInput } from "../core/operations.js";
-import type { AccountView, GroupModel, RoleModel, UserModel } from "./account-view.js";
+import type { AccountView } from "./account-view.js";
+import { blockersHeld, DELETE_RULES } from "./delete-rules.js";
+import type { GroupModel, RoleModel, UserModel } from "./models.js";
 import { passwordPolicyBreaches } from "./password.js";
 
 /**
@@ -81,12 +83,9 @@ function withinQuota(view: AccountView, key: string, what: string, used: () => P
   };
 }
 
-/** DeleteConflict when any of the dependents is there: each named by count (singular, plural) or, for a flag, its name. */
-function noDependents(what: string, dependents: [string, number | boolean, string?][]): Refusal | undefined {
-  const present = dependents
-    .filter(([, n]) => n === true || (typeof n === "number" && n > 0))
-    .map(([name, n, plural]) => (n === true ? name : `${n} ${n === 1 ? name : plural ?? `${name}s`}`));
-  return present.length ? { code: "DeleteConflict", why: `${what} still has ${present.join(", ")} (delete them first, or use -r)` } : undefined;
+/** DeleteConflict when the entity still holds something that blocks its delete (blockersHeld() names them). */
+function conflict(what: string, held: string[]): Refusal | undefined {
+  return held.length ? { code: "DeleteConflict", why: `${what} still has ${held.join(", ")} (delete them first, or use -r)` } : undefined;
 }
 
 /** The user a request names, or the caller's own user when it names none (keys, certificates, MFA). */
@@ -320,18 +319,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const user = await view.user(input.UserName);
       if (!user) return missing(`user ${input.UserName}`);
-      // A permissions boundary does not block DeleteUser.
-      return noDependents(`user ${input.UserName}`, [
-        ["access key", user.accessKeys.size],
-        ["signing certificate", user.certificates.size],
-        ["a login profile", user.loginProfile],
-        ["MFA device", user.mfaDevices.size],
-        ["SSH public key", user.sshKeys.size],
-        ["service-specific credential", user.serviceCredentials.size],
-        ["group membership", user.groups.size],
-        ["inline policy", user.policies.size, "inline policies"],
-        ["attached managed policy", user.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`user ${input.UserName}`, blockersHeld(DELETE_RULES.DeleteUser, user));
     },
     apply: async (input, view) => {
       if (await view.user(input.UserName)) await count(view, "Users", -1);
@@ -360,11 +348,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const group = await view.group(input.GroupName);
       if (!group) return missing(`group ${input.GroupName}`);
-      return noDependents(`group ${input.GroupName}`, [
-        ["member", group.users.size],
-        ["inline policy", group.policies.size, "inline policies"],
-        ["attached managed policy", group.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`group ${input.GroupName}`, blockersHeld(DELETE_RULES.DeleteGroup, group));
     },
     apply: async (input, view) => {
       if (await view.group(input.GroupName)) await count(view, "Groups", -1);
@@ -417,11 +401,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const role = await view.role(input.RoleName);
       if (!role) return missing(`role ${input.RoleName}`);
-      return noDependents(`role ${input.RoleName}`, [
-        ["instance profile", role.instanceProfiles.size],
-        ["inline policy", role.policies.size, "inline policies"],
-        ["attached managed policy", role.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`role ${input.RoleName}`, blockersHeld(DELETE_RULES.DeleteRole, role));
     },
     apply: async (input, view) => {
       if (await view.role(input.RoleName)) await count(view, "Roles", -1);
@@ -445,7 +425,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const profile = await view.instanceProfile(input.InstanceProfileName);
       if (!profile) return missing(`instance profile ${input.InstanceProfileName}`);
-      return noDependents(`instance profile ${input.InstanceProfileName}`, [["a role", profile.roles.size > 0]]);
+      return conflict(`instance profile ${input.InstanceProfileName}`, profile.roles.size > 0 ? ["a role"] : []);
     },
     apply: async (input, view) => {
       if (await view.instanceProfile(input.InstanceProfileName)) await count(view, "InstanceProfiles", -1);
@@ -500,11 +480,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const policy = await view.policy(input.PolicyArn);
       if (!policy) return missing(`managed policy ${input.PolicyArn}`);
-      return noDependents(`managed policy ${policyName(input.PolicyArn)}`, [
-        ["attachment", policy.attachments],
-        ["non-default version", [...policy.versions.values()].filter((isDefault) => !isDefault).length],
-        ["use as a permissions boundary", policy.boundaryUses ?? 0, "uses as a permissions boundary"],
-      ]);
+      return conflict(`managed policy ${policyName(input.PolicyArn)}`, blockersHeld(DELETE_RULES.DeletePolicy, policy));
     },
     apply: async (input, view) => {
       if (await view.policy(input.PolicyArn)) await count(view, "Policies", -1);
