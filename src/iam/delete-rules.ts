@@ -1,7 +1,8 @@
 import type { IamChange, IamClient, IamOperation } from "../core/operations.js";
 import { serviceErrorCode } from "../core/errors.js";
 import { emptyIfNotImplemented } from "../core/not-implemented.js";
-import { listPolicyEntities } from "./managed-policies.js";
+import type { PolicyUsageType } from "@aws-sdk/client-iam";
+import { listPolicyEntities, type PolicyEntities } from "./managed-policies.js";
 import type { GroupModel, PolicyModel, RoleModel, UserModel } from "./models.js";
 import { collect, type Page } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
@@ -284,14 +285,14 @@ const DeleteRole = deleteRule<RoleModel>()({
 });
 
 /**
- * Attachments and boundary uses are listed apart: a boundary is removed with
- * Delete{User,Role}PermissionsBoundary, never with a Detach*Policy (IAM: NoSuchEntity). Each of the
- * two listings is one request for users, groups and roles together.
+ * One of ListEntitiesForPolicy's lists, of entities the policy is attached to (PermissionsPolicy)
+ * or is the permissions boundary of (PermissionsBoundary). The two are listed apart: a boundary is
+ * removed with Delete{User,Role}PermissionsBoundary, never with a Detach*Policy (IAM:
+ * NoSuchEntity). Each usage is one request for users, groups and roles together.
  */
-const attached = (iam: IamClient<"ListEntitiesForPolicy">, PolicyArn: string, lookup: Lookup) =>
-  lookup.shared("attached", () => listPolicyEntities(iam, PolicyArn, { usage: "PermissionsPolicy" }));
-const bounded = (iam: IamClient<"ListEntitiesForPolicy">, PolicyArn: string, lookup: Lookup) =>
-  lookup.shared("bounded", () => listPolicyEntities(iam, PolicyArn, { usage: "PermissionsBoundary" }));
+async function listed<F extends keyof PolicyEntities>(iam: IamClient<"ListEntitiesForPolicy">, PolicyArn: string, lookup: Lookup, usage: PolicyUsageType, field: F) {
+  return (await lookup.shared(usage, () => listPolicyEntities(iam, PolicyArn, { usage })))[field];
+}
 
 const DeletePolicy = deleteRule<PolicyModel>()({
   delete: "DeletePolicy",
@@ -300,33 +301,33 @@ const DeletePolicy = deleteRule<PolicyModel>()({
   dependents: {
     PolicyUsers: dependent({
       lookups: ["ListEntitiesForPolicy"],
-      find: async (iam, arn, lookup) => (await attached(iam, arn, lookup)).PolicyUsers,
+      find: (iam, arn, lookup) => listed(iam, arn, lookup, "PermissionsPolicy", "PolicyUsers"),
       removals: ["DetachUserPolicy"],
       remove: (iam, PolicyArn, users) => tasks(users, (u) => `attachment to user ${u.UserName}`, ({ UserName }) => iam.detachUserPolicy({ UserName, PolicyArn })),
     }),
     PolicyGroups: dependent({
       lookups: ["ListEntitiesForPolicy"],
-      find: async (iam, arn, lookup) => (await attached(iam, arn, lookup)).PolicyGroups,
+      find: (iam, arn, lookup) => listed(iam, arn, lookup, "PermissionsPolicy", "PolicyGroups"),
       removals: ["DetachGroupPolicy"],
       remove: (iam, PolicyArn, groups) =>
         tasks(groups, (g) => `attachment to group ${g.GroupName}`, ({ GroupName }) => iam.detachGroupPolicy({ GroupName, PolicyArn })),
     }),
     PolicyRoles: dependent({
       lookups: ["ListEntitiesForPolicy"],
-      find: async (iam, arn, lookup) => (await attached(iam, arn, lookup)).PolicyRoles,
+      find: (iam, arn, lookup) => listed(iam, arn, lookup, "PermissionsPolicy", "PolicyRoles"),
       removals: ["DetachRolePolicy"],
       remove: (iam, PolicyArn, roles) => tasks(roles, (r) => `attachment to role ${r.RoleName}`, ({ RoleName }) => iam.detachRolePolicy({ RoleName, PolicyArn })),
     }),
     /** Users and roles whose permissions boundary is the policy: the boundary goes, they stay. */
     BoundaryUsers: dependent({
       lookups: ["ListEntitiesForPolicy"],
-      find: async (iam, arn, lookup) => (await bounded(iam, arn, lookup)).PolicyUsers,
+      find: (iam, arn, lookup) => listed(iam, arn, lookup, "PermissionsBoundary", "PolicyUsers"),
       removals: ["DeleteUserPermissionsBoundary"],
       remove: (iam, _arn, users) => tasks(users, (u) => `permissions boundary of user ${u.UserName}`, ({ UserName }) => iam.deleteUserPermissionsBoundary({ UserName })),
     }),
     BoundaryRoles: dependent({
       lookups: ["ListEntitiesForPolicy"],
-      find: async (iam, arn, lookup) => (await bounded(iam, arn, lookup)).PolicyRoles,
+      find: (iam, arn, lookup) => listed(iam, arn, lookup, "PermissionsBoundary", "PolicyRoles"),
       removals: ["DeleteRolePermissionsBoundary"],
       remove: (iam, _arn, roles) => tasks(roles, (r) => `permissions boundary of role ${r.RoleName}`, ({ RoleName }) => iam.deleteRolePermissionsBoundary({ RoleName })),
     }),
