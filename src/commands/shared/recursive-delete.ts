@@ -6,7 +6,8 @@ import { deleteOne, deleteRecursively, findDependents, operationsOf, type AnyRul
 /**
  * The delete commands with -r (or -c) and -p are one implementation: without -r, one delete; with
  * it, find what hangs off the entity, then print it (-p) or remove it all and delete the entity.
- * The entities differ only in how each step is done, which the domain layer knows.
+ * The entities differ only in what hangs off them and how each is listed and removed, which their
+ * delete's entry in the table of delete rules (src/iam/delete-rules.ts) states.
  */
 
 /** Section headers and their items, as the legacy `-r -p` output lists them. */
