@@ -234,14 +234,13 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
  * A runbook of `steps` commands of the universe, without `set -e`: every step runs whatever the
  * ones before it did, and leaves its exit status and standard error in $STEPS/<n>.code and .err.
  */
-function runbook(r: Random, seed: number, steps: number): string {
-  const lines = ["#!/bin/bash"];
-  for (let step = 0; step < steps; step++) {
-    const argv = r.pick(COMMANDS)(r, `plan-${seed}-${step}`);
-    lines.push(`${argv.map(quote).join(" ")} >/dev/null 2>"$STEPS/${step}.err"; echo $? >"$STEPS/${step}.code"`);
-  }
-  return `${lines.join("\n")}\n`;
+function runbook(steps: string[][]): string {
+  const lines = steps.map((argv, step) => `${argv.map(quote).join(" ")} >/dev/null 2>"$STEPS/${step}.err"; echo $? >"$STEPS/${step}.code"`);
+  return `${["#!/bin/bash", ...lines].join("\n")}\n`;
 }
+
+/** A seeded runbook: `steps` commands of the universe. */
+const randomSteps = (r: Random, seed: number, steps: number) => Array.from({ length: steps }, (_, step) => r.pick(COMMANDS)(r, `plan-${seed}-${step}`));
 
 /** Runs `command` with the installed bins first on PATH, through the recording endpoint; returns each step's exit status and stderr. */
 async function runRunbook(command: string[], steps: number) {
@@ -257,26 +256,35 @@ async function runRunbook(command: string[], steps: number) {
   return { ended, real, requests: recorder.requests.slice(from) };
 }
 
-/** A fresh account seeded as `seed` seeds it (moto reset, the command cache forgotten). */
-async function reseed(seed: number): Promise<Random> {
+/** A fresh account set up by `setUp` (moto reset, the command cache forgotten). */
+async function reset<T>(setUp: () => Promise<T>): Promise<T> {
   await fetch(`${moto.url}/moto-api/reset`, { method: "POST" });
   rmSync(moto.env.IAMKIT_CACHE_DIR!, { recursive: true, force: true });
-  const r = seeded(seed);
-  await seedAccount(r);
-  return r;
+  return setUp();
+}
+
+/** Plans a runbook (the script `name`), then runs it for real on the same starting account set up by `setUp`, and judges each step. */
+async function planThenRun(name: string, steps: string[][], setUp: () => Promise<unknown>) {
+  const script = join(moto.dir, name);
+  writeFileSync(script, runbook(steps));
+  await reset(setUp);
+  const plan = await runRunbook([process.execPath, binPath("iamkit"), "plan", "--json", script], steps.length);
+  const { Steps } = JSON.parse(plan.ended.stdout) as { Steps: PlannedStep[] };
+  await reset(setUp);
+  const real = await runRunbook(["bash", script], steps.length);
+  const planned = Steps.map((step, i) => ({ ...step, stderr: plan.real[i].stderr }));
+  return { Steps, real, ...judgeRunbook(planned, real.real, plan.requests, real.requests) };
 }
 
 /** Plans a seeded runbook, then runs it for real on the same starting account, and tallies the steps. */
 async function runRunbookSequence(seed: number, steps: number, tally: Tally): Promise<void> {
-  const script = join(moto.dir, `plan-${seed}.sh`);
-  const lines = runbook(await reseed(seed), seed, steps);
-  writeFileSync(script, lines);
-  const plan = await runRunbook([process.execPath, binPath("iamkit"), "plan", "--json", script], steps);
-  const { Steps } = JSON.parse(plan.ended.stdout) as { Steps: PlannedStep[] };
-  await reseed(seed);
-  const real = await runRunbook(["bash", script], steps);
-  const planned = Steps.map((step, i) => ({ ...step, stderr: plan.real[i].stderr }));
-  const { verdicts, why } = judgeRunbook(planned, real.real, plan.requests, real.requests);
+  // The runbook's steps are drawn after the account's seeding, from the same sequence.
+  const r = await reset(async () => {
+    const r = seeded(seed);
+    await seedAccount(r);
+    return r;
+  });
+  const { Steps, real, verdicts, why } = await planThenRun(`plan-${seed}.sh`, randomSteps(r, seed, steps), () => seedAccount(seeded(seed)));
   if (why) tally.disagreements.push(`seed ${seed}: ${why}`);
   verdicts.forEach((verdict, step) => {
     tally.steps++;
@@ -324,6 +332,24 @@ describe("steps the differential search found mispredicted, judged the same way"
     const { dry, real } = await agrees("iam-policydel", "-a", policyArn("read"), "-r");
     expect(dry.code).toBe(0);
     expect(real.code).toBe(0);
+  });
+
+  it("iam-policydel -r after a step removed a user's permissions boundary: planned without removing it again, as done", { timeout: 20_000 }, async () => {
+    const setUp = async () => {
+      await moto.iam.createPolicy({ PolicyName: "read", PolicyDocument: DOCUMENT });
+      await moto.iam.createUser({ UserName: "ann", PermissionsBoundary: policyArn("read") });
+      await moto.iam.createUser({ UserName: "bob", PermissionsBoundary: policyArn("read") });
+    };
+    const { Steps, why, verdicts } = await planThenRun("boundary-removed.sh", [
+      ["iam-userdelpermissionsboundary", "-u", "ann"],
+      ["iam-policydel", "-a", policyArn("read"), "-r"],
+    ], setUp);
+    expect(why).toBeUndefined();
+    expect(verdicts).toEqual([{ agrees: true }, { agrees: true }]);
+    expect(Steps[1].Changes.map((c) => [c.Action, c.Input])).toEqual([
+      ["DeleteUserPermissionsBoundary", { UserName: "bob" }],
+      ["DeletePolicy", { PolicyArn: policyArn("read") }],
+    ]);
   });
 
   it("EnableMFADevice: a hardware device the user holds already, a virtual device ARN that does not exist", async () => {

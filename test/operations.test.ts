@@ -60,7 +60,7 @@ export default defineCommand({
 
 const deleteUser = "await iam.deleteUser({ UserName: opts.userName });";
 const callerIdentity = "await (await auth.sts()).getCallerIdentity({});";
-const recursiveDelete = `await (await import("../../iam/user-attachments.js")).deleteUserRecursively(iam, opts.userName, {} as never);`;
+const recursiveDelete = `const { DELETE_RULES, deleteRecursively } = await import("../../iam/delete-rules.js"); await deleteRecursively(DELETE_RULES.DeleteUser, iam, opts.userName, {} as never);`;
 const nameAsString = "const name: string = opts.userName; void name;";
 
 /** Each module with what the compiler must say about it (nothing: it compiles). */
@@ -73,7 +73,7 @@ const CASES: [string, string, RegExp[]][] = [
   [
     "a domain function that needs operations the command lacks",
     command(["DeleteUser"], recursiveDelete),
-    [/not assignable to parameter of type 'IamClient<UserRemovals>'/],
+    [/'IamClient<"DeleteUser">' is missing the following properties .*deactivateMFADevice, deleteAccessKey/],
   ],
   ["a required option used as a string", command(["GetUser"], nameAsString), []],
   ["an option key no spec gives", command(["GetUser"], "void opts.user;"), [/Property 'user' does not exist/]],

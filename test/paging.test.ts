@@ -22,7 +22,7 @@ interface Wrapper {
 }
 const PAGING_WRAPPERS: Wrapper[] = [
   { handedTo: /(?:items|collect)\(\s*$/ },
-  { handedTo: /listing\(\s*"List\w+",\s*$/, file: "src/iam/user-attachments.ts", proof: /emptyIfNotImplemented\(collect\(fetchPage, pick\)/ },
+  { handedTo: /userListing\(\s*"List\w+",\s*lookup,\s*$/, file: "src/iam/delete-rules.ts", proof: /emptyIfNotImplemented\(collect\(fetchPage, pick\)/ },
   { handedTo: /listInlinePolicies\(\s*$/, file: "src/iam/inline-policies.ts", proof: /await collect\(listPage, / },
   {
     handedTo: /\blistNames: $/,

@@ -1,10 +1,9 @@
 import type { IAM, PasswordPolicy } from "@aws-sdk/client-iam";
 import { serviceErrorCode } from "../core/errors.js";
 import { CREATED_HERE } from "../aws/propagation.js";
-import { findGroupAttachments } from "./group-attachments.js";
+import { DELETE_RULES, findDependents } from "./delete-rules.js";
+import type { GroupModel, InstanceProfileModel, PolicyModel, RoleModel, UserModel } from "./models.js";
 import { collect } from "./paginate.js";
-import { findRoleAttachments } from "./role-attachments.js";
-import { findUserAttachments } from "./user-attachments.js";
 
 /**
  * The account as a dry run sees it: read from IAM on first use (read requests only), then changed
@@ -12,43 +11,6 @@ import { findUserAttachments } from "./user-attachments.js";
  * (a user created in step 1 exists for AddUserToGroup in step 2). An entity that does not exist is
  * undefined.
  */
-
-export interface UserModel {
-  accessKeys: Set<string>;
-  certificates: Set<string>;
-  sshKeys: Set<string>;
-  serviceCredentials: Set<string>;
-  mfaDevices: Set<string>;
-  groups: Set<string>;
-  policies: Set<string>;
-  attachedPolicies: Set<string>;
-  loginProfile: boolean;
-}
-
-export interface GroupModel {
-  users: Set<string>;
-  policies: Set<string>;
-  attachedPolicies: Set<string>;
-}
-
-export interface RoleModel {
-  instanceProfiles: Set<string>;
-  policies: Set<string>;
-  attachedPolicies: Set<string>;
-}
-
-export interface InstanceProfileModel {
-  roles: Set<string>;
-}
-
-export interface PolicyModel {
-  /** Users, groups and roles it is attached to. */
-  attachments: number;
-  /** Users and roles it bounds; undefined where the endpoint does not say. */
-  boundaryUses?: number;
-  /** Version id to whether it is the default. */
-  versions: Map<string, boolean>;
-}
 
 const emptyUser = (): UserModel => ({
   accessKeys: new Set(),
@@ -110,7 +72,7 @@ export class AccountView {
   user(name: string): Promise<UserModel | undefined> {
     return this.once(`user:${name}`, () =>
       unlessMissing(async () => {
-        const a = await findUserAttachments(this.iam, name, this.debug);
+        const a = await findDependents(DELETE_RULES.DeleteUser, this.iam, name, this.debug);
         return {
           accessKeys: new Set(a.accessKeys),
           certificates: new Set(a.certificates),
@@ -129,7 +91,7 @@ export class AccountView {
   group(name: string): Promise<GroupModel | undefined> {
     return this.once(`group:${name}`, () =>
       unlessMissing(async () => {
-        const a = await findGroupAttachments(this.iam, name);
+        const a = await findDependents(DELETE_RULES.DeleteGroup, this.iam, name, this.debug);
         return { users: new Set(a.users.map((u) => u.name)), policies: new Set(a.policies), attachedPolicies: new Set(a.attachedPolicies) };
       }, emptyGroup),
     );
@@ -138,7 +100,7 @@ export class AccountView {
   role(name: string): Promise<RoleModel | undefined> {
     return this.once(`role:${name}`, () =>
       unlessMissing(async () => {
-        const a = await findRoleAttachments(this.iam, name);
+        const a = await findDependents(DELETE_RULES.DeleteRole, this.iam, name, this.debug);
         return {
           instanceProfiles: new Set(a.instanceProfiles.map((p) => p.name)),
           policies: new Set(a.policies),

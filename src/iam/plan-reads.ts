@@ -1,4 +1,5 @@
-import type { AccountView, UserModel } from "./account-view.js";
+import type { AccountView } from "./account-view.js";
+import type { UserModel } from "./models.js";
 
 /**
  * Reads of an entity a plan has changed, answered as IAM would answer them once the plan's earlier
@@ -234,12 +235,54 @@ async function accountListing(plan: PlanReads, action: string, input: Input): Pr
   return { [field]: kept, IsTruncated: false };
 }
 
+/** ListEntitiesForPolicy's three lists: the kind each holds, its field, and how its items name and identify the entity. */
+const POLICY_ENTITIES = [
+  ["user", "PolicyUsers", "UserName", "UserId", "User"],
+  ["group", "PolicyGroups", "GroupName", "GroupId", "Group"],
+  ["role", "PolicyRoles", "RoleName", "RoleId", "Role"],
+] as const;
+
+/**
+ * ListEntitiesForPolicy once the plan changed the policy or any user, group or role: IAM's entities
+ * the plan did not touch, then those it touched that the policy is attached to (usage
+ * PermissionsPolicy) or bounds (PermissionsBoundary) as the plan leaves them. A plan that removed a
+ * user's boundary does not find the user again when it deletes the policy with -r.
+ */
+async function policyEntities(plan: PlanReads, action: string, input: Input): Promise<Record<string, unknown> | undefined> {
+  const arn: string = input.PolicyArn;
+  const touched = POLICY_ENTITIES.map(([kind]) => plan.touchedNames(kind));
+  if (!plan.touched("policy", arn) && touched.every((names) => names.length === 0)) return undefined;
+  await model(plan, "policy", arn);
+  const usage: string | undefined = input.PolicyUsageFilter;
+  const holds = async (kind: "user" | "group" | "role", name: string) => {
+    const entity = await modelOrNone(plan, kind, name);
+    if (!entity) return false;
+    const attached = usage !== "PermissionsBoundary" && entity.attachedPolicies.has(arn);
+    return attached || (usage !== "PermissionsPolicy" && kind !== "group" && (await plan.view.boundary(kind, name)) === arn);
+  };
+  const answer: Record<string, unknown> = { IsTruncated: false };
+  await Promise.all(
+    POLICY_ENTITIES.map(async ([kind, field, nameField, idField, filter], i) => {
+      if (input.EntityFilter && input.EntityFilter !== filter) return void (answer[field] = []);
+      const real = plan.created("policy", arn) ? [] : await plan.realList(action, input, field);
+      const kept = real.filter((item) => !touched[i].includes(item[nameField]));
+      const held = await Promise.all(touched[i].map(async (name) => ((await holds(kind, name)) ? name : undefined)));
+      const added = await Promise.all(
+        held.filter((name) => name !== undefined).map(async (name) => ({ [nameField]: name, [idField]: (await plan.entity(kind, name))[idField] })),
+      );
+      answer[field] = [...kept, ...added];
+    }),
+  );
+  return answer;
+}
+
 /**
  * The plan's answer to a read, or undefined when IAM's own answer is still right (the plan did not
  * change the entity it names). Throws NotFound for an entity the plan deleted.
  */
 export async function planRead(plan: PlanReads, actionName: string, input: Input): Promise<Record<string, unknown> | undefined> {
   if (ACCOUNT_LISTINGS[actionName]) return accountListing(plan, actionName, input);
+  if (actionName === "ListEntitiesForPolicy") return policyEntities(plan, actionName, input);
   if (actionName === "ListAccountAliases" && plan.touchedNames("account alias").length > 0) {
     return { AccountAliases: [...(await plan.view.accountAliases())], IsTruncated: false };
   }

@@ -1,5 +1,7 @@
 import type { IamChange, IamInput } from "../core/operations.js";
-import type { AccountView, GroupModel, RoleModel, UserModel } from "./account-view.js";
+import type { AccountView } from "./account-view.js";
+import { blockersHeld, DELETE_RULES } from "./delete-rules.js";
+import type { GroupModel, RoleModel, UserModel } from "./models.js";
 import { passwordPolicyBreaches } from "./password.js";
 
 /**
@@ -18,19 +20,26 @@ export interface Refusal {
   why: string;
 }
 
-/** The input of a rule shared by several operations (the factories below), read by key. */
-type Input = Record<string, any>;
+/** A step's input as a planner or a request passes it: the rule for its action reads it by its SDK type. */
+type StepInput = Record<string, any>;
 
-interface Operation {
-  check?: (input: Input, view: AccountView) => Promise<Refusal | undefined>;
-  apply?: (input: Input, view: AccountView) => Promise<void>;
+/** The rules a factory below builds for several operations, reading the members `In` their inputs share. */
+interface Operation<In> {
+  check?: (input: In, view: AccountView) => Promise<Refusal | undefined>;
+  apply?: (input: In, view: AccountView) => Promise<void>;
 }
+
+/** An input naming its entity by `Key` (UserName, RoleName...). */
+type Named<Key extends string> = { [K in Key]: string };
 
 /**
  * What a planner passes beside the SDK's input: the id IAM would answer with, when the planner
  * chose it, so the steps after the create find the new entity.
  */
 interface PlannedIds {
+  CreateAccessKey: { AccessKeyId?: string };
+  UploadSigningCertificate: { CertificateId?: string };
+  UploadSSHPublicKey: { SSHPublicKeyId?: string };
   CreatePolicy: { PolicyArn?: string };
   CreatePolicyVersion: { VersionId?: string };
   CreateVirtualMFADevice: { SerialNumber?: string };
@@ -81,17 +90,20 @@ function withinQuota(view: AccountView, key: string, what: string, used: () => P
   };
 }
 
-/** DeleteConflict when any of the dependents is there: each named by count (singular, plural) or, for a flag, its name. */
-function noDependents(what: string, dependents: [string, number | boolean, string?][]): Refusal | undefined {
-  const present = dependents
-    .filter(([, n]) => n === true || (typeof n === "number" && n > 0))
-    .map(([name, n, plural]) => (n === true ? name : `${n} ${n === 1 ? name : plural ?? `${name}s`}`));
-  return present.length ? { code: "DeleteConflict", why: `${what} still has ${present.join(", ")} (delete them first, or use -r)` } : undefined;
+/** DeleteConflict when the entity still holds something that blocks its delete (blockersHeld() names them). */
+function conflict(what: string, held: string[]): Refusal | undefined {
+  return held.length ? { code: "DeleteConflict", why: `${what} still has ${held.join(", ")} (delete them first, or use -r)` } : undefined;
 }
 
 /** The user a request names, or the caller's own user when it names none (keys, certificates, MFA). */
-async function ownerOf(input: Input, view: AccountView): Promise<string | undefined> {
+async function ownerOf(input: { UserName?: string }, view: AccountView): Promise<string | undefined> {
   return input.UserName ?? (await view.callerName());
+}
+
+/** The user ownerOf() names, as the view holds it. */
+async function ownerModel(input: { UserName?: string }, view: AccountView): Promise<UserModel | undefined> {
+  const owner = await ownerOf(input, view);
+  return owner === undefined ? undefined : view.user(owner);
 }
 
 /** Counts the account-wide entity counter `key` (Users, Groups...) up or down after a create or delete. */
@@ -107,93 +119,84 @@ const holder = (view: AccountView, kind: Holder, name: string): Promise<UserMode
   kind === "user" ? view.user(name) : kind === "group" ? view.group(name) : view.role(name);
 
 /** Attach/Detach/Put/Delete of a user's, group's or role's policies: the same rules for the three. */
-function policyOperations<Kind extends Holder>(
-  kind: Kind,
-  nameKey: string,
-  quotaKey: string,
-): Record<`${"Attach" | "Detach" | "Put" | "Delete"}${Capitalize<Kind>}Policy`, Operation> {
-  const Noun = kind[0].toUpperCase() + kind.slice(1);
-  // Keys built from `Noun` are plain strings to the compiler: the return type names them.
-  const rules: Record<string, Operation> = {
-    [`Attach${Noun}Policy`]: {
-      check: async (input, view) =>
-        firstOf(
-          mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])),
-          mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)),
-          async () => {
-            const attached = (await holder(view, kind, input[nameKey]))!.attachedPolicies;
-            return attached.has(input.PolicyArn) ? undefined : withinQuota(view, quotaKey, `${kind} ${input[nameKey]}`, () => attached.size)();
-          },
-        ),
-      apply: async (input, view) => {
-        const attached = (await holder(view, kind, input[nameKey]))?.attachedPolicies;
-        const policy = await view.policy(input.PolicyArn);
-        if (attached && !attached.has(input.PolicyArn) && policy) policy.attachments++;
-        attached?.add(input.PolicyArn);
-      },
-    },
-    [`Detach${Noun}Policy`]: {
-      check: async (input, view) =>
-        firstOf(mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])), async () =>
-          (await holder(view, kind, input[nameKey]))!.attachedPolicies.has(input.PolicyArn)
-            ? undefined
-            : missing(`managed policy ${input.PolicyArn} attached to ${kind} ${input[nameKey]}`),
-        ),
-      apply: async (input, view) => {
-        const attached = (await holder(view, kind, input[nameKey]))?.attachedPolicies;
-        const policy = await view.policy(input.PolicyArn);
-        if (attached?.delete(input.PolicyArn) && policy) policy.attachments--;
-      },
-    },
-    [`Put${Noun}Policy`]: {
-      check: async (input, view) => mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey]))(),
-      apply: async (input, view) => void (await holder(view, kind, input[nameKey]))?.policies.add(input.PolicyName),
-    },
-    [`Delete${Noun}Policy`]: {
-      check: async (input, view) =>
-        firstOf(mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])), async () =>
-          (await holder(view, kind, input[nameKey]))!.policies.has(input.PolicyName)
-            ? undefined
-            : missing(`inline policy ${input.PolicyName} of ${kind} ${input[nameKey]}`),
-        ),
-      apply: async (input, view) => void (await holder(view, kind, input[nameKey]))?.policies.delete(input.PolicyName),
+function policyOperations<Kind extends Holder, Key extends string>(kind: Kind, nameKey: Key, quotaKey: string) {
+  type ByArn = Operation<Named<Key> & { PolicyArn: string }>;
+  type ByName = Operation<Named<Key> & { PolicyName: string }>;
+  const held = (input: Named<Key>, view: AccountView) => holder(view, kind, input[nameKey]);
+  const exists = (input: Named<Key>, view: AccountView) => mustExist(`${kind} ${input[nameKey]}`, held(input, view));
+  const attach: ByArn = {
+    check: async (input, view) =>
+      firstOf(exists(input, view), mustExist(`managed policy ${input.PolicyArn}`, view.policy(input.PolicyArn)), async () => {
+        const attached = (await held(input, view))!.attachedPolicies;
+        return attached.has(input.PolicyArn) ? undefined : withinQuota(view, quotaKey, `${kind} ${input[nameKey]}`, () => attached.size)();
+      }),
+    apply: async (input, view) => {
+      const attached = (await held(input, view))?.attachedPolicies;
+      const policy = await view.policy(input.PolicyArn);
+      if (attached && !attached.has(input.PolicyArn) && policy) policy.attachments++;
+      attached?.add(input.PolicyArn);
     },
   };
-  return rules;
+  const detach: ByArn = {
+    check: async (input, view) =>
+      firstOf(exists(input, view), async () =>
+        (await held(input, view))!.attachedPolicies.has(input.PolicyArn) ? undefined : missing(`managed policy ${input.PolicyArn} attached to ${kind} ${input[nameKey]}`),
+      ),
+    apply: async (input, view) => {
+      const attached = (await held(input, view))?.attachedPolicies;
+      const policy = await view.policy(input.PolicyArn);
+      if (attached?.delete(input.PolicyArn) && policy) policy.attachments--;
+    },
+  };
+  const put: ByName = {
+    check: async (input, view) => exists(input, view)(),
+    apply: async (input, view) => void (await held(input, view))?.policies.add(input.PolicyName),
+  };
+  const remove: ByName = {
+    check: async (input, view) =>
+      firstOf(exists(input, view), async () =>
+        (await held(input, view))!.policies.has(input.PolicyName) ? undefined : missing(`inline policy ${input.PolicyName} of ${kind} ${input[nameKey]}`),
+      ),
+    apply: async (input, view) => void (await held(input, view))?.policies.delete(input.PolicyName),
+  };
+  const Noun = kind[0].toUpperCase() + kind.slice(1);
+  // Keys built from `Noun` are plain strings to the compiler: the cast names them.
+  return { [`Attach${Noun}Policy`]: attach, [`Detach${Noun}Policy`]: detach, [`Put${Noun}Policy`]: put, [`Delete${Noun}Policy`]: remove } as Record<
+    `${"Attach" | "Detach"}${Capitalize<Kind>}Policy`,
+    ByArn
+  > &
+    Record<`${"Put" | "Delete"}${Capitalize<Kind>}Policy`, ByName>;
 }
 
 /** Operations on one of a user's credentials (access key, certificate, SSH key...) named by its id. */
-function credentialOperations<Update extends IamChange, Remove extends IamChange>(
+function credentialOperations<Update extends IamChange, Remove extends IamChange, Key extends string>(
   set: "accessKeys" | "certificates" | "sshKeys" | "serviceCredentials",
   what: string,
-  idKey: string,
+  idKey: Key,
   actions: { update: Update[]; remove: Remove },
-): Record<Update | Remove, Operation> {
-  const check: Operation["check"] = async (input, view) => {
+): Record<Update | Remove, Operation<{ UserName?: string } & Named<Key>>> {
+  type Rules = Operation<{ UserName?: string } & Named<Key>>;
+  const check: Rules["check"] = async (input, view) => {
     const owner = await ownerOf(input, view);
     if (owner === undefined) return undefined;
     const user = await view.user(owner);
     if (!user) return missing(`user ${owner}`);
     return user[set].has(input[idKey]) ? undefined : missing(`${what} ${input[idKey]} of user ${owner}`);
   };
-  const rules: Record<string, Operation> = {
-    ...Object.fromEntries(actions.update.map((action) => [action, { check }])),
-    [actions.remove]: {
-      check,
-      apply: async (input, view) => {
-        const owner = await ownerOf(input, view);
-        if (owner !== undefined) (await view.user(owner))?.[set].delete(input[idKey]);
-      },
-    },
-  };
-  return rules;
+  const remove: Rules = { check, apply: async (input, view) => void (await ownerModel(input, view))?.[set].delete(input[idKey]) };
+  return { ...Object.fromEntries(actions.update.map((action) => [action, { check }])), [actions.remove]: remove } as Record<Update | Remove, Rules>;
 }
 
 /**
  * A credential added to a user: the user must exist, and the per-user quota (when the map has one)
  * hold. The view records it under `input[idKey]` when the planner chose the id it answers with.
  */
-function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: string, idKey: string, quotaKey?: string): Operation {
+function addCredential<Key extends string>(
+  set: "accessKeys" | "certificates" | "sshKeys",
+  what: string,
+  idKey: Key,
+  quotaKey?: string,
+): Operation<{ UserName?: string } & Partial<Named<Key>>> {
   return {
     check: async (input, view) => {
       const owner = await ownerOf(input, view);
@@ -203,60 +206,66 @@ function addCredential(set: "accessKeys" | "certificates" | "sshKeys", what: str
       return quotaKey ? withinQuota(view, quotaKey, `user ${owner}`, () => user[set].size)() : undefined;
     },
     apply: async (input, view) => {
-      const owner = await ownerOf(input, view);
-      const held = owner === undefined ? undefined : (await view.user(owner))?.[set];
+      const held = (await ownerModel(input, view))?.[set];
       held?.add(input[idKey] ?? `planned ${what} ${held.size + 1}`);
     },
   };
 }
 
-/** An operation that only needs its entity to be there (tags, trust policy, boundaries, renames' source...). */
-const onExisting = (what: string, entity: (input: Input, view: AccountView) => Promise<unknown>, nameKey: string): Operation => ({
-  check: async (input, view) => mustExist(`${what} ${input[nameKey]}`, entity(input, view))(),
+/** An operation that only needs its entity to be there (tags, trust policy, renames' source...). */
+const onExisting = <Key extends string>(what: string, entity: (name: string, view: AccountView) => Promise<unknown>, nameKey: Key): Operation<Named<Key>> => ({
+  check: async (input, view) => mustExist(`${what} ${input[nameKey]}`, entity(input[nameKey], view))(),
 });
 
 /**
- * Put (`put`) or Delete of a user's or role's permissions boundary: the entity, and the policy it
- * names, must exist; the boundary use counts of the policies follow the change.
+ * Put or Delete of a user's or role's permissions boundary: the entity, and the policy a Put names,
+ * must exist; the boundary use counts of the policies follow the change.
  */
-function boundaryOperation(kind: "user" | "role", nameKey: string, put: boolean): Operation {
+function boundaryOperation<Key extends string>(kind: "user" | "role", nameKey: Key): Operation<Named<Key> & { PermissionsBoundary?: string }> {
   return {
     check: async (input, view) =>
-      firstOf(
-        mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])),
-        () => (put ? mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))() : undefined),
+      firstOf(mustExist(`${kind} ${input[nameKey]}`, holder(view, kind, input[nameKey])), () =>
+        input.PermissionsBoundary === undefined ? undefined : mustExist(`managed policy ${input.PermissionsBoundary}`, view.policy(input.PermissionsBoundary))(),
       ),
     apply: async (input, view) => {
-      if (await holder(view, kind, input[nameKey])) await view.boundaryNow(kind, input[nameKey], put ? input.PermissionsBoundary : undefined);
+      if (await holder(view, kind, input[nameKey])) await view.boundaryNow(kind, input[nameKey], input.PermissionsBoundary);
     },
   };
 }
 
-const userIs = (input: Input, view: AccountView) => view.user(input.UserName);
-const roleIs = (input: Input, view: AccountView) => view.role(input.RoleName);
-const profileIs = (input: Input, view: AccountView) => view.instanceProfile(input.InstanceProfileName);
-const policyIs = (input: Input, view: AccountView) => view.policy(input.PolicyArn);
+const userIs = (name: string, view: AccountView) => view.user(name);
+const roleIs = (name: string, view: AccountView) => view.role(name);
+const profileIs = (name: string, view: AccountView) => view.instanceProfile(name);
+const policyIs = (arn: string, view: AccountView) => view.policy(arn);
 
 /** A login profile's password against the account's password policy. */
-async function passwordAllowed(input: Input, view: AccountView): Promise<Refusal | undefined> {
+async function passwordAllowed(input: { Password?: string }, view: AccountView): Promise<Refusal | undefined> {
   const policy = input.Password === undefined ? undefined : await view.passwordPolicy();
-  const breaches = policy ? passwordPolicyBreaches(input.Password, policy) : [];
+  const breaches = policy ? passwordPolicyBreaches(input.Password!, policy) : [];
   return breaches.length ? { code: "PasswordPolicyViolation", why: `the password breaks the account's password policy: ${breaches.join("; ")}` } : undefined;
 }
 
 /** The login profile of a user that must exist. */
-const loginProfile = (input: Input, view: AccountView) => view.user(input.UserName).then((user) => (user?.loginProfile ? user : undefined));
+const loginProfile = (name: string, view: AccountView) => view.user(name).then((user) => (user?.loginProfile ? user : undefined));
+
+/** Whether the user ownerOf() names has a login profile (undefined when nobody is named). */
+async function setLoginProfile(input: { UserName?: string }, view: AccountView, held: boolean): Promise<void> {
+  const user = await ownerModel(input, view);
+  if (user) user.loginProfile = held;
+}
 
 /** The MFA device a user holds: for Deactivate and Resync. */
-const heldDevice: Operation["check"] = async (input, view) => {
-  const user = await view.user(input.UserName);
-  if (!user) return missing(`user ${input.UserName}`);
-  return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${input.UserName}`);
+const heldDevice: Operation<{ UserName?: string; SerialNumber: string }>["check"] = async (input, view) => {
+  const owner = await ownerOf(input, view);
+  if (owner === undefined) return undefined;
+  const user = await view.user(owner);
+  if (!user) return missing(`user ${owner}`);
+  return user.mfaDevices.has(input.SerialNumber) ? undefined : missing(`MFA device ${input.SerialNumber} of user ${owner}`);
 };
 
 /** Undefined when the entity is not there, as onExisting() expects. */
-const serverCertificateIs = async (input: Input, view: AccountView) => (await view.serverCertificate(input.ServerCertificateName)) || undefined;
-const virtualMfaDeviceIs = async (input: Input, view: AccountView) => ((await view.virtualMfaDevices()).has(input.SerialNumber) ? true : undefined);
+const serverCertificateIs = async (name: string, view: AccountView) => (await view.serverCertificate(name)) || undefined;
+const virtualMfaDeviceIs = async (serial: string, view: AccountView) => ((await view.virtualMfaDevices()).has(serial) ? true : undefined);
 
 /**
  * OpenID Connect and SAML providers, known by ARN. A new provider's ARN ends in the issuer's host
@@ -264,34 +273,33 @@ const virtualMfaDeviceIs = async (input: Input, view: AccountView) => ((await vi
  */
 type OidcOperation = "AddClientIDToOpenIDConnectProvider" | "RemoveClientIDFromOpenIDConnectProvider" | "UpdateOpenIDConnectProviderThumbprint" | "TagOpenIDConnectProvider" | "UntagOpenIDConnectProvider";
 type SamlOperation = "UpdateSAMLProvider" | "TagSAMLProvider" | "UntagSAMLProvider";
-type ProviderOperation = OidcOperation | SamlOperation | "CreateOpenIDConnectProvider" | "CreateSAMLProvider" | "DeleteOpenIDConnectProvider" | "DeleteSAMLProvider";
-function identityProviderOperations(): Record<ProviderOperation, Operation> {
-  const arnEnding = (input: Input) =>
-    input.Url !== undefined ? `:oidc-provider/${String(input.Url).replace(/^https:\/\//, "").replace(/\/+$/, "")}` : `:saml-provider/${input.Name}`;
-  const create: Operation = {
+function identityProviderOperations() {
+  const arnEnding = (input: { Url?: string; Name?: string }) =>
+    input.Url !== undefined ? `:oidc-provider/${input.Url.replace(/^https:\/\//, "").replace(/\/+$/, "")}` : `:saml-provider/${input.Name}`;
+  const create: Operation<{ Url?: string; Name?: string }> = {
     check: async (input, view) => {
       const taken = [...(await view.identityProviders())].find((arn) => arn.endsWith(arnEnding(input)));
       return taken ? { code: "EntityAlreadyExists", why: `provider ${taken} already exists` } : undefined;
     },
   };
-  const existing = (kind: string, arnKey: string): Operation => ({
+  const existing = <Key extends string>(kind: string, arnKey: Key): Operation<Named<Key>> => ({
     check: async (input, view) => ((await view.identityProviders()).has(input[arnKey]) ? undefined : missing(`${kind} provider ${input[arnKey]}`)),
+  });
+  const deleted = <Key extends string>(kind: string, arnKey: Key): Operation<Named<Key>> => ({
+    ...existing(kind, arnKey),
+    apply: async (input, view) => void (await view.identityProviders()).delete(input[arnKey]),
   });
   const oidc = existing("OIDC", "OpenIDConnectProviderArn");
   const saml = existing("SAML", "SAMLProviderArn");
-  const deleted = (base: Operation, arnKey: string): Operation => ({
-    ...base,
-    apply: async (input, view) => void (await view.identityProviders()).delete(input[arnKey]),
-  });
+  const oidcActions: OidcOperation[] = ["AddClientIDToOpenIDConnectProvider", "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider"];
+  const samlActions: SamlOperation[] = ["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"];
   return {
     CreateOpenIDConnectProvider: create,
     CreateSAMLProvider: create,
-    DeleteOpenIDConnectProvider: deleted(oidc, "OpenIDConnectProviderArn"),
-    DeleteSAMLProvider: deleted(saml, "SAMLProviderArn"),
-    ...(Object.fromEntries(
-      ["AddClientIDToOpenIDConnectProvider", "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider"].map((action) => [action, oidc]),
-    ) as Record<OidcOperation, Operation>),
-    ...(Object.fromEntries(["UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"].map((action) => [action, saml])) as Record<SamlOperation, Operation>),
+    DeleteOpenIDConnectProvider: deleted("OIDC", "OpenIDConnectProviderArn"),
+    DeleteSAMLProvider: deleted("SAML", "SAMLProviderArn"),
+    ...(Object.fromEntries(oidcActions.map((action) => [action, oidc])) as Record<OidcOperation, typeof oidc>),
+    ...(Object.fromEntries(samlActions.map((action) => [action, saml])) as Record<SamlOperation, typeof saml>),
   };
 }
 
@@ -320,18 +328,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const user = await view.user(input.UserName);
       if (!user) return missing(`user ${input.UserName}`);
-      // A permissions boundary does not block DeleteUser.
-      return noDependents(`user ${input.UserName}`, [
-        ["access key", user.accessKeys.size],
-        ["signing certificate", user.certificates.size],
-        ["a login profile", user.loginProfile],
-        ["MFA device", user.mfaDevices.size],
-        ["SSH public key", user.sshKeys.size],
-        ["service-specific credential", user.serviceCredentials.size],
-        ["group membership", user.groups.size],
-        ["inline policy", user.policies.size, "inline policies"],
-        ["attached managed policy", user.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`user ${input.UserName}`, blockersHeld(DELETE_RULES.DeleteUser, user));
     },
     apply: async (input, view) => {
       if (await view.user(input.UserName)) await count(view, "Users", -1);
@@ -360,11 +357,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const group = await view.group(input.GroupName);
       if (!group) return missing(`group ${input.GroupName}`);
-      return noDependents(`group ${input.GroupName}`, [
-        ["member", group.users.size],
-        ["inline policy", group.policies.size, "inline policies"],
-        ["attached managed policy", group.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`group ${input.GroupName}`, blockersHeld(DELETE_RULES.DeleteGroup, group));
     },
     apply: async (input, view) => {
       if (await view.group(input.GroupName)) await count(view, "Groups", -1);
@@ -417,11 +410,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const role = await view.role(input.RoleName);
       if (!role) return missing(`role ${input.RoleName}`);
-      return noDependents(`role ${input.RoleName}`, [
-        ["instance profile", role.instanceProfiles.size],
-        ["inline policy", role.policies.size, "inline policies"],
-        ["attached managed policy", role.attachedPolicies.size, "attached managed policies"],
-      ]);
+      return conflict(`role ${input.RoleName}`, blockersHeld(DELETE_RULES.DeleteRole, role));
     },
     apply: async (input, view) => {
       if (await view.role(input.RoleName)) await count(view, "Roles", -1);
@@ -445,7 +434,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const profile = await view.instanceProfile(input.InstanceProfileName);
       if (!profile) return missing(`instance profile ${input.InstanceProfileName}`);
-      return noDependents(`instance profile ${input.InstanceProfileName}`, [["a role", profile.roles.size > 0]]);
+      return conflict(`instance profile ${input.InstanceProfileName}`, profile.roles.size > 0 ? ["a role"] : []);
     },
     apply: async (input, view) => {
       if (await view.instanceProfile(input.InstanceProfileName)) await count(view, "InstanceProfiles", -1);
@@ -500,11 +489,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const policy = await view.policy(input.PolicyArn);
       if (!policy) return missing(`managed policy ${input.PolicyArn}`);
-      return noDependents(`managed policy ${policyName(input.PolicyArn)}`, [
-        ["attachment", policy.attachments],
-        ["non-default version", [...policy.versions.values()].filter((isDefault) => !isDefault).length],
-        ["use as a permissions boundary", policy.boundaryUses ?? 0, "uses as a permissions boundary"],
-      ]);
+      return conflict(`managed policy ${policyName(input.PolicyArn)}`, blockersHeld(DELETE_RULES.DeletePolicy, policy));
     },
     apply: async (input, view) => {
       if (await view.policy(input.PolicyArn)) await count(view, "Policies", -1);
@@ -549,10 +534,10 @@ const OPERATIONS = {
   ...policyOperations("user", "UserName", "AttachedPoliciesPerUserQuota"),
   ...policyOperations("group", "GroupName", "AttachedPoliciesPerGroupQuota"),
   ...policyOperations("role", "RoleName", "AttachedPoliciesPerRoleQuota"),
-  PutUserPermissionsBoundary: boundaryOperation("user", "UserName", true),
-  PutRolePermissionsBoundary: boundaryOperation("role", "RoleName", true),
-  DeleteUserPermissionsBoundary: boundaryOperation("user", "UserName", false),
-  DeleteRolePermissionsBoundary: boundaryOperation("role", "RoleName", false),
+  PutUserPermissionsBoundary: boundaryOperation("user", "UserName"),
+  PutRolePermissionsBoundary: boundaryOperation("role", "RoleName"),
+  DeleteUserPermissionsBoundary: boundaryOperation("user", "UserName"),
+  DeleteRolePermissionsBoundary: boundaryOperation("role", "RoleName"),
   TagUser: onExisting("user", userIs, "UserName"),
   UntagUser: onExisting("user", userIs, "UserName"),
   TagRole: onExisting("role", roleIs, "RoleName"),
@@ -571,29 +556,32 @@ const OPERATIONS = {
     update: ["UpdateServiceSpecificCredential", "ResetServiceSpecificCredential"],
     remove: "DeleteServiceSpecificCredential",
   }),
+  // UserName is optional to the SDK (the caller's own profile): ownerOf() names the user then.
   CreateLoginProfile: {
-    check: async (input, view) =>
-      firstOf(
-        mustExist(`user ${input.UserName}`, userIs(input, view)),
-        mustNotExist(`login profile of user ${input.UserName}`, loginProfile(input, view)),
+    check: async (input, view) => {
+      const owner = await ownerOf(input, view);
+      if (owner === undefined) return undefined;
+      return firstOf(
+        mustExist(`user ${owner}`, view.user(owner)),
+        mustNotExist(`login profile of user ${owner}`, loginProfile(owner, view)),
         () => passwordAllowed(input, view),
-      ),
-    // UserName is optional to the SDK (the root user's own profile); the rule reads it as given.
-    apply: async (input: Input, view) => {
-      const user = await view.user(input.UserName);
-      if (user) user.loginProfile = true;
+      );
     },
+    apply: (input, view) => setLoginProfile(input, view, true),
   },
   UpdateLoginProfile: {
-    check: async (input, view) =>
-      firstOf(mustExist(`login profile of user ${input.UserName}`, loginProfile(input, view)), () => passwordAllowed(input, view)),
+    check: async (input, view) => {
+      const owner = await ownerOf(input, view);
+      if (owner === undefined) return undefined;
+      return firstOf(mustExist(`login profile of user ${owner}`, loginProfile(owner, view)), () => passwordAllowed(input, view));
+    },
   },
   DeleteLoginProfile: {
-    check: async (input, view) => mustExist(`login profile of user ${input.UserName}`, loginProfile(input, view))(),
-    apply: async (input: Input, view) => {
-      const user = await view.user(input.UserName);
-      if (user) user.loginProfile = false;
+    check: async (input, view) => {
+      const owner = await ownerOf(input, view);
+      return owner === undefined ? undefined : mustExist(`login profile of user ${owner}`, loginProfile(owner, view))();
     },
+    apply: (input, view) => setLoginProfile(input, view, false),
   },
   CreateVirtualMFADevice: {
     check: async (input, view) => {
@@ -617,7 +605,7 @@ const OPERATIONS = {
   },
   EnableMFADevice: {
     check: async (input, view) =>
-      firstOf(mustExist(`user ${input.UserName}`, userIs(input, view)), async () => {
+      firstOf(mustExist(`user ${input.UserName}`, view.user(input.UserName)), async () => {
         const serial = input.SerialNumber;
         const held = (await view.user(input.UserName))!.mfaDevices.has(serial);
         const devices = await view.virtualMfaDevices();
@@ -634,8 +622,8 @@ const OPERATIONS = {
   },
   DeactivateMFADevice: {
     check: heldDevice,
-    apply: async (input: Input, view) => {
-      (await view.user(input.UserName))?.mfaDevices.delete(input.SerialNumber);
+    apply: async (input, view) => {
+      (await ownerModel(input, view))?.mfaDevices.delete(input.SerialNumber);
       const devices = await view.virtualMfaDevices();
       if (devices.has(input.SerialNumber)) devices.set(input.SerialNumber, undefined);
     },
@@ -719,8 +707,8 @@ const OPERATIONS = {
  * The rule for an action by name, read with the loose input the callers pass (a planner's step,
  * an SDK request); undefined for a read, a local step or an operation not predicted.
  */
-function ruleOf(action: string): Operation | undefined {
-  const entry = (OPERATIONS as unknown as Record<string, Operation | NotPredicted | undefined>)[action];
+function ruleOf(action: string): Operation<StepInput> | undefined {
+  const entry = (OPERATIONS as unknown as Record<string, Operation<StepInput> | NotPredicted | undefined>)[action];
   return entry && !("notPredicted" in entry) ? entry : undefined;
 }
 
@@ -729,7 +717,7 @@ function ruleOf(action: string): Operation | undefined {
  * step's effect in the view. Operations not predicted (ChangePassword...) and local
  * file steps are taken to succeed.
  */
-export async function predict(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
+export async function predict(action: string, input: StepInput, view: AccountView): Promise<Refusal | undefined> {
   const operation = ruleOf(action);
   const refusal = await operation?.check?.(input, view);
   await operation?.apply?.(input, view);
@@ -740,7 +728,7 @@ export async function predict(action: string, input: Input, view: AccountView): 
  * One step of a runbook's plan: a step IAM would refuse changes nothing (the command stops at the
  * refusal, as it would for real), so only an accepted step is recorded in the view.
  */
-export async function predictStep(action: string, input: Input, view: AccountView): Promise<Refusal | undefined> {
+export async function predictStep(action: string, input: StepInput, view: AccountView): Promise<Refusal | undefined> {
   const operation = ruleOf(action);
   const refusal = await operation?.check?.(input, view);
   if (!refusal) await operation?.apply?.(input, view);

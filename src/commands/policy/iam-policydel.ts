@@ -1,22 +1,13 @@
 import { policyArn, pretend, pretendNeedsRecursive, recursive } from "../shared/options.js";
-import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
-import { deletePolicyRecursively, dependentSections, findPolicyDependents } from "../../iam/managed-policies.js";
+import { recursiveDeleteCommand, whenPresent } from "../shared/recursive-delete.js";
+import { DELETE_RULES } from "../../iam/delete-rules.js";
+import { entitySections } from "../../iam/managed-policies.js";
 
 export default recursiveDeleteCommand({
   name: "iam-policydel",
   summary:
     "Delete a customer managed policy; with -r, first detach it everywhere, remove it as a permissions boundary and delete its other versions.",
-  operations: [
-    "DeletePolicy",
-    "ListEntitiesForPolicy",
-    "DetachUserPolicy",
-    "DetachGroupPolicy",
-    "DetachRolePolicy",
-    "DeleteUserPermissionsBoundary",
-    "DeleteRolePermissionsBoundary",
-    "ListPolicyVersions",
-    "DeletePolicyVersion",
-  ],
+  rule: DELETE_RULES.DeletePolicy,
   options: [
     policyArn(),
     recursive(
@@ -30,8 +21,13 @@ export default recursiveDeleteCommand({
   ],
   example: "iam-policydel -a arn:aws:iam::123456789012:policy/ReadReports -r",
 
-  deleteOne: (iam, PolicyArn) => iam.deletePolicy({ PolicyArn }),
-  find: findPolicyDependents,
-  deleteWith: deletePolicyRecursively,
-  sections: dependentSections,
+  // The attachment sections, the boundary uses when there are any (so output for a policy used only by attachment stays as it was), then `versions`.
+  sections: (found) => [
+    ...entitySections(found),
+    ...whenPresent([
+      ["boundaryusers", found.BoundaryUsers.map((u) => u.UserName!)],
+      ["boundaryroles", found.BoundaryRoles.map((r) => r.RoleName!)],
+    ]),
+    ["versions", found.Versions],
+  ],
 });

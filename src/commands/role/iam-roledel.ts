@@ -1,19 +1,11 @@
 import { pretend, recursive, roleName } from "../shared/options.js";
-import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
-import { deleteRoleRecursively, findRoleAttachments, roleSections } from "../../iam/role-attachments.js";
+import { recursiveDeleteCommand, whenPresent } from "../shared/recursive-delete.js";
+import { DELETE_RULES } from "../../iam/delete-rules.js";
 
 export default recursiveDeleteCommand({
   name: "iam-roledel",
   summary: "Delete a role; with -c, first take it out of its instance profiles and remove its policies.",
-  operations: [
-    "DeleteRole",
-    "ListInstanceProfilesForRole",
-    "RemoveRoleFromInstanceProfile",
-    "ListRolePolicies",
-    "DeleteRolePolicy",
-    "ListAttachedRolePolicies",
-    "DetachRolePolicy",
-  ],
+  rule: DELETE_RULES.DeleteRole,
   euare: true,
   positional: true,
   options: [
@@ -28,8 +20,10 @@ export default recursiveDeleteCommand({
   check: ({ recursive, pretend }) => (pretend && !recursive ? "-p (pretend) can only be used with -c" : undefined),
   output: ["[with -c -p] instanceprofiles (ARNs) and policies sections (plus attachedpolicies when present), items tab-indented"],
   example: "iam-roledel -r webserver -c",
-  deleteOne: (iam, RoleName) => iam.deleteRole({ RoleName }),
-  find: findRoleAttachments,
-  deleteWith: deleteRoleRecursively,
-  sections: roleSections,
+  // euca2ools' two sections always, in its order; attached policies, which IAM added later, when present.
+  sections: (found) => [
+    ["instanceprofiles", found.instanceProfiles.map((p) => p.arn)],
+    ["policies", found.policies],
+    ...whenPresent([["attachedpolicies", found.attachedPolicies]]),
+  ],
 });

@@ -1,32 +1,11 @@
 import { pretend, pretendNeedsRecursive, recursive, userName } from "../shared/options.js";
-import { recursiveDeleteCommand } from "../shared/recursive-delete.js";
-import { deleteUserRecursively, findUserAttachments, userSections } from "../../iam/user-attachments.js";
+import { recursiveDeleteCommand, whenPresent } from "../shared/recursive-delete.js";
+import { DELETE_RULES } from "../../iam/delete-rules.js";
 
 export default recursiveDeleteCommand({
   name: "iam-userdel",
   summary: "Delete a user; with -r, first remove everything that hangs off it.",
-  operations: [
-    "DeleteUser",
-    "ListAccessKeys",
-    "DeleteAccessKey",
-    "ListUserPolicies",
-    "DeleteUserPolicy",
-    "ListAttachedUserPolicies",
-    "DetachUserPolicy",
-    "ListSigningCertificates",
-    "DeleteSigningCertificate",
-    "ListSSHPublicKeys",
-    "DeleteSSHPublicKey",
-    "ListServiceSpecificCredentials",
-    "DeleteServiceSpecificCredential",
-    "ListGroupsForUser",
-    "RemoveUserFromGroup",
-    "GetLoginProfile",
-    "DeleteLoginProfile",
-    "ListMFADevices",
-    "DeactivateMFADevice",
-    "DeleteVirtualMFADevice",
-  ],
+  rule: DELETE_RULES.DeleteUser,
   euare: true,
   positional: true,
   options: [
@@ -39,9 +18,18 @@ export default recursiveDeleteCommand({
   check: pretendNeedsRecursive,
   output: ["[with -r -p] accesskeys, policies, certificates, groups sections (plus attachedpolicies, sshkeys, servicecredentials, loginprofile, mfadevices when present), items tab-indented"],
   example: "iam-userdel -u bob -r",
-
-  deleteOne: (iam, UserName) => iam.deleteUser({ UserName }),
-  find: findUserAttachments,
-  deleteWith: deleteUserRecursively,
-  sections: (attachments, userName) => userSections(userName, attachments),
+  // IAMCli's four sections always, in its order; those IAM added later only when the user has some.
+  sections: (found, userName) => [
+    ["accesskeys", found.accessKeys],
+    ["policies", found.policies],
+    ["certificates", found.certificates],
+    ["groups", found.groups.map((g) => g.arn)],
+    ...whenPresent([
+      ["attachedpolicies", found.attachedPolicies],
+      ["sshkeys", found.sshKeys],
+      ["servicecredentials", found.serviceCredentials],
+      ["loginprofile", found.loginProfile ? [userName] : []],
+      ["mfadevices", found.mfaDevices],
+    ]),
+  ],
 });
