@@ -1,4 +1,4 @@
-import type { IamChange, IamClient, IamOperation } from "../core/operations.js";
+import { send, type IamChange, type IamClient, type IamInput, type IamOperation } from "../core/operations.js";
 import { serviceErrorCode } from "../core/errors.js";
 import { emptyIfNotImplemented } from "../core/not-implemented.js";
 import type { PolicyUsageType } from "@aws-sdk/client-iam";
@@ -210,27 +210,27 @@ type PoliciesPage = Page & { PolicyNames?: string[]; AttachedPolicies?: { Policy
 
 /**
  * A group's or a role's inline and attached policies: the same two dependents of both, by the
- * operations named after the holder (ListGroupPolicies, DetachRolePolicy...). The request goes to
- * the SDK's method of that name (the action's, first letter small), naming the holder by
- * `GroupName` or `RoleName`.
+ * operations named after the holder (ListGroupPolicies, DetachRolePolicy...), each request naming
+ * the holder by `GroupName` or `RoleName`.
  */
 function holderPolicies<H extends "Group" | "Role">(holder: H) {
-  const send = (iam: object, action: string, name: string, rest: Record<string, string | undefined>) =>
-    (iam as Record<string, (input: object) => Promise<PoliciesPage>>)[action[0].toLowerCase() + action.slice(1)]({ [`${holder}Name`]: name, ...rest });
+  // The input's field is named after the holder, which TypeScript cannot follow through H.
+  const request = <A extends IamOperation>(iam: IamClient<A>, action: A, name: string, rest: Record<string, string | undefined>) =>
+    send(iam, action, { [`${holder}Name`]: name, ...rest } as IamInput<A>) as Promise<PoliciesPage>;
   const [listInline, deleteInline] = [`List${holder}Policies`, `Delete${holder}Policy`] as const;
   const [listAttached, detach] = [`ListAttached${holder}Policies`, `Detach${holder}Policy`] as const;
   return {
     policies: dependent({
       lookups: [listInline],
-      find: (iam, name) => collect((Marker) => send(iam, listInline, name, { Marker }), (p) => p.PolicyNames),
+      find: (iam, name) => collect((Marker) => request(iam, listInline, name, { Marker }), (p) => p.PolicyNames),
       removals: [deleteInline],
-      remove: (iam, name, names) => tasks(names, (policy) => `policy ${policy}`, (PolicyName) => send(iam, deleteInline, name, { PolicyName })),
+      remove: (iam, name, names) => tasks(names, (policy) => `policy ${policy}`, (PolicyName) => request(iam, deleteInline, name, { PolicyName })),
     }),
     attachedPolicies: dependent({
       lookups: [listAttached],
-      find: async (iam, name) => (await collect((Marker) => send(iam, listAttached, name, { Marker }), (p) => p.AttachedPolicies)).map((p) => p.PolicyArn!),
+      find: async (iam, name) => (await collect((Marker) => request(iam, listAttached, name, { Marker }), (p) => p.AttachedPolicies)).map((p) => p.PolicyArn!),
       removals: [detach],
-      remove: (iam, name, arns) => tasks(arns, (arn) => `attached policy ${arn}`, (PolicyArn) => send(iam, detach, name, { PolicyArn })),
+      remove: (iam, name, arns) => tasks(arns, (arn) => `attached policy ${arn}`, (PolicyArn) => request(iam, detach, name, { PolicyArn })),
     }),
   };
 }
