@@ -113,8 +113,8 @@ export class AccountView {
   instanceProfile(name: string): Promise<InstanceProfileModel | undefined> {
     return this.once(`instance profile:${name}`, () =>
       unlessMissing(async () => {
-        const { InstanceProfile } = await this.iam.getInstanceProfile({ InstanceProfileName: name });
-        return { roles: new Set((InstanceProfile?.Roles ?? []).map((r) => r.RoleName!)) };
+        const a = await findDependents(DELETE_RULES.DeleteInstanceProfile, this.iam, name, this.debug);
+        return { roles: new Set(a.roles.map((r) => r.name)) };
       }, emptyInstanceProfile),
     );
   }

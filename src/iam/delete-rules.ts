@@ -3,7 +3,7 @@ import { serviceErrorCode } from "../core/errors.js";
 import { emptyIfNotImplemented } from "../core/not-implemented.js";
 import type { PolicyUsageType } from "@aws-sdk/client-iam";
 import { listPolicyEntities, type PolicyEntities } from "./managed-policies.js";
-import type { GroupModel, PolicyModel, RoleModel, UserModel } from "./models.js";
+import type { GroupModel, InstanceProfileModel, PolicyModel, RoleModel, UserModel } from "./models.js";
 import { collect, type Page } from "./paginate.js";
 import { runWaves, type Task } from "./tasks.js";
 
@@ -347,8 +347,27 @@ const DeletePolicy = deleteRule<PolicyModel>()({
   ],
 });
 
+/** A profile holds at most one role; taking it out leaves the role as it is. */
+const DeleteInstanceProfile = deleteRule<InstanceProfileModel>()({
+  delete: "DeleteInstanceProfile",
+  entity: "instance profile",
+  deleteOne: (iam, InstanceProfileName) => iam.deleteInstanceProfile({ InstanceProfileName }),
+  dependents: {
+    /** As name and ARN: `-c -p` prints ARNs, the removal needs names. */
+    roles: dependent({
+      lookups: ["GetInstanceProfile"],
+      find: async (iam, InstanceProfileName) =>
+        ((await iam.getInstanceProfile({ InstanceProfileName })).InstanceProfile?.Roles ?? []).map((r) => ({ name: r.RoleName!, arn: r.Arn! })),
+      removals: ["RemoveRoleFromInstanceProfile"],
+      remove: (iam, InstanceProfileName, roles) =>
+        tasks(roles, (r) => `role ${r.name} from the profile`, (r) => iam.removeRoleFromInstanceProfile({ InstanceProfileName, RoleName: r.name })),
+    }),
+  },
+  blockers: [{ one: "a role", held: (p) => p.roles.size > 0, clearedBy: ["roles"] }],
+});
+
 /** Every delete IAM refuses while something hangs off the entity, keyed by the action. */
-export const DELETE_RULES = { DeleteUser, DeleteGroup, DeleteRole, DeletePolicy } satisfies { [Op in IamChange]?: DeleteRule<any, Op, any> };
+export const DELETE_RULES = { DeleteUser, DeleteGroup, DeleteRole, DeletePolicy, DeleteInstanceProfile } satisfies { [Op in IamChange]?: DeleteRule<any, Op, any> };
 
 /**
  * The client as each dependent and the delete see it. The client holds every operation of the rule

@@ -434,7 +434,7 @@ const OPERATIONS = {
     check: async (input, view) => {
       const profile = await view.instanceProfile(input.InstanceProfileName);
       if (!profile) return missing(`instance profile ${input.InstanceProfileName}`);
-      return conflict(`instance profile ${input.InstanceProfileName}`, profile.roles.size > 0 ? ["a role"] : []);
+      return conflict(`instance profile ${input.InstanceProfileName}`, blockersHeld(DELETE_RULES.DeleteInstanceProfile, profile));
     },
     apply: async (input, view) => {
       if (await view.instanceProfile(input.InstanceProfileName)) await count(view, "InstanceProfiles", -1);

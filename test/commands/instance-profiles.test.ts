@@ -145,6 +145,17 @@ describe("iam-instanceprofiledel", () => {
     expect(await rolesIn("web")).toEqual(["webserver"]);
   });
 
+  it("--json gives the role as every recursive delete gives its dependents: what -p would take out, or what -c took out", async () => {
+    await seedRole("webserver", "/app/");
+    await seedProfile("web", { role: "webserver" });
+    const roles = [{ name: "webserver", arn: ROLE("webserver", "/app/") }];
+    const pretend = await cli("iam-instanceprofiledel", "-s", "web", "-c", "-p", "--json");
+    expect(JSON.parse(pretend.stdout)).toEqual({ Pretend: { roles } });
+    const removed = await cli("iam-instanceprofiledel", "-s", "web", "-c", "--json");
+    expect(JSON.parse(removed.stdout)).toEqual({ Removed: { roles } });
+    expect(await profileNames()).toEqual([]);
+  });
+
   it("-c -p on an empty profile prints the bare section header", async () => {
     await seedProfile("web");
     expect(await cli("iam-instanceprofiledel", "-s", "web", "-c", "-p")).toEqual({ code: 0, stdout: "roles\n", stderr: "" });
