@@ -114,6 +114,8 @@ async function startup(moto, env, iam) {
   for (let i = 0; i < calls.length; i += 2) {
     const [call, help] = [times[i + 1], times[i + 2]];
     const who = calls[i][0].replace(/: .*/, "");
+    // The bins without the snapshot are what the goals are measured against, not a contender for them.
+    if (who === "no snapshot") continue;
     say(goal(call <= 3 * node, `${who} call <= 3x node (${ratio(call, node)}); then toward 2.5x`));
     say(goal(call <= 0.15 * aws, `${who} call <= 0.15x aws (${ratio(call, aws)})`));
     say(goal(help <= helpBefore, `${who} -h no slower than the bins without the snapshot (${ratio(help, helpBefore)})`));
