@@ -175,7 +175,7 @@ interface Tally {
   agreed: number;
   explained: Map<string, number>;
   disagreements: string[];
-  /** Runbook steps not compared, by why: after a step the not-predicted list explains or a rename, the plan's account and IAM's differ. */
+  /** Runbook steps not compared, by why: after a step the not-predicted list explains, the plan's account and IAM's differ. */
   notCompared?: Map<string, number>;
 }
 

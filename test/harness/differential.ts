@@ -152,20 +152,11 @@ export interface RealStep {
 export type StepVerdict = Verdict | { agrees: "not compared"; after: number; because: string };
 
 /**
- * A rename the plan accepted: docs/planning.md ("What a plan cannot know") says later steps still
- * see the old name, so the plan's account and IAM's differ from there on.
- */
-const renames = (step: PlannedStep) =>
-  step.ExitCode === 0 &&
-  step.Changes.some(({ Action, Input }) => (Action === "UpdateUser" && Input.NewUserName !== undefined && Input.NewUserName !== Input.UserName) || (Action === "UpdateGroup" && Input.NewGroupName !== undefined && Input.NewGroupName !== Input.GroupName));
-
-/**
  * A whole runbook planned (`iamkit plan --json`) against the same runbook really run, step by
  * step: the same exit status and the same error code (the plan's `WouldFail`, or the planned
  * step's own `error (Code)` when a read was refused, against the real step's `error (Code)`). A success planned for a refusal the not-predicted list names (judged by
  * the planned change's action and parameters, as `explainedBy` judges a request) is explained;
- * the plan then holds a change IAM does not, so the steps after it are not compared, nor those
- * after a rename, which the plan does not follow (docs/planning.md). When every
+ * the plan then holds a change IAM does not, so the steps after it are not compared. When every
  * step was compared and agreed, the changes of the steps planned to succeed must be the writes IAM
  * accepted, taken together.
  * `planned` holds the requests the plan sent: reads only.
@@ -190,7 +181,6 @@ export function judgeRunbook(plan: PlannedStep[], real: RealStep[], planned: Ans
     if (step.ExitCode !== real[i].code || predicted !== actual) {
       return verdicts.push({ agrees: false, why: `planned: exit ${step.ExitCode} ${predicted ?? ""}; really: exit ${real[i].code} ${actual ?? ""}` });
     }
-    if (renames(step)) diverged = { after: i, because: "a rename (later steps still see the old name)" };
     verdicts.push({ agrees: true });
   });
   if (!diverged && verdicts.every((v) => v.agrees === true)) {
