@@ -233,7 +233,8 @@ export class AccountView {
    * A planned rename of a user or group: the entity, with all it holds, is known by its new name
    * only, and the entities that name it (a user's groups, a group's members, a user's virtual MFA
    * devices) name it so. They are read now if the view has not read them yet: IAM would still
-   * answer with the old name. A rename IAM would refuse (no such entity, the new name taken) changes nothing.
+   * answer with the old name. A rename IAM would refuse (no such entity, the new name taken)
+   * changes nothing.
    */
   async renamed(kind: "user" | "group", from: string, to: string): Promise<void> {
     const entity = (name: string) => (kind === "user" ? this.user(name) : this.group(name));
