@@ -148,14 +148,16 @@ describe("iamkit plan", { timeout: 240_000 }, () => {
     expect(planned.code).toBe(1);
     expect(readFileSync(join(planned.dir, "zed.key-id"), "utf8")).toMatch(/^AKIA[A-Z2-7]{16}\n$/);
     const [admins, zed] = ["arn:aws:iam::123456789012:group/admins", "arn:aws:iam::123456789012:user/staff/zed"];
-    expect(planned.stdout).toBe(
+    expect(shapes(planned.stdout)).toBe(
       `${admins}\n${zed}\nIsTruncated: false\n` +
         `${admins}\nIsTruncated: false\n` +
         `${zed}\nIsTruncated: false\n` +
+        `${zed}\n<unique id>\n` +
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"}]}\n' +
         "yan is gone\nops is gone\nzed holds keys and groups\n" +
         `${admins}\nIsTruncated: false\n`,
     );
-    expect(planned.stderr).toMatch(/step 11: iam-userdel -u zed -r\n(  .*\n)*  DeleteUser\n  \tUserName: zed\n/);
+    expect(planned.stderr).toMatch(/step 13: iam-userdel -u zed -r\n(  .*\n)*  DeleteUser\n  \tUserName: zed\n/);
   });
 
   it("set -e with euare-* steps: the refused step stops the runbook; --write-profile is planned, not written", async () => {

@@ -7,6 +7,8 @@ iam-grouplistusers -g admins
 iam-userlistgroups -u zed
 iam-groupadduser -g dev -u zed
 iam-userlistbypath -p /staff/
+iam-usergetattributes -u zed
+iam-usergetpolicy -u zed -p inline
 iam-userlistkeys -u yan || echo "yan is gone"
 iam-groupadduser -g ops -u zed || echo "ops is gone"
 iam-userdel -u zed || echo "zed holds keys and groups"
