@@ -135,6 +135,31 @@ describe("iamkit plan", { timeout: 240_000 }, () => {
     expect(planned.stdout).toBe("temp kept\ncontractor gone\nmisspelt\nIsTruncated: false\narn:aws:iam::123456789012:user/yan\nIsTruncated: false\n");
   });
 
+  it("renames and moves: later steps see the user and the group by their new names, ARNs and paths; the old names are gone", async () => {
+    // No key before the rename: moto forgets which user holds it once renamed, and cannot delete it.
+    const { planned } = await planThenRun(async () => {
+      await moto.iam.createUser({ UserName: "yan" });
+      await moto.iam.createGroup({ GroupName: "ops" });
+      await moto.iam.createGroup({ GroupName: "dev" });
+      await moto.iam.addUserToGroup({ GroupName: "ops", UserName: "yan" });
+      await moto.iam.putUserPolicy({ UserName: "yan", PolicyName: "inline", PolicyDocument: readFileSync(join(RUNBOOKS, "read-only.json"), "utf8") });
+    }, "renames.sh");
+      expect(planned.refusals).toEqual(["NoSuchEntity", "NoSuchEntity", "DeleteConflict"]);
+    expect(planned.code).toBe(1);
+    expect(readFileSync(join(planned.dir, "zed.key-id"), "utf8")).toMatch(/^AKIA[A-Z2-7]{16}\n$/);
+    const [admins, zed] = ["arn:aws:iam::123456789012:group/admins", "arn:aws:iam::123456789012:user/staff/zed"];
+    expect(shapes(planned.stdout)).toBe(
+      `${admins}\n${zed}\nIsTruncated: false\n` +
+        `${admins}\nIsTruncated: false\n` +
+        `${zed}\nIsTruncated: false\n` +
+        `${zed}\n<unique id>\n` +
+        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*"}]}\n' +
+        "yan is gone\nops is gone\nzed holds keys and groups\n" +
+        `${admins}\nIsTruncated: false\n`,
+    );
+    expect(planned.stderr).toMatch(/step 13: iam-userdel -u zed -r\n(  .*\n)*  DeleteUser\n  \tUserName: zed\n/);
+  });
+
   it("set -e with euare-* steps: the refused step stops the runbook; --write-profile is planned, not written", async () => {
     const { planned, real } = await planThenRun(async () => {}, "stops.sh");
     expect(planned.code).toBe(1);

@@ -230,6 +230,32 @@ export class AccountView {
   }
 
   /**
+   * A planned rename of a user or group: the entity, with all it holds, is known by its new name
+   * only, and the entities that name it (a user's groups, a group's members, a user's virtual MFA
+   * devices) name it so. They are read now if the view has not read them yet: IAM would still
+   * answer with the old name. A rename IAM would refuse (no such entity, the new name taken)
+   * changes nothing.
+   */
+  async renamed(kind: "user" | "group", from: string, to: string): Promise<void> {
+    const entity = (name: string) => (kind === "user" ? this.user(name) : this.group(name));
+    const [moved, taken] = from === to ? [] : await Promise.all([entity(from), entity(to)]);
+    if (!moved || taken) return;
+    this.set(`${kind}:${to}`, moved);
+    this.set(`${kind}:${from}`, undefined);
+    const rename = (names: Set<string>) => names.delete(from) && names.add(to);
+    if ("users" in moved) {
+      for (const user of await Promise.all([...moved.users].map((name) => this.user(name)))) if (user) rename(user.groups);
+      return;
+    }
+    for (const group of await Promise.all([...moved.groups].map((name) => this.group(name)))) if (group) rename(group.users);
+    this.set(`boundary:user:${to}`, await this.boundary("user", from));
+    this.set(`boundary:user:${from}`, undefined);
+    if (moved.mfaDevices.size === 0) return;
+    const devices = await this.virtualMfaDevices();
+    for (const [serial, user] of devices) if (user === from) devices.set(serial, to);
+  }
+
+  /**
    * A planned Put or Delete of a permissions boundary (or a create or delete of the entity it
    * bounds): the policies it leaves and joins count one use less and one more.
    */

@@ -61,6 +61,15 @@ function named(account: Account, input: Input, noun: keyof typeof NAMED) {
   };
 }
 
+/**
+ * A user's or group's record once renamed or moved: IAM keeps its id and forms its ARN from the
+ * new path and name.
+ */
+export function movedRecord(account: Account, noun: "User" | "Group", record: Record<string, unknown>, name: string, path?: string): Record<string, unknown> {
+  const Path = path ?? (record.Path as string | undefined) ?? "/";
+  return { ...record, Path, [`${noun}Name`]: name, Arn: arnOf(account, NAMED[noun].type, Path, name) };
+}
+
 /** The result of one planned change; `owner` is the user a request without UserName acts on. */
 export function placeholderAnswer(action: string, input: Input, account: Account, owner?: string): Record<string, unknown> {
   const now = new Date();

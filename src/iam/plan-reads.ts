@@ -17,8 +17,11 @@ export interface PlanReads {
   touched(kind: Kind, name: string): boolean;
   /** The names of the entities of one kind the plan changed. */
   touchedNames(kind: Kind | "account alias"): string[];
-  /** Whether the plan created the entity (so IAM knows nothing about it). */
-  created(kind: Kind, name: string): boolean;
+  /**
+   * The name IAM knows the entity by: its own, the old one when the plan renamed it, undefined
+   * when the plan created it (IAM knows nothing about it).
+   */
+  origin(kind: Kind, name: string): string | undefined;
   /** The entity's record: the plan's placeholder for one it created, else IAM's (read once). */
   entity(kind: Kind, name: string): Promise<Record<string, unknown>>;
   /** A credential or login profile the plan created, by its kind and id. */
@@ -90,7 +93,8 @@ function listing(
     nameKey,
     async answer(plan, name, input, action) {
       const held: Set<string> = (await model(plan, kind, name))[set];
-      const real = plan.created(kind, name) ? [] : await plan.realList(action, { ...input, [nameKey]: name }, field);
+      const origin = plan.origin(kind, name);
+      const real = origin === undefined ? [] : (await plan.realList(action, { ...input, [nameKey]: origin }, field)).map((item) => renamed(item, nameKey, origin, name));
       const kept = real.filter((item) => held.has(idOf(item)));
       const known = new Set(kept.map(idOf));
       const extra = await Promise.all([...held].filter((id) => !known.has(id)).map((id) => added(plan, id, name)));
@@ -98,6 +102,9 @@ function listing(
     },
   };
 }
+
+/** An item of IAM's answer about an entity the plan renamed, naming it as the plan does. */
+const renamed = (item: Record<string, unknown>, nameKey: string, origin: string, name: string) => (item[nameKey] === origin ? { ...item, [nameKey]: name } : item);
 
 const same = (item: unknown) => item as string;
 const withoutSecret = ({ SecretAccessKey: _secret, ...rest }: Record<string, unknown>) => rest;
@@ -123,7 +130,8 @@ const inlinePolicy = (kind: "user" | "group" | "role", nameKey: string): ReadRul
   async answer(plan, name, input, action) {
     const held: Set<string> = (await model(plan, kind, name)).policies;
     if (!held.has(input.PolicyName)) throw new NotFound(`The ${kind} policy with name ${input.PolicyName} cannot be found.`);
-    return plan.record(`${kind} policy:${name}:${input.PolicyName}`) ?? plan.realRead(action, input);
+    const origin = plan.origin(kind, name) ?? name;
+    return plan.record(`${kind} policy:${name}:${input.PolicyName}`) ?? renamed(await plan.realRead(action, { ...input, [nameKey]: origin }), nameKey, origin, name);
   },
 });
 
@@ -187,7 +195,7 @@ const RULES: Record<string, ReadRule> = {
     nameKey: "PolicyArn",
     async answer(plan, arn, input, action) {
       const versions: Map<string, boolean> = (await model(plan, "policy", arn)).versions;
-      const real = plan.created("policy", arn) ? [] : await plan.realList(action, input, "Versions");
+      const real = plan.origin("policy", arn) === undefined ? [] : await plan.realList(action, input, "Versions");
       const known = new Map(real.map((version) => [version.VersionId, version]));
       const number = (id: string) => Number(/\d+$/.exec(id)?.[0] ?? 0);
       // Newest first, as IAM lists them.
@@ -216,7 +224,10 @@ const ACCOUNT_LISTINGS: Record<string, [Kind, string, string]> = {
   ListInstanceProfiles: ["instance profile", "InstanceProfiles", "InstanceProfileName"],
 };
 
-/** IAM's listing without what the plan deleted, then what it created under the prefix. */
+/**
+ * IAM's listing without what the plan deleted, each item as the plan's record has it when it has
+ * one (a user moved to another path), then what it created or renamed, all under the prefix.
+ */
 async function accountListing(plan: PlanReads, action: string, input: Input): Promise<Record<string, unknown> | undefined> {
   const [kind, field, nameField] = ACCOUNT_LISTINGS[action];
   const touched = plan.touchedNames(kind);
@@ -224,15 +235,14 @@ async function accountListing(plan: PlanReads, action: string, input: Input): Pr
   const exists = new Set<string>();
   for (const name of touched) if ((await modelOrNone(plan, kind, name)) !== undefined) exists.add(name);
   const real = await plan.realList(action, input, field);
-  const kept = real.filter((item) => !touched.includes(item[nameField]) || exists.has(item[nameField]));
-  const listed = new Set(kept.map((item) => item[nameField]));
+  const listed = new Set(real.map((item) => item[nameField]));
+  const recordOf = (name: string) => plan.record(`${kind}:${name}`);
   const prefix: string = input.PathPrefix ?? "/";
-  for (const name of touched) {
-    if (!exists.has(name) || listed.has(name) || !plan.created(kind, name)) continue;
-    const record = await plan.entity(kind, name);
-    if (String(record.Path ?? "/").startsWith(prefix)) kept.push(record);
-  }
-  return { [field]: kept, IsTruncated: false };
+  const items = [
+    ...real.filter((item) => !touched.includes(item[nameField]) || exists.has(item[nameField])).map((item) => recordOf(item[nameField]) ?? item),
+    ...touched.filter((name) => exists.has(name) && !listed.has(name)).map(recordOf),
+  ];
+  return { [field]: items.filter((item) => item !== undefined && String(item.Path ?? "/").startsWith(prefix)), IsTruncated: false };
 }
 
 /** ListEntitiesForPolicy's three lists: the kind each holds, its field, and how its items name and identify the entity. */
@@ -264,7 +274,7 @@ async function policyEntities(plan: PlanReads, action: string, input: Input): Pr
   await Promise.all(
     POLICY_ENTITIES.map(async ([kind, field, nameField, idField, filter], i) => {
       if (input.EntityFilter && input.EntityFilter !== filter) return void (answer[field] = []);
-      const real = plan.created("policy", arn) ? [] : await plan.realList(action, input, field);
+      const real = plan.origin("policy", arn) === undefined ? [] : await plan.realList(action, input, field);
       const kept = real.filter((item) => !touched[i].includes(item[nameField]));
       const held = await Promise.all(touched[i].map(async (name) => ((await holds(kind, name)) ? name : undefined)));
       const added = await Promise.all(

@@ -4,7 +4,7 @@ import { isReadOnly, planDocument } from "../core/dry-run.js";
 import type { PlanAnswer, StepReport } from "../aws/plan-link.js";
 import { AccountView } from "./account-view.js";
 import { collect } from "./paginate.js";
-import { chosenIds, placeholderAnswer, type Account } from "./plan-answers.js";
+import { chosenIds, movedRecord, placeholderAnswer, type Account } from "./plan-answers.js";
 import { NotFound, planRead, type Kind, type PlanReads } from "./plan-reads.js";
 import { predictStep } from "./predictions.js";
 
@@ -54,6 +54,12 @@ const CREATED: Record<string, [string, (output: any) => string]> = {
   CreateLoginProfile: ["LoginProfile", (o) => `login profile:${o.LoginProfile.UserName}`],
 };
 
+/** Renames and moves: the kind of entity, and the noun in the request's fields (UserName, NewUserName). */
+const MOVES: Record<string, ["user" | "group", "User" | "Group"]> = {
+  UpdateUser: ["user", "User"],
+  UpdateGroup: ["group", "Group"],
+};
+
 /** Inline policies put: recorded as GetUserPolicy (...) answers them, the document URL-encoded as IAM sends it. */
 const INLINE: Record<string, ["user" | "group" | "role", string]> = {
   PutUserPolicy: ["user", "UserName"],
@@ -68,6 +74,8 @@ export class PlanState {
   readonly view: AccountView;
   readonly steps = new Map<string, PlanStep>();
   private readonly records = new Map<string, Record<string, unknown>>();
+  /** The name IAM knows an entity by where it is not the entity's own: undefined for one the plan created, the old name for one it renamed. */
+  private readonly origins = new Map<string, string | undefined>();
   private readonly touchedKeys = new Set<string>();
   private readonly realEntities = new Map<string, Promise<Record<string, unknown>>>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -84,7 +92,7 @@ export class PlanState {
       view: this.view,
       touched: (kind, name) => this.touchedKeys.has(`${kind}:${name}`),
       touchedNames: (kind) => [...this.touchedKeys].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)),
-      created: (kind, name) => this.records.has(`${kind}:${name}`),
+      origin: (kind, name) => (this.origins.has(`${kind}:${name}`) ? this.origins.get(`${kind}:${name}`) : name),
       record: (key) => this.records.get(key),
       caller: () => this.view.callerName(),
       entity: async (kind, name) => this.records.get(`${kind}:${name}`) ?? this.realEntity(kind, name),
@@ -126,6 +134,7 @@ export class PlanState {
     }
     const output = placeholderAnswer(action, input, this.account, owner);
     this.remember(action, input, output, owner);
+    if (MOVES[action]) await this.moved(...MOVES[action], input);
     return { output };
   }
 
@@ -133,13 +142,43 @@ export class PlanState {
     for (const [kind, key] of NAMING) if (input[key] !== undefined) this.touchedKeys.add(`${kind}:${input[key]}`);
     if (owner !== undefined) this.touchedKeys.add(`user:${owner}`);
     const created = CREATED[action];
-    if (created) this.records.set(created[1](output), output[created[0]]);
+    if (created) {
+      const key = created[1](output);
+      this.records.set(key, output[created[0]]);
+      this.origins.set(key, undefined);
+    }
     const inline = INLINE[action];
     if (inline) {
       const [kind, nameKey] = inline;
       const document = { [nameKey]: input[nameKey], PolicyName: input.PolicyName, PolicyDocument: encodeURIComponent(input.PolicyDocument) };
       this.records.set(`${kind} policy:${input[nameKey]}:${input.PolicyName}`, document);
     }
+  }
+
+  /**
+   * A planned rename or move of a user or group: its record under the new name and path, and what
+   * IAM knows it by. The records of what it holds (login profile, inline policies, credentials)
+   * name it anew, and IAM's answers about the entities that name it (a user's groups, a group's
+   * members) are out of date.
+   */
+  private async moved(kind: "user" | "group", noun: "User" | "Group", input: Record<string, any>): Promise<void> {
+    const from: string = input[`${noun}Name`];
+    const to: string = input[`New${noun}Name`] ?? from;
+    this.records.set(`${kind}:${to}`, movedRecord(this.account, noun, await this.reads.entity(kind, from), to, input.NewPath));
+    if (to === from) return;
+    this.origins.set(`${kind}:${to}`, this.reads.origin(kind, from));
+    this.records.delete(`${kind}:${from}`);
+    const field = `${noun}Name`;
+    for (const [key, record] of [...this.records]) {
+      if (record[field] !== from) continue;
+      // Keys name their entity second: `login profile:ann`, `user policy:ann:inline`.
+      const [what, name, ...rest] = key.split(":");
+      this.records.delete(key);
+      this.records.set([what, name === from ? to : name, ...rest].join(":"), { ...record, [field]: to });
+    }
+    const model = kind === "user" ? await this.view.user(to) : await this.view.group(to);
+    const naming = model && ("users" in model ? [...model.users].map((user) => `user:${user}`) : [...model.groups].map((group) => `group:${group}`));
+    for (const key of naming ?? []) this.touchedKeys.add(key);
   }
 
   /** The version id IAM gives a new policy version: one past the highest it holds. */

@@ -341,6 +341,7 @@ const OPERATIONS = {
       firstOf(mustExist(`user ${input.UserName}`, view.user(input.UserName)), () =>
         input.NewUserName && input.NewUserName !== input.UserName ? mustNotExist(`user ${input.NewUserName}`, view.user(input.NewUserName))() : undefined,
       ),
+    apply: async (input, view) => (input.NewUserName ? view.renamed("user", input.UserName, input.NewUserName) : undefined),
   },
   CreateGroup: {
     check: async (input, view) =>
@@ -369,6 +370,7 @@ const OPERATIONS = {
       firstOf(mustExist(`group ${input.GroupName}`, view.group(input.GroupName)), () =>
         input.NewGroupName && input.NewGroupName !== input.GroupName ? mustNotExist(`group ${input.NewGroupName}`, view.group(input.NewGroupName))() : undefined,
       ),
+    apply: async (input, view) => (input.NewGroupName ? view.renamed("group", input.GroupName, input.NewGroupName) : undefined),
   },
   AddUserToGroup: {
     check: async (input, view) =>
@@ -649,6 +651,12 @@ const OPERATIONS = {
             ? { code: "EntityAlreadyExists", why: `server certificate ${input.NewServerCertificateName} already exists` }
             : undefined,
       ),
+    apply: async (input, view) => {
+      const to = input.NewServerCertificateName;
+      if (!to || to === input.ServerCertificateName || !(await view.serverCertificate(input.ServerCertificateName)) || (await view.serverCertificate(to))) return;
+      view.serverCertificateNow(input.ServerCertificateName, false);
+      view.serverCertificateNow(to, true);
+    },
   },
   DeleteServerCertificate: {
     check: async (input, view) =>

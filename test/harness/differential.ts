@@ -11,8 +11,15 @@ import type { WireRequest } from "./wire.js";
  * exit codes, the error codes on stderr, the plan on stdout and the requests on the wire.
  */
 
-/** A request as the recording endpoint saw it, with the status of the answer it got. */
-export type Answered = WireRequest & { status?: number };
+/**
+ * A request as the recording endpoint saw it, with the status of the answer it got and, for a
+ * create of a credential, the id IAM chose for it.
+ */
+export type Answered = WireRequest & { status?: number; chosenId?: string };
+
+/** The id IAM chose in the answer to a create of a credential; undefined for any other answer. */
+export const chosenId = (action: string, body: string) =>
+  /^(CreateAccessKey|UploadSigningCertificate|UploadSSHPublicKey)$/.test(action) ? /<(?:AccessKeyId|CertificateId|SSHPublicKeyId)>([^<]+)</.exec(body)?.[1] : undefined;
 
 /** What one run showed: its result and the requests it sent. */
 export interface Observed {
@@ -151,23 +158,30 @@ export interface RealStep {
 
 export type StepVerdict = Verdict | { agrees: "not compared"; after: number; because: string };
 
+/** Parameters naming a credential by its id. */
+const CREDENTIAL_ID = /^(AccessKeyId|CertificateId|SSHPublicKeyId)$/;
+
 /**
- * A rename the plan accepted: docs/planning.md ("What a plan cannot know") says later steps still
- * see the old name, so the plan's account and IAM's differ from there on.
+ * The plan's writes with the ids it chose for the credentials it created (placeholders: ids no
+ * write of IAM's names) replaced by the ones IAM chose when it created them (`chosen`, in order),
+ * paired in the order they first appear; an id both name (a key the account held before) stays.
  */
-const renames = (step: PlannedStep) =>
-  step.ExitCode === 0 &&
-  step.Changes.some(({ Action, Input }) => (Action === "UpdateUser" && Input.NewUserName !== undefined && Input.NewUserName !== Input.UserName) || (Action === "UpdateGroup" && Input.NewGroupName !== undefined && Input.NewGroupName !== Input.GroupName));
+function withIamIds(planned: Record<string, string>[], done: Record<string, string>[], chosen: string[]): Record<string, string>[] {
+  const ids = (writes: Record<string, string>[]) => [...new Set(writes.flatMap((p) => Object.entries(p).filter(([key]) => CREDENTIAL_ID.test(key)).map(([, id]) => id)))];
+  const [mine, iams] = [ids(planned), ids(done)];
+  const theirs = chosen.filter((id) => iams.includes(id) && !mine.includes(id));
+  const standsFor = new Map(mine.filter((id) => !iams.includes(id)).map((id, i) => [id, theirs[i] ?? id]));
+  return planned.map((p) => Object.fromEntries(Object.entries(p).map(([key, value]) => [key, CREDENTIAL_ID.test(key) ? (standsFor.get(value) ?? value) : value])));
+}
 
 /**
  * A whole runbook planned (`iamkit plan --json`) against the same runbook really run, step by
  * step: the same exit status and the same error code (the plan's `WouldFail`, or the planned
  * step's own `error (Code)` when a read was refused, against the real step's `error (Code)`). A success planned for a refusal the not-predicted list names (judged by
  * the planned change's action and parameters, as `explainedBy` judges a request) is explained;
- * the plan then holds a change IAM does not, so the steps after it are not compared, nor those
- * after a rename, which the plan does not follow (docs/planning.md). When every
+ * the plan then holds a change IAM does not, so the steps after it are not compared. When every
  * step was compared and agreed, the changes of the steps planned to succeed must be the writes IAM
- * accepted, taken together.
+ * accepted, taken together (the ids of credentials the runbook created paired with IAM's).
  * `planned` holds the requests the plan sent: reads only.
  */
 export function judgeRunbook(plan: PlannedStep[], real: RealStep[], planned: Answered[], sent: Answered[]): { verdicts: StepVerdict[]; why?: string } {
@@ -190,14 +204,15 @@ export function judgeRunbook(plan: PlannedStep[], real: RealStep[], planned: Ans
     if (step.ExitCode !== real[i].code || predicted !== actual) {
       return verdicts.push({ agrees: false, why: `planned: exit ${step.ExitCode} ${predicted ?? ""}; really: exit ${real[i].code} ${actual ?? ""}` });
     }
-    if (renames(step)) diverged = { after: i, because: "a rename (later steps still see the old name)" };
     verdicts.push({ agrees: true });
   });
   if (!diverged && verdicts.every((v) => v.agrees === true)) {
-    const changes = plan
+    const done = sent.filter((r) => (r.status ?? 0) < 400 && !reads(r.params.Action)).map((r) => r.params);
+    const planned = plan
       .filter((s) => s.ExitCode === 0)
-      .flatMap((s) => s.Changes.filter((c) => isIamAction(c.Action)).map((c) => canonical(c.Action, queryParameters(c.Input))))
-      .sort();
+      .flatMap((s) => s.Changes.filter((c) => isIamAction(c.Action)).map((c) => ({ Action: c.Action, ...queryParameters(c.Input) })));
+    const chosen = sent.flatMap((r) => r.chosenId ?? []);
+    const changes = withIamIds(planned, done, chosen).map((p) => canonical(p.Action, p)).sort();
     const accepted = sentWrites(sent.filter((r) => (r.status ?? 0) < 400));
     if (JSON.stringify(changes) !== JSON.stringify(accepted)) return { verdicts, why: `planned ${JSON.stringify(changes)}, done ${JSON.stringify(accepted)}` };
   }
