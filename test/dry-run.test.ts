@@ -254,6 +254,23 @@ describe("--dry-run", () => {
     expect(existsSync(join(moto.dir, "new"))).toBe(false);
     expect(readFileSync(cred, "utf8")).toContain(key.AccessKeyId!);
   });
+
+  it("refuses a credential file or profile the real run would refuse, as the real run does", async () => {
+    await moto.iam.createUser({ UserName: "dana" });
+    const taken = writeTestFile(moto, "dana.cred", "AWSAccessKeyId=AKIDOLD\nAWSSecretKey=old\n", 0o600);
+    const profiles = writeTestFile(moto, "credentials", "[dana]\naws_access_key_id = AKIDOLD\naws_secret_access_key = old\n", 0o600);
+    const env = { ...moto.env, AWS_SHARED_CREDENTIALS_FILE: profiles };
+    for (const target of [["--write-credential-file", taken], ["--write-profile", "dana"]]) {
+      const argv = ["-u", "dana", ...target];
+      const before = await serverState();
+      const planned = await runCli("iam-useraddkey", [...argv, "--dry-run"], { env });
+      expect(await serverState()).toBe(before);
+      const real = await runCli("iam-useraddkey", argv, { env });
+      expect(planned).toEqual(real);
+      expect(real).toMatchObject({ code: 2, stdout: "", stderr: expect.stringMatching(/already holds credentials; --force replaces them\n$/) });
+    }
+    expect((await moto.iam.listAccessKeys({ UserName: "dana" })).AccessKeyMetadata).toEqual([]);
+  });
 });
 
 describe("--dry-run predicts what IAM would refuse", () => {

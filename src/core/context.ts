@@ -90,9 +90,10 @@ export interface Context<Op extends string = never> {
    * A change outside IAM that needs no file of its own (a credential file written, a new key tried
    * with STS): made now and its result returned. Under --dry-run it is not made: `step`, when
    * given, goes into the plan, and the result is undefined, as a held-back IAM change answers
-   * nothing. So no command needs a dry-run branch of its own.
+   * nothing; `check`, when given, still runs, and refuses what `make` would refuse. So no command
+   * needs a dry-run branch of its own.
    */
-  change<T>(make: () => Promise<T>, step?: PlannedStep): Promise<T | undefined>;
+  change<T>(make: () => Promise<T>, step?: PlannedStep, check?: () => Promise<unknown>): Promise<T | undefined>;
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -146,7 +147,8 @@ export function dryRunEffects(
   return {
     // Nothing was done: the plan says what would be.
     note() {},
-    async change(_make, step) {
+    async change(_make, step, check) {
+      await check?.();
       if (step) planned.push(step);
       return undefined;
     },

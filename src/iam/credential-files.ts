@@ -397,6 +397,34 @@ export interface OpenTarget {
 }
 
 /**
+ * Reads a target and refuses it as `mode` requires (a link, a file holding credentials already,
+ * no key to rotate), changing nothing: what a dry run checks of a file it will not write.
+ */
+export async function checkTarget(target: CredentialTarget, mode: WriteMode): Promise<{ before?: FileText; currentKeyId?: string }> {
+  const what = describeTarget(target);
+  let before: FileText | undefined;
+  try {
+    before = await snapshot(target.file);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) throw err;
+    throw fileProblem(err, what);
+  }
+  const text = before?.text ?? "";
+  if (mode === "create") {
+    const occupied = target.profile === undefined ? text.trim() !== "" : heldKey(text, target) !== undefined;
+    if (occupied) throw new UsageError(`${what} already holds credentials; --force replaces them`);
+    return { before };
+  }
+  if (mode === "rotate") {
+    if (!before) throw new UsageError(`${what}: the file does not exist`);
+    const currentKeyId = keyToRotate(text, target);
+    if (!currentKeyId) throw new UsageError(`${what} holds no access key and secret to rotate`);
+    return { before, currentKeyId };
+  }
+  return { before };
+}
+
+/**
  * Reads and checks a target before any request is sent, so that a file that would be refused
  * stops the command while nothing has changed in IAM yet. Its directory is created (0700) here
  * for the same reason: an unwritable location fails now, not after a key exists.
@@ -410,26 +438,15 @@ export async function openTarget(target: CredentialTarget, mode: WriteMode, warn
   const what = describeTarget(target);
   const { file } = target;
   const dir = dirname(file);
-  let before: FileText | undefined;
+  const { before, currentKeyId } = await checkTarget(target, mode);
   try {
-    before = await snapshot(file);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await access(dir, fsConstants.W_OK);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) throw err;
     throw fileProblem(err, what);
   }
   for (const warning of await directoryWarnings(dir)) warn(warning);
   const text = before?.text ?? "";
-  let currentKeyId: string | undefined;
-  if (mode === "create") {
-    const occupied = target.profile === undefined ? text.trim() !== "" : heldKey(text, target) !== undefined;
-    if (occupied) throw new UsageError(`${what} already holds credentials; --force replaces them`);
-  } else if (mode === "rotate") {
-    if (!before) throw new UsageError(`${what}: the file does not exist`);
-    currentKeyId = keyToRotate(text, target);
-    if (!currentKeyId) throw new UsageError(`${what} holds no access key and secret to rotate`);
-  }
   const save = async (data: string | Buffer, how: Keep) => {
     const warning = await writeFileAtomic(file, data, how);
     if (warning) warn(warning);

@@ -9,6 +9,7 @@ import { integerInRange } from "./options.js";
 import {
   checkProfileName,
   describeTarget,
+  checkTarget,
   openTarget,
   sharedCredentialsFile,
   type CredentialTarget,
@@ -75,7 +76,8 @@ export function checkDelivery(opts: DeliveryOptions, createsKey: boolean, keyOpt
 
 /**
  * Opens the file to write, before any request: a file that would be refused stops the command
- * first. Opening creates the file's directory, so a dry run plans the write instead.
+ * first. Opening creates the file's directory, so a dry run plans the write instead, after the
+ * same checks.
  */
 export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Promise<OpenTarget | undefined> {
   const mode = opts.force ? "replace" : "create";
@@ -86,7 +88,7 @@ export async function prepareDelivery(ctx: Context, opts: DeliveryOptions): Prom
         ? { file: sharedCredentialsFile(ctx.env, ctx.cwd), profile: opts.writeProfile }
         : undefined;
   if (!target) return undefined;
-  return ctx.change(() => openTarget(target, mode, ctx.warn), credentialWrite(target));
+  return ctx.change(() => openTarget(target, mode, ctx.warn), credentialWrite(target), () => checkTarget(target, mode));
 }
 
 /** What undoNewKey did: whether the key is gone, and the lines that report it. */
