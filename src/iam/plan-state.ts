@@ -1,6 +1,7 @@
 import type { IAM } from "@aws-sdk/client-iam";
 import type { PlannedStep } from "../core/context.js";
 import { isReadOnly, planDocument } from "../core/dry-run.js";
+import { send, type IamInput, type IamOperation } from "../core/operations.js";
 import type { PlanAnswer, StepReport } from "../aws/plan-link.js";
 import { AccountView } from "./account-view.js";
 import { collect } from "./paginate.js";
@@ -207,10 +208,9 @@ export class PlanState {
   }
 }
 
-/** A read sent to IAM by its action's name (ListAccessKeys: iam.listAccessKeys). */
+/** A read sent to IAM by its action's name, which a step's request carries as a string. */
 function realRead(iam: IAM, action: string, input: Record<string, any>): Promise<Record<string, any>> {
-  const method = (iam as unknown as Record<string, (input: unknown) => Promise<Record<string, any>>>)[action[0].toLowerCase() + action.slice(1)];
-  return method.call(iam, input);
+  return send(iam, action as IamOperation, input as IamInput<IamOperation>) as Promise<Record<string, any>>;
 }
 
 const REAL_READS: Record<Kind, (iam: IAM, name: string) => Promise<Record<string, any>>> = {
